@@ -1,0 +1,166 @@
+/**
+ * Pure helpers that map a paragraph-relative UTF-16 span onto Word's search
+ * API. No Office globals here: WordHost turns a plan into `Range.search`
+ * calls and picks the k-th result.
+ *
+ * Word facts relied on (see WordHost.ts header for sources):
+ *  - `search` takes at most 255 characters (`SearchStringInvalidOrTooLong`).
+ *  - without `matchWildcards`, `^` introduces a special character (`^p`, `^t`,
+ *    `^?` ...); a literal caret is `^^`. `?` and `*` are literal unless
+ *    wildcards are on, so we never turn wildcards on and only escape `^`.
+ *  - results come back in document order and do not overlap.
+ */
+
+export const WORD_SEARCH_LIMIT = 255;
+
+/** Escapes a literal string for a non-wildcard Word search. */
+export function escapeWordSearch(s: string): string {
+  return s.replace(/\^/g, '^^');
+}
+
+/** Escapes for a wildcard search (`matchWildcards: true`): `\` escapes specials. */
+export function escapeWordWildcard(s: string): string {
+  return s.replace(/[\\[\]{}()<>@!?*^]/g, (c) => (c === '^' ? '^^' : `\\${c}`));
+}
+
+/** Start offsets of non-overlapping occurrences, scanning left to right (as Word does). */
+export function occurrences(text: string, needle: string): number[] {
+  const out: number[] = [];
+  if (needle.length === 0) return out;
+  let i = text.indexOf(needle);
+  while (i !== -1) {
+    out.push(i);
+    i = text.indexOf(needle, i + needle.length);
+  }
+  return out;
+}
+
+/** One Word search and which of its results we want. */
+export interface SearchStep {
+  /** The escaped string passed to `search`. */
+  search: string;
+  /** The literal text it stands for. */
+  literal: string;
+  /** 0-based index into the search results. */
+  occurrence: number;
+  /** Number of results the JS text predicts; any other count means we cannot trust the mapping. */
+  expectedCount: number;
+}
+
+export type LocatePlan =
+  | { kind: 'single'; step: SearchStep }
+  /** original longer than the search limit: find head and tail, then `head.expandTo(tail)`. */
+  | { kind: 'span'; head: SearchStep; tail: SearchStep }
+  /** empty span: insert after `anchor` (or at paragraph start when `anchor` is null). */
+  | { kind: 'insert'; anchor: SearchStep | null }
+  | { kind: 'fail'; reason: string };
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** Longest literal length whose escaped form fits the limit, not splitting a surrogate pair. */
+function fittingLength(s: string, fromEnd: boolean): number {
+  let budget = WORD_SEARCH_LIMIT;
+  let n = 0;
+  while (n < s.length) {
+    const ch = fromEnd ? s[s.length - 1 - n]! : s[n]!;
+    const cost = ch === '^' ? 2 : 1;
+    if (cost > budget) break;
+    budget -= cost;
+    n++;
+  }
+  // do not cut through a surrogate pair
+  if (n < s.length) {
+    if (!fromEnd && n > 0 && isLowSurrogate(s.charCodeAt(n))) n--;
+    if (fromEnd && n > 0 && isLowSurrogate(s.charCodeAt(s.length - n))) n--;
+  }
+  return n;
+}
+
+/** Builds a step for the literal that starts at `at` in `text`, or null if the scan never lands there. */
+export function stepAt(text: string, literal: string, at: number): SearchStep | null {
+  const occ = occurrences(text, literal);
+  const k = occ.indexOf(at);
+  if (k < 0) return null;
+  return { search: escapeWordSearch(literal), literal, occurrence: k, expectedCount: occ.length };
+}
+
+/**
+ * Plans how to find [start, end) of `text` (which must equal `original`) with
+ * Word search. Occurrence k of the literal in the JS string ↔ k-th result.
+ */
+export function planLocate(text: string, start: number, end: number, original: string): LocatePlan {
+  if (start < 0 || end < start || end > text.length) return { kind: 'fail', reason: 'out-of-range' };
+  if (text.slice(start, end) !== original) return { kind: 'fail', reason: 'text-mismatch' };
+  if (original.length === 0) {
+    if (start === 0) return { kind: 'insert', anchor: null };
+    // anchor on the text just before the insertion point (a few characters, for few results)
+    const from = Math.max(0, start - 8);
+    let anchorStart = from;
+    if (anchorStart > 0 && isLowSurrogate(text.charCodeAt(anchorStart))) anchorStart--;
+    for (let a = anchorStart; a < start; a++) {
+      if (isLowSurrogate(text.charCodeAt(a))) continue;
+      const step = stepAt(text, text.slice(a, start), a);
+      if (step) return { kind: 'insert', anchor: step };
+    }
+    return { kind: 'fail', reason: 'anchor-not-unique' };
+  }
+  if (escapeWordSearch(original).length <= WORD_SEARCH_LIMIT) {
+    const step = stepAt(text, original, start);
+    return step ? { kind: 'single', step } : { kind: 'fail', reason: 'overlapping-occurrence' };
+  }
+  const headLen = fittingLength(original, false);
+  const tailLen = fittingLength(original, true);
+  const head = stepAt(text, original.slice(0, headLen), start);
+  const tail = stepAt(text, original.slice(original.length - tailLen), end - tailLen);
+  if (!head || !tail) return { kind: 'fail', reason: 'overlapping-occurrence' };
+  return { kind: 'span', head, tail };
+}
+
+/**
+ * Narrows a replacement to the part that actually changes (common prefix and
+ * suffix removed) so the tracked change covers the fewest characters. Keeps a
+ * non-empty `original` (Word needs something to search for); returns the input
+ * unchanged when narrowing would leave nothing to find.
+ */
+export function narrowEdit(
+  start: number,
+  original: string,
+  replacement: string,
+): { start: number; end: number; original: string; replacement: string } {
+  let p = 0;
+  const max = Math.min(original.length, replacement.length);
+  while (p < max && original[p] === replacement[p]) p++;
+  let s = 0;
+  while (
+    s < max - p &&
+    original[original.length - 1 - s] === replacement[replacement.length - 1 - s]
+  ) {
+    s++;
+  }
+  // keep surrogate pairs whole
+  while (p > 0 && isLowSurrogate(original.charCodeAt(p))) p--;
+  while (s > 0 && isLowSurrogate(original.charCodeAt(original.length - s))) s--;
+  const o = original.slice(p, original.length - s);
+  if (o.length === 0) return { start, end: start + original.length, original, replacement };
+  return {
+    start: start + p,
+    end: start + p + o.length,
+    original: o,
+    replacement: replacement.slice(p, replacement.length - s),
+  };
+}
+
+export const AI_COMMENT_PREFIX = '[AI 제안] ';
+
+/** Comment text for a finding: reason, plus the proposed fix when there is one. */
+export function commentText(comment: string, replacement: string | null): string {
+  const reason = comment.trim();
+  if (replacement === null) return `${AI_COMMENT_PREFIX}${reason}`;
+  return `${AI_COMMENT_PREFIX}${reason} → “${replacement}”`;
+}
+
+export function nfc(s: string): string {
+  return s.normalize('NFC');
+}
