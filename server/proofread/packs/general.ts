@@ -1,4 +1,7 @@
 import type { Rule } from '../types';
+import { loanwordRules } from '../rules/loanwords';
+import { numberRules, punctuationRules, spacingRules } from '../rules/spacing';
+import { spellingRules } from '../rules/spelling';
 
 /** Rules of the "general" pack. */
-export const generalRules: Rule[] = [];
+export const generalRules: Rule[] = [...spellingRules, ...loanwordRules, ...spacingRules, ...punctuationRules, ...numberRules];

@@ -1,0 +1,156 @@
+/** Spacing (띄어쓰기) and punctuation rules of the general pack: only safe contexts. */
+import type { Rule } from '../types';
+import { regexRule } from './helpers';
+
+/** Replacement that inserts a space before the match, spanning the previous syllable too (할것 → 할 것). */
+function spaceBefore(m: RegExpExecArray, text: string) {
+  const prev = text[m.index - 1];
+  if (!prev || prev === ' ') return undefined;
+  return [{ start: m.index - 1, end: m.index + m[0].length, replacement: `${prev} ${m[0]}` }];
+}
+
+/** Adnominal ending in ㄹ (-ㄹ/-을) that is reliably a verb form, as the last syllable(s) of a word. */
+const ADN_L = '(?:[가-힣]을|할|될|갈|볼|올|줄|살|쓸|놀|잘|팔|걸|열|울|풀|밀|칠|탈|끌|빌|클|쉴|뛸|들|만들|이룰|알)';
+/** Adnominal ending in ㄴ/ㄹ/던, for 것 / 거. */
+const ADN = '(?:는|던|[가-힣]은|[가-힣]을|할|한|될|된|갈|간|올|온|볼|본|줄|준|쓸|쓴|살|산|탈|탄|칠|친|큰|클|만든|만들)';
+
+export const spacingRules: Rule[] = [
+  regexRule({
+    id: 'spacing.dependent-noun.su',
+    category: 'spacing',
+    message: { ko: "의존 명사 '수'는 앞말과 띄어 씁니다.", en: "The dependent noun '수' is spaced from the preceding word." },
+    norm: '한글 맞춤법 제42항',
+    confidence: 0.95,
+    re: new RegExp(`(${ADN_L})수(?=(있|없|도 |가 |는 |밖에|조차|[ ](있|없)))`, 'g'),
+    replace: (m, text) => {
+      const start = m.index;
+      const end = start + m[0].length;
+      const adn = m[1]!;
+      if (adn === '알' && start > 0 && /[가-힣]/.test(text[start - 1]!)) return undefined;
+      const out = [{ start, end, replacement: `${adn} 수` }];
+      if (/^[있없]/.test(text.slice(end))) out.push({ start: end, end: end + 1, replacement: ' ' + text[end] });
+      return out;
+    },
+    examples: {
+      wrong: [
+        { text: '할수있는 일', fixed: '할 수 있는 일' },
+        { text: '먹을수 없다.', fixed: '먹을 수 없다.' },
+        { text: '갈수도 있다.', fixed: '갈 수도 있다.' },
+      ],
+      correct: ['할 수 있는 일', '할수록 좋다.', '갈수록 어렵다.', '일수가 늘었다.', '별수 없다.', '물수건을 줬다.', '날수를 세다.'],
+    },
+  }),
+  regexRule({
+    id: 'spacing.dependent-noun.geot',
+    category: 'spacing',
+    message: { ko: "의존 명사 '것'은 앞말과 띄어 씁니다.", en: "The dependent noun '것' (거) is spaced from the preceding word." },
+    norm: '한글 맞춤법 제42항',
+    confidence: 0.93,
+    re: new RegExp(
+      `(?<=${ADN})(?:것(?=[이을은도만처같]|[ .,?!]|$)|거(?=예요|에요|야|죠|잖|든|라고|라서|니까|[ .,?!]|$))|(?<=는|던)걸(?=[ .,?!]|$)`,
+      'g',
+    ),
+    replace: spaceBefore,
+    examples: {
+      wrong: [
+        { text: '먹는것을 좋아한다.', fixed: '먹는 것을 좋아한다.' },
+        { text: '내일 갈거예요.', fixed: '내일 갈 거예요.' },
+        { text: '할것이다.', fixed: '할 것이다.' },
+        { text: '넘어지는걸 봤다.', fixed: '넘어지는 걸 봤다.' },
+      ],
+      correct: ['먹는 것을 좋아한다.', '먹을거리가 많다.', '볼거리', '한거번에', '거리에 나갔다.', '큰거북', '미리 할걸.'],
+    },
+  }),
+  regexRule({
+    id: 'spacing.dependent-noun.ttae',
+    category: 'spacing',
+    message: { ko: "'때'는 앞의 관형사형과 띄어 씁니다.", en: "'때' is spaced from the preceding adnominal form." },
+    norm: '한글 맞춤법 제2항',
+    confidence: 0.93,
+    re: new RegExp(`(?<=${ADN_L}|[가-힣]일|었을|았을)때(?!기|리|려|린|우|워|운|웠|문|밀|묻)`, 'g'),
+    replace: spaceBefore,
+    examples: {
+      wrong: [
+        { text: '집에 갈때 연락해.', fixed: '집에 갈 때 연락해.' },
+        { text: '학생일때 배웠다.', fixed: '학생일 때 배웠다.' },
+      ],
+      correct: ['집에 갈 때 연락해.', '볼때기가 빨갛다.', '물때가 꼈다.', '이때', '그때'],
+    },
+  }),
+  regexRule({
+    id: 'spacing.dependent-noun.manKeum-ppun-daero',
+    category: 'spacing',
+    message: { ko: "관형사형 뒤의 '만큼, 뿐, 대로, 줄, 듯'은 의존 명사이므로 띄어 씁니다.", en: "After an adnominal form, 만큼/뿐/대로/줄/듯 are dependent nouns and are spaced." },
+    norm: '한글 맞춤법 제42항',
+    confidence: 0.92,
+    re: new RegExp(`(?<=(?:는|던|${ADN_L}))(?:만큼|뿐(?=[이만 .,]|$)|대로|줄(?= (?:알|몰|모|안|아))|듯(?=[이 ]))`, 'g'),
+    replace: spaceBefore,
+    examples: {
+      wrong: [
+        { text: '먹을만큼 먹어.', fixed: '먹을 만큼 먹어.' },
+        { text: '하는대로 해.', fixed: '하는 대로 해.' },
+        { text: '할줄 안다.', fixed: '할 줄 안다.' },
+        { text: '웃을뿐이다.', fixed: '웃을 뿐이다.' },
+      ],
+      correct: ['먹을 만큼 먹어.', '너만큼 했다.', '마음대로 해.', '줄을 섰다.', '할 줄 안다.'],
+    },
+  }),
+];
+
+export const punctuationRules: Rule[] = [
+  regexRule({
+    id: 'punctuation.doubled',
+    category: 'punctuation',
+    message: { ko: '문장 부호가 겹쳤습니다.', en: 'Doubled punctuation mark.' },
+    norm: '한글 맞춤법 부록 문장 부호',
+    confidence: 0.8,
+    re: /(?<![.])\.\.(?![.])|(?<!,),,(?!,)/g,
+    replace: (m) => (m[0] === ',,' ? ',' : null),
+    examples: {
+      wrong: [
+        { text: '그렇구나.. 알겠어.', fixed: null },
+        { text: '사과,, 배', fixed: '사과, 배' },
+      ],
+      correct: ['그렇구나... 알겠어.', '그렇구나. 알겠어.', '1.2.3'],
+    },
+  }),
+  regexRule({
+    id: 'punctuation.space-before',
+    category: 'punctuation',
+    message: { ko: '문장 부호는 앞말에 붙여 씁니다.', en: 'Punctuation is attached to the preceding word.' },
+    norm: '한글 맞춤법 부록 문장 부호',
+    confidence: 0.9,
+    re: /([가-힣]) +([,?!.])(?= |$)/g,
+    replace: (m, text) => (m[2] === '.' && text[m.index + m[0].length + 1] === '.' ? undefined : m[1]! + m[2]!),
+    examples: {
+      wrong: [
+        { text: '사과 , 배', fixed: '사과, 배' },
+        { text: '정말 ?', fixed: '정말?' },
+      ],
+      correct: ['사과, 배', '정말?', '말줄임 . . .'],
+    },
+  }),
+  regexRule({
+    id: 'punctuation.space-after-comma',
+    category: 'punctuation',
+    message: { ko: '쉼표 뒤는 띄어 씁니다.', en: 'Put a space after a comma.' },
+    norm: '한글 맞춤법 부록 문장 부호',
+    confidence: 0.92,
+    re: /(?<=[가-힣]),(?=[가-힣])/g,
+    replace: () => ', ',
+    examples: { wrong: [{ text: '사과,배', fixed: '사과, 배' }], correct: ['사과, 배', '1,000원'] },
+  }),
+];
+
+export const numberRules: Rule[] = [
+  regexRule({
+    id: 'numbers.percent-space',
+    category: 'numbers',
+    message: { ko: "'%'는 숫자에 붙여 씁니다.", en: "Attach '%' to the number." },
+    norm: '한글 맞춤법 제43항',
+    confidence: 0.9,
+    re: /(?<=[0-9]) +(?=%)/g,
+    replace: () => '',
+    examples: { wrong: [{ text: '10 % 할인', fixed: '10% 할인' }], correct: ['10% 할인'] },
+  }),
+];
