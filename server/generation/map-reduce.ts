@@ -1,0 +1,256 @@
+/**
+ * Summaries of documents of any length.
+ *
+ *  - Fits in one call (prompt + output reserve <= context window): one call, streamed when a
+ *    stream function and `onDelta` are given.
+ *  - Otherwise map-reduce: the text is chunked on structural boundaries (chunk.ts) so every
+ *    map prompt fits; chunks are summarised concurrently (limited); the partial summaries are
+ *    combined by a reduce call, recursively in groups when they do not fit one call. The final
+ *    reduce streams.
+ *  - A 'length' finish anywhere (map, intermediate or final) sets `truncated: true`: a cut-off
+ *    summary is never passed off as complete.
+ */
+import type { ChatMessage, ChatRequest, CompleteFn, StreamChunk } from '../llm/types';
+import { estimateTokens, MESSAGE_OVERHEAD_TOKENS, PROMPT_OVERHEAD_TOKENS } from '../llm/tokens';
+import { chunkText, type CountFn } from './chunk';
+import { createLimit } from './limit';
+import {
+  buildMapMessages,
+  buildMessages,
+  buildReduceMessages,
+  type BuiltPrompt,
+  type Prompts,
+  type SummarizeSpec,
+} from './prompts';
+import { createThinkStripper, stripThink } from './think';
+
+export type StreamFn = (req: ChatRequest) => AsyncIterable<StreamChunk>;
+export type TokenCounter = (text: string) => number | Promise<number>;
+
+export interface Progress {
+  phase: 'map' | 'reduce';
+  done: number;
+  total: number;
+}
+
+export interface MapReduceOptions {
+  text: string;
+  spec: SummarizeSpec;
+  prompts: Prompts;
+  complete: CompleteFn;
+  /** Streaming variant (e.g. `client.chatStream.bind(client)`); used for the last call when `onDelta` is set. */
+  stream?: StreamFn;
+  /** Exact (backend tokenizer) or estimated token count of a text. */
+  countTokens: TokenCounter;
+  contextWindow: number;
+  /** Map/reduce calls in flight at once. Default 4. */
+  concurrency?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+  /** Text of the final call as it arrives (reasoning blocks already stripped). */
+  onDelta?: (text: string) => void;
+  /** Synchronous size function used to place chunk boundaries. Default: estimateTokens. */
+  chunkCount?: CountFn;
+  /** Tokens kept free in every call on top of the output reserve. Default max(32, 1 % of the window). */
+  safetyMargin?: number;
+}
+
+export interface CallRecord {
+  phase: 'single' | 'map' | 'reduce';
+  promptTokens: number;
+  maxTokens: number;
+  finishReason: string | null;
+}
+
+export interface MapReduceResult {
+  text: string;
+  /** Some call stopped at its token limit: the summary may be incomplete. */
+  truncated: boolean;
+  mode: 'single' | 'map-reduce';
+  chunks: number;
+  /** Reduce rounds, including the final one (0 in single mode). */
+  reduceLevels: number;
+  calls: CallRecord[];
+  /** Sum of prompt tokens over all calls. */
+  promptTokens: number;
+  maxPromptTokens: number;
+  documentTokens: number;
+}
+
+async function countMessages(messages: ChatMessage[], count: TokenCounter): Promise<number> {
+  let n = PROMPT_OVERHEAD_TOKENS;
+  for (const m of messages) n += MESSAGE_OVERHEAD_TOKENS + (await count(m.content));
+  return n;
+}
+
+/** Prompt tokens of a built prompt, counted like the map-reduce does (contents + template overhead). */
+export function countPromptTokens(messages: ChatMessage[], count: TokenCounter): Promise<number> {
+  return countMessages(messages, count);
+}
+
+export async function mapReduceSummarize(opts: MapReduceOptions): Promise<MapReduceResult> {
+  const { spec, prompts, complete, countTokens, contextWindow: cw, signal } = opts;
+  const text = opts.text.replace(/\r\n?/g, '\n');
+  const chunkCount = opts.chunkCount ?? estimateTokens;
+  const margin = opts.safetyMargin ?? Math.max(32, Math.ceil(cw * 0.01));
+  const limit = createLimit(opts.concurrency ?? 4);
+  const calls: CallRecord[] = [];
+  let truncated = false;
+
+  const run = async (
+    phase: CallRecord['phase'],
+    built: BuiltPrompt,
+    promptTokens: number,
+    streamIt: boolean,
+  ): Promise<string> => {
+    signal?.throwIfAborted();
+    const maxTokens = built.maxTokens ?? 1024;
+    if (promptTokens + maxTokens > cw) {
+      throw new Error(`prompt of ${promptTokens} tokens + ${maxTokens} output exceeds the ${cw}-token window`);
+    }
+    const req: ChatRequest = { messages: built.messages, temperature: built.temperature, maxTokens, signal };
+    let content = '';
+    let finishReason: string | null = null;
+    if (streamIt && opts.stream && opts.onDelta) {
+      const stripper = createThinkStripper();
+      for await (const chunk of opts.stream(req)) {
+        if (chunk.type === 'delta') {
+          const out = stripper.push(chunk.text);
+          if (out) {
+            content += out;
+            opts.onDelta(out);
+          }
+        } else finishReason = chunk.finishReason;
+      }
+      const tail = stripper.end();
+      if (tail) {
+        content += tail;
+        opts.onDelta(tail);
+      }
+    } else {
+      const res = await complete(req);
+      content = stripThink(res.content);
+      finishReason = res.finishReason;
+    }
+    if (finishReason === 'length') truncated = true;
+    calls.push({ phase, promptTokens, maxTokens, finishReason });
+    return content.trim();
+  };
+
+  const documentTokens = await countTokens(text);
+  const result = (out: string, mode: MapReduceResult['mode'], chunks: number, reduceLevels: number): MapReduceResult => ({
+    text: out,
+    truncated,
+    mode,
+    chunks,
+    reduceLevels,
+    calls,
+    promptTokens: calls.reduce((a, c) => a + c.promptTokens, 0),
+    maxPromptTokens: calls.reduce((a, c) => Math.max(a, c.promptTokens), 0),
+    documentTokens,
+  });
+
+  // ---- One call when it fits.
+  const single = buildMessages(spec, text, prompts);
+  const singleTokens = await countMessages(single.messages, countTokens);
+  if (singleTokens + (single.maxTokens ?? 0) + margin <= cw) {
+    const out = await run('single', single, singleTokens, true);
+    return result(out, 'single', 1, 0);
+  }
+
+  // ---- Map.
+  const probe = buildMapMessages(spec, '', { index: 9999, total: 9999 }, prompts);
+  const mapOverhead = await countMessages(probe.messages, countTokens);
+  const mapMax = probe.maxTokens ?? 600;
+  const room = cw - mapOverhead - mapMax - margin; // text tokens per map prompt
+  if (room < 64) throw new Error(`context window ${cw} is too small for a map prompt (${mapOverhead} + ${mapMax})`);
+
+  // Chunk by the synchronous estimate, then verify each prompt with the real counter and
+  // re-split any chunk that does not fit (the estimate is conservative, so this is rare).
+  const fitChunk = async (chunk: string, budget: number, depth: number): Promise<string[]> => {
+    const built = buildMapMessages(spec, chunk, { index: 9999, total: 9999 }, prompts);
+    const pt = await countMessages(built.messages, countTokens);
+    if (pt + mapMax + margin <= cw || depth > 6) return [chunk];
+    const actual = pt - mapOverhead;
+    const smaller = Math.max(16, Math.floor(budget * (room / Math.max(actual, 1)) * 0.9));
+    const parts = chunkText(chunk, { budget: smaller, count: chunkCount });
+    const out: string[] = [];
+    for (const p of parts) out.push(...(await fitChunk(p, smaller, depth + 1)));
+    return out;
+  };
+  const chunks: string[] = [];
+  for (const c of chunkText(text, { budget: room, count: chunkCount })) chunks.push(...(await fitChunk(c, room, 0)));
+
+  let mapDone = 0;
+  opts.onProgress?.({ phase: 'map', done: 0, total: chunks.length });
+  const partials = await Promise.all(
+    chunks.map((chunk, i) =>
+      limit(async () => {
+        const built = buildMapMessages(spec, chunk, { index: i + 1, total: chunks.length }, prompts);
+        const pt = await countMessages(built.messages, countTokens);
+        const out = await run('map', built, pt, false);
+        opts.onProgress?.({ phase: 'map', done: ++mapDone, total: chunks.length });
+        return out;
+      }),
+    ),
+  );
+
+  // ---- Reduce (recursive).
+  let reduceDone = 0;
+  let reduceTotal = 0;
+  let levels = 0;
+  const reduceProbe = buildReduceMessages(spec, [], false, prompts);
+  const reduceOverhead = await countMessages(reduceProbe.messages, countTokens);
+  const interMax = reduceProbe.maxTokens ?? 800;
+
+  let current = partials;
+  for (;;) {
+    signal?.throwIfAborted();
+    levels++;
+    const final = buildReduceMessages(spec, current, true, prompts);
+    const ft = await countMessages(final.messages, countTokens);
+    if (ft + (final.maxTokens ?? 0) + margin <= cw) {
+      reduceTotal += 1;
+      opts.onProgress?.({ phase: 'reduce', done: reduceDone, total: reduceTotal });
+      const out = await run('reduce', final, ft, true);
+      opts.onProgress?.({ phase: 'reduce', done: ++reduceDone, total: reduceTotal });
+      return result(out, 'map-reduce', chunks.length, levels);
+    }
+    // Group consecutive partials so that each intermediate reduce fits.
+    const groupRoom = cw - reduceOverhead - interMax - margin;
+    const groups: Array<{ first: number; items: string[] }> = [];
+    let g: string[] = [];
+    let gTokens = 0;
+    let first = 1;
+    for (let i = 0; i < current.length; i++) {
+      // Each partial's cost as wrapped in a <part> tag (+ separator).
+      const wrapped = buildReduceMessages(spec, [current[i]!], false, prompts, i + 1);
+      const cost = (await countMessages(wrapped.messages, countTokens)) - reduceOverhead + 2;
+      if (g.length && gTokens + cost > groupRoom) {
+        groups.push({ first, items: g });
+        g = [];
+        gTokens = 0;
+        first = i + 1;
+      }
+      g.push(current[i]!);
+      gTokens += cost;
+    }
+    if (g.length) groups.push({ first, items: g });
+    if (groups.length >= current.length) {
+      throw new Error('partial summaries are too large to combine within the context window');
+    }
+    reduceTotal += groups.length;
+    opts.onProgress?.({ phase: 'reduce', done: reduceDone, total: reduceTotal });
+    current = await Promise.all(
+      groups.map((grp) =>
+        limit(async () => {
+          const built = buildReduceMessages(spec, grp.items, false, prompts, grp.first);
+          const pt = await countMessages(built.messages, countTokens);
+          const out = await run('reduce', built, pt, false);
+          opts.onProgress?.({ phase: 'reduce', done: ++reduceDone, total: reduceTotal });
+          return out;
+        }),
+      ),
+    );
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * Token counting for budgets (chunking, "does this prompt fit?").
+ *
+ * Preferred: the backend's own tokenizer endpoint (vLLM / llama.cpp `POST /tokenize`),
+ * which is exact for the served model. Fallback: `estimateTokens`, a Korean-aware,
+ * deliberately conservative estimate of EXAONE 3.5's tokenizer. See docs/TOKENS.md.
+ *
+ * Calibration of `estimateTokens` (EXAONE 3.5: byte-level BPE, 102,400 vocab, roughly
+ * half Korean / half English merges):
+ *  - Hangul syllables in KS X 1001's 2,350 common set: almost all are single vocab
+ *    entries, and frequent words ("있습니다", "그리고") merge into fewer tokens than
+ *    syllables. We charge 1.0 per syllable: never under, often over by 20–40 %.
+ *  - The other 8,822 (rare) syllables are 3 UTF-8 bytes; BBPE falls back to byte pieces,
+ *    typically 2–3 tokens. We charge 2.5.
+ *  - Jamo / compatibility jamo (ㄱ, ㅏ …): 1.5. CJK ideographs (Hanja in statutes): 1.5
+ *    (common ones are 1 token, rare ones 2–3 bytes pieces).
+ *  - ASCII letters: a word run costs ceil(len / 4) (English BPE averages ~4 chars/token).
+ *  - Digits: 1 per digit (number splitting in most modern BPE tokenizers, incl. EXAONE's
+ *    Llama-style pre-tokenizer, keeps digits separate or in short groups).
+ *  - Whitespace: a single space usually merges into the next word's token (charged
+ *    0.25 for safety); longer runs of spaces/tabs become one token (min(1, 0.25·n));
+ *    each newline costs 1.
+ *  - Punctuation and symbols (ASCII or not): 1 each; other non-ASCII (emoji, rare
+ *    scripts): one token per UTF-8 byte (BBPE worst case).
+ *  - Everything is multiplied by SAFETY (1.05) and rounded up.
+ * Every per-run cost is sub-additive (cost(a+b) <= cost(a)+cost(b)), so the sum of chunk
+ * estimates bounds the estimate of their concatenation — chunking relies on that.
+ */
+
+import type { BackendInfo } from './backend';
+
+export type CountTokens = (text: string) => Promise<number>;
+
+export const TOKEN_COSTS = {
+  hangulCommon: 1.0,
+  hangulRare: 2.5,
+  jamo: 1.5,
+  cjk: 1.5,
+  asciiCharsPerToken: 4,
+  digit: 1,
+  singleSpace: 0.25,
+  whitespaceRun: 1,
+  newline: 1,
+  punct: 1,
+  safety: 1.05,
+} as const;
+
+/** Per message, chat templates add role markers and separators (EXAONE: `[|system|]`, `[|endofturn|]` …). */
+export const MESSAGE_OVERHEAD_TOKENS = 8;
+/** Fixed overhead of a chat-formatted prompt (BOS, assistant turn opener). */
+export const PROMPT_OVERHEAD_TOKENS = 8;
+
+let commonHangul: Set<number> | null = null;
+
+/** KS X 1001's 2,350 Hangul syllables: EUC-KR lead bytes 0xB0–0xC8, trail bytes 0xA1–0xFE. */
+function commonHangulSet(): Set<number> {
+  if (commonHangul) return commonHangul;
+  const set = new Set<number>();
+  try {
+    const dec = new TextDecoder('euc-kr');
+    for (let lead = 0xb0; lead <= 0xc8; lead++) {
+      const bytes: number[] = [];
+      for (let trail = 0xa1; trail <= 0xfe; trail++) bytes.push(lead, trail);
+      for (const ch of dec.decode(Uint8Array.from(bytes))) {
+        const cp = ch.codePointAt(0)!;
+        if (cp >= 0xac00 && cp <= 0xd7a3) set.add(cp);
+      }
+    }
+  } catch {
+    // No ICU EUC-KR decoder: leave the set empty, every syllable is charged as rare (safe).
+  }
+  commonHangul = set;
+  return set;
+}
+
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+function utf8Bytes(cp: number): number {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+/** Raw (unscaled) cost of a text. */
+function rawCost(text: string): number {
+  const common = commonHangulSet();
+  let cost = 0;
+  let letters = 0; // current ASCII letter run
+  let spaces = 0; // current space/tab run
+  const flushLetters = () => {
+    if (letters) cost += Math.ceil(letters / TOKEN_COSTS.asciiCharsPerToken);
+    letters = 0;
+  };
+  const flushSpaces = () => {
+    // min(…) keeps the cost sub-additive when a run is split between two chunks.
+    if (spaces) cost += Math.min(TOKEN_COSTS.whitespaceRun, spaces * TOKEN_COSTS.singleSpace);
+    spaces = 0;
+  };
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (isAsciiLetter(cp)) {
+      flushSpaces();
+      letters++;
+      continue;
+    }
+    flushLetters();
+    if (cp === 32 || cp === 9) {
+      spaces++;
+      continue;
+    }
+    flushSpaces();
+    if (cp === 10 || cp === 13) cost += cp === 10 ? TOKEN_COSTS.newline : 0;
+    else if (isDigit(cp)) cost += TOKEN_COSTS.digit;
+    else if (cp >= 0xac00 && cp <= 0xd7a3) cost += common.has(cp) ? TOKEN_COSTS.hangulCommon : TOKEN_COSTS.hangulRare;
+    else if ((cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f)) cost += TOKEN_COSTS.jamo;
+    else if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff)) cost += TOKEN_COSTS.cjk;
+    else if (cp < 0x80) cost += TOKEN_COSTS.punct;
+    else if (/[\p{P}\p{S}]/u.test(ch)) cost += Math.min(TOKEN_COSTS.punct * 2, utf8Bytes(cp));
+    else cost += utf8Bytes(cp);
+  }
+  flushLetters();
+  flushSpaces();
+  return cost;
+}
+
+/** Conservative, Korean-aware estimate of EXAONE 3.5 tokens for `text` (never length/4). */
+export function estimateTokens(text: string): number {
+  if (!text) return 0;
+  return Math.ceil(rawCost(text) * TOKEN_COSTS.safety);
+}
+
+/** Tokens of a chat prompt: contents plus chat-template overhead. */
+export function estimateMessagesTokens(messages: Array<{ content: string }>): number {
+  return (
+    PROMPT_OVERHEAD_TOKENS +
+    messages.reduce((n, m) => n + MESSAGE_OVERHEAD_TOKENS + estimateTokens(m.content), 0)
+  );
+}
+
+export interface TokenCounterOptions {
+  apiKey?: string;
+  timeoutMs?: number;
+  /** After this many consecutive endpoint failures, stop trying and only estimate. */
+  maxFailures?: number;
+}
+
+/**
+ * A counter that asks the backend's tokenizer when it has one (vLLM, llama.cpp) and
+ * otherwise estimates. Any endpoint failure falls back to the estimate for that call.
+ */
+export function createTokenCounter(
+  info: BackendInfo,
+  fetchImpl: typeof fetch = fetch,
+  opts: TokenCounterOptions = {},
+): CountTokens {
+  const url = info.tokenizeUrl;
+  if (!url || (info.kind !== 'vllm' && info.kind !== 'llamacpp')) {
+    return async (text) => estimateTokens(text);
+  }
+  const maxFailures = opts.maxFailures ?? 3;
+  let failures = 0;
+  return async (text: string) => {
+    if (!text) return 0;
+    if (failures >= maxFailures) return estimateTokens(text);
+    const body =
+      info.kind === 'vllm'
+        ? { model: info.modelId, prompt: text, add_special_tokens: false }
+        : { content: text, add_special: false };
+    try {
+      const res = await fetchImpl(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}),
+        },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(opts.timeoutMs ?? 5000),
+      });
+      if (!res.ok) throw new Error(`tokenize HTTP ${res.status}`);
+      const json = (await res.json()) as { count?: unknown; tokens?: unknown };
+      const n =
+        typeof json.count === 'number'
+          ? json.count
+          : Array.isArray(json.tokens)
+            ? json.tokens.length
+            : NaN;
+      if (!Number.isFinite(n)) throw new Error('tokenize: no count');
+      failures = 0;
+      return n;
+    } catch {
+      failures++;
+      return estimateTokens(text);
+    }
+  };
+}
