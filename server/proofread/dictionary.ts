@@ -1,0 +1,143 @@
+/**
+ * Dictionary layer: Hunspell (hunspell-asm, WebAssembly) with the dictionary-ko word list.
+ * dictionary-ko is ESM-only, so its folder is located on disk and its files are read by path.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Paragraph, Suggestion } from './types';
+import { suggestionId } from './run-rules';
+
+export interface SpellChecker {
+  spell(word: string): boolean;
+  suggest(word: string): string[];
+}
+
+/** Finds node_modules/dictionary-ko without importing it (ESM-only package). */
+export function locateDictionaryKo(): string {
+  const candidates = [...(require.resolve.paths('dictionary-ko') ?? []), path.join(process.cwd(), 'node_modules')];
+  for (const base of candidates) {
+    const dir = path.join(base, 'dictionary-ko');
+    if (existsSync(path.join(dir, 'index.aff')) && existsSync(path.join(dir, 'index.dic'))) return dir;
+  }
+  throw new Error('dictionary-ko not found (index.aff/index.dic) in node_modules');
+}
+
+let loading: Promise<SpellChecker> | null = null;
+
+/** Loads Hunspell once per process (a few hundred ms) and caches the instance. */
+export function loadHunspell(): Promise<SpellChecker> {
+  if (!loading) {
+    loading = (async () => {
+      // hunspell-asm's emscripten glue registers a process 'uncaughtException' handler; keep it from
+      // swallowing our own errors by removing what it added.
+      const before = new Set(process.listeners('uncaughtException'));
+      const { loadModule } = await import('hunspell-asm');
+      const factory = await loadModule();
+      for (const l of process.listeners('uncaughtException')) if (!before.has(l)) process.removeListener('uncaughtException', l);
+      const dir = locateDictionaryKo();
+      const aff = factory.mountBuffer(readFileSync(path.join(dir, 'index.aff')), 'ko.aff');
+      const dic = factory.mountBuffer(readFileSync(path.join(dir, 'index.dic')), 'ko.dic');
+      const h = factory.create(aff, dic);
+      return { spell: (w: string) => h.spell(w), suggest: (w: string) => h.suggest(w) };
+    })();
+    loading.catch(() => {
+      loading = null;
+    });
+  }
+  return loading;
+}
+
+/** Common particles/endings stripped to find a stem (longest first). */
+const PARTICLES = [
+  '에서부터', '으로부터', '로부터', '에게서', '까지도', '에서는', '에서도', '이라도', '이라고', '라고', '에게는', '한테서',
+  '에서', '에게', '한테', '으로', '까지', '부터', '처럼', '보다', '마다', '이나', '이랑', '하고', '조차', '밖에', '에는', '와는', '과는',
+  '은', '는', '이', '가', '을', '를', '의', '에', '로', '와', '과', '도', '만', '나', '랑', '요',
+];
+
+export function stripParticle(word: string): string | null {
+  for (const p of PARTICLES) if (word.length > p.length + 1 && word.endsWith(p)) return word.slice(0, -p.length);
+  return null;
+}
+
+/** Levenshtein distance over UTF-16 units, after decomposing Hangul to jamo (NFD). */
+export function jamoDistance(a: string, b: string): number {
+  const x = a.normalize('NFD');
+  const y = b.normalize('NFD');
+  const m = x.length;
+  const n = y.length;
+  if (Math.abs(m - n) > 2) return 99;
+  let prev = new Array<number>(n + 1);
+  let cur = new Array<number>(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[n]!;
+}
+
+const TOKEN_RE = /(?<![A-Za-z0-9가-힣ㄱ-ㅎㅏ-ㅣ])[가-힣]{2,}(?![A-Za-z0-9가-힣ㄱ-ㅎㅏ-ㅣ])/g;
+
+export interface DictionaryLayerOptions {
+  /** Spans already covered by rules: tokens overlapping them are skipped. */
+  covered?: ReadonlyArray<{ paragraphId: string; start: number; end: number }>;
+  /** Maximum jamo edit distance of the suggestion (default 1). */
+  maxDistance?: number;
+}
+
+/**
+ * Hard-gated dictionary suggestions: a Hangul token (≥ 2 syllables) unknown to Hunspell, whose
+ * particle-stripped stem is unknown too, with Hunspell's first suggestion at jamo edit distance
+ * ≤ maxDistance, same length in syllables and no spaces (spacing is left to rules/model).
+ */
+export function dictionarySuggestions(
+  sc: SpellChecker,
+  paragraphs: readonly Paragraph[],
+  opts: DictionaryLayerOptions = {},
+): Suggestion[] {
+  const maxD = opts.maxDistance ?? 1;
+  const out: Suggestion[] = [];
+  const memo = new Map<string, string | null>();
+  for (const p of paragraphs) {
+    const covered = opts.covered?.filter((c) => c.paragraphId === p.id) ?? [];
+    TOKEN_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = TOKEN_RE.exec(p.text)) !== null) {
+      const word = m[0];
+      const start = m.index;
+      const end = start + word.length;
+      if (covered.some((c) => c.start < end && start < c.end)) continue;
+      let rep = memo.get(word);
+      if (rep === undefined) {
+        rep = null;
+        if (!sc.spell(word)) {
+          const stem = stripParticle(word);
+          if (!(stem && sc.spell(stem))) {
+            const sug = sc.suggest(word)[0];
+            if (sug && !/\s/.test(sug) && sug.length === word.length && jamoDistance(word, sug) <= maxD) rep = sug;
+          }
+        }
+        memo.set(word, rep);
+      }
+      if (rep === null) continue;
+      out.push({
+        id: suggestionId(p.id, start, end, rep, 'dictionary.hunspell'),
+        paragraphId: p.id,
+        start,
+        end,
+        original: word,
+        replacement: rep,
+        category: 'spelling',
+        message: `사전에 없는 말입니다. '${rep}'을(를) 뜻하셨나요?`,
+        messageEn: `Not in the dictionary. Did you mean '${rep}'?`,
+        ruleId: 'dictionary.hunspell',
+        source: 'dictionary',
+        confidence: 0.6,
+      });
+    }
+  }
+  return out;
+}
