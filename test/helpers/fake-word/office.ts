@@ -1,0 +1,748 @@
+/**
+ * A faithful-enough fake of the Word JavaScript API (Office.js) for unit tests.
+ *
+ *  - Calls are QUEUED on a FakeRequestContext and applied to the in-memory
+ *    model in order at `context.sync()` (counted per context and globally).
+ *  - Scalar properties throw PropertyNotLoaded unless `load()` + `sync()` ran;
+ *    values are snapshots taken at sync time.
+ *  - API-set gating: WordApi 1.3 (lists, expandTo), 1.4 (changeTrackingMode,
+ *    insertComment), 1.6 (uniqueLocalId, paragraph events) raise ApiNotFound
+ *    at sync when the configured requirement sets lack them.
+ *  - search(): 255-char limit, '^' specials, wildcards (see ./search.ts).
+ *  - Errors in a batch reject sync() with a RichApi-like error that has `code`;
+ *    operations after the failing one are dropped (earlier ones stay applied).
+ */
+import {
+  FakeDocumentModel,
+  FakeWordError,
+  STYLE_NAMES,
+  type ListData,
+  type Span,
+} from './model';
+import { compileWordSearch, findAll, type FakeSearchOptions } from './search';
+
+type Op = () => void;
+
+function notLoaded(name: string): FakeWordError {
+  return new FakeWordError(
+    'PropertyNotLoaded',
+    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+function parseLoad(arg?: string | string[] | { select?: string }): { all: boolean; props: string[] } {
+  if (arg === undefined) return { all: true, props: [] };
+  const raw = typeof arg === 'string' ? arg : Array.isArray(arg) ? arg.join(',') : arg.select ?? '';
+  const props = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (props.length === 1 && props[0] === '$none') return { all: false, props: [] };
+  return { all: props.length === 0, props };
+}
+
+export interface FakeWordOptions {
+  /** Supported WordApi versions, e.g. ['1.1','1.2','1.3','1.4','1.6'] or a max like '1.6'. */
+  wordApi?: string[] | string;
+  paragraphs?: string[];
+}
+
+export class FakeWord {
+  readonly doc: FakeDocumentModel;
+  supported: Set<string>;
+  totalSyncs = 0;
+  /** Word.run batches that ended with queued but never-synced operations. */
+  unsyncedBatches = 0;
+  contexts: FakeRequestContext[] = [];
+  paragraphHandlers: Array<{ type: string; handler: (e: unknown) => unknown }> = [];
+  selectionHandlers: Array<(e: unknown) => unknown> = [];
+  /** Every search string passed to search(), for assertions. */
+  searches: string[] = [];
+
+  constructor(options: FakeWordOptions = {}) {
+    this.doc = new FakeDocumentModel(options.paragraphs ?? ['']);
+    this.supported = FakeWord.versions(options.wordApi ?? '1.6');
+  }
+
+  static versions(v: string[] | string): Set<string> {
+    if (Array.isArray(v)) return new Set(v);
+    const max = Number(v.split('.')[1]);
+    return new Set(Array.from({ length: max }, (_, i) => `1.${i + 1}`));
+  }
+
+  setWordApi(v: string[] | string): void {
+    this.supported = FakeWord.versions(v);
+  }
+
+  isSetSupported(name: string, version?: string | number): boolean {
+    if (name !== 'WordApi') return false;
+    const v = version === undefined ? '1.1' : String(version);
+    return this.supported.has(v.includes('.') ? v : `${v}.0`);
+  }
+
+  require(version: string, what: string): void {
+    if (!this.supported.has(version)) {
+      throw new FakeWordError('ApiNotFound', `${what} requires WordApi ${version}, which this client does not support.`);
+    }
+  }
+
+  /** Fires change events for model changes (asynchronously, like Word). */
+  flushEvents(): void {
+    const ids = [...this.doc.changed];
+    const moved = this.doc.selectionMoved;
+    this.doc.changed.clear();
+    this.doc.selectionMoved = false;
+    if (ids.length === 0 && !moved) return;
+    setTimeout(() => {
+      if (ids.length) {
+        for (const h of this.paragraphHandlers) {
+          if (h.type === 'ParagraphChanged') void h.handler({ type: 'ParagraphChanged', uniqueLocalIds: ids, source: 'Local' });
+        }
+      }
+      for (const h of this.selectionHandlers) void h({ type: 'documentSelectionChanged' });
+    }, 0);
+  }
+
+  /** A user edit made in Word (outside any batch): paragraph i gets `text`, events fire. */
+  userEdit(i: number, text: string): void {
+    this.doc.userSetText(i, text);
+    this.doc.selectionMoved = true;
+    this.flushEvents();
+  }
+
+  run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
+    const ctx = new FakeRequestContext(this);
+    this.contexts.push(ctx);
+    return (async () => {
+      const out = await batch(ctx);
+      if (ctx.pending > 0) this.unsyncedBatches++;
+      return out;
+    })();
+  }
+
+  /** The `Word` global. */
+  wordGlobal(): Record<string, unknown> {
+    return {
+      run: (a: unknown, b?: unknown) => this.run((typeof a === 'function' ? a : b) as never),
+      InsertLocation: { before: 'Before', after: 'After', start: 'Start', end: 'End', replace: 'Replace' },
+      ChangeTrackingMode: { off: 'Off', trackAll: 'TrackAll', trackMineOnly: 'TrackMineOnly' },
+      BuiltInStyleName: { normal: 'Normal', heading1: 'Heading1', heading2: 'Heading2', heading3: 'Heading3', listParagraph: 'ListParagraph' },
+      RangeLocation: { whole: 'Whole', start: 'Start', end: 'End', before: 'Before', after: 'After', content: 'Content' },
+      ErrorCodes: { searchStringInvalidOrTooLong: 'SearchStringInvalidOrTooLong', itemNotFound: 'ItemNotFound', generalException: 'GeneralException' },
+      RequestContext: FakeRequestContext,
+    };
+  }
+
+  /** The `Office` global. */
+  officeGlobal(): Record<string, unknown> {
+    return {
+      context: {
+        requirements: { isSetSupported: (n: string, v?: string) => this.isSetSupported(n, v) },
+        document: {
+          addHandlerAsync: (type: string, handler: (e: unknown) => unknown, cb?: (r: unknown) => void) => {
+            if (type === 'documentSelectionChanged') this.selectionHandlers.push(handler);
+            setTimeout(() => cb?.({ status: 'succeeded', value: undefined }), 0);
+          },
+        },
+      },
+      EventType: { DocumentSelectionChanged: 'documentSelectionChanged' },
+      AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    };
+  }
+
+  /** Installs `Word` and `Office` on globalThis; returns an uninstall function. */
+  install(): () => void {
+    const g = globalThis as Record<string, unknown>;
+    const prev = { Word: g.Word, Office: g.Office };
+    g.Word = this.wordGlobal();
+    g.Office = this.officeGlobal();
+    return () => {
+      g.Word = prev.Word;
+      g.Office = prev.Office;
+    };
+  }
+}
+
+export class FakeRequestContext {
+  private queue: Op[] = [];
+  syncCount = 0;
+  readonly document: FakeDocument;
+  constructor(readonly word: FakeWord) {
+    this.document = new FakeDocument(this);
+  }
+  get model(): FakeDocumentModel {
+    return this.word.doc;
+  }
+  get pending(): number {
+    return this.queue.length;
+  }
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+  async sync(): Promise<void> {
+    this.syncCount++;
+    this.word.totalSyncs++;
+    const ops = this.queue;
+    this.queue = [];
+    await Promise.resolve();
+    try {
+      for (const op of ops) op();
+    } finally {
+      this.word.flushEvents();
+    }
+  }
+}
+
+/** Base for proxies: loadable scalar properties snapshotted at sync. */
+abstract class ClientObject {
+  protected values = new Map<string, unknown>();
+  constructor(readonly context: FakeRequestContext) {}
+  protected abstract readonly scalarProps: string[];
+  protected abstract read(prop: string): unknown;
+  protected get<T>(prop: string): T {
+    if (!this.values.has(prop)) throw notLoaded(prop);
+    return this.values.get(prop) as T;
+  }
+  protected setLater(prop: string, apply: () => void): void {
+    this.context.enqueue(() => {
+      apply();
+      this.values.delete(prop);
+    });
+  }
+  snapshot(props: string[] | 'all'): void {
+    const list = props === 'all' ? this.scalarProps : props;
+    for (const p of list) {
+      if (!this.scalarProps.includes(p)) throw new FakeWordError('InvalidArgument', `unknown property '${p}'`);
+      this.values.set(p, this.read(p));
+    }
+  }
+  load(arg?: string | string[] | { select?: string }): this {
+    const { all, props } = parseLoad(arg);
+    this.context.enqueue(() => this.snapshot(all ? 'all' : props));
+    return this;
+  }
+  get model(): FakeDocumentModel {
+    return this.context.model;
+  }
+}
+
+export class FakeFont extends ClientObject {
+  protected scalarProps = ['bold', 'italic'];
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly span: () => Span,
+  ) {
+    super(ctx);
+  }
+  protected read(prop: string): unknown {
+    return this.model.fontOf(this.span(), prop as 'bold' | 'italic');
+  }
+  get bold(): boolean | null {
+    return this.get('bold');
+  }
+  set bold(v: boolean | null) {
+    this.setLater('bold', () => this.model.setFont(this.span(), 'bold', !!v));
+  }
+  get italic(): boolean | null {
+    return this.get('italic');
+  }
+  set italic(v: boolean | null) {
+    this.setLater('italic', () => this.model.setFont(this.span(), 'italic', !!v));
+  }
+}
+
+export class FakeRange extends ClientObject {
+  protected scalarProps = ['text', 'isEmpty', 'style', 'styleBuiltIn'];
+  /** Set when the queued operation that produces this range runs. */
+  target: Span | null = null;
+  constructor(ctx: FakeRequestContext, target?: Span) {
+    super(ctx);
+    if (target) this.target = target;
+  }
+  span(): Span {
+    if (!this.target) throw new FakeWordError('GeneralException', 'range not resolved');
+    this.model.index(this.target.start.para);
+    return this.target;
+  }
+  protected read(prop: string): unknown {
+    const s = this.span();
+    if (prop === 'text') return this.model.spanText(s);
+    if (prop === 'isEmpty') return this.model.spanText(s).length === 0;
+    const p = this.model.para(s.start.para);
+    return prop === 'style' ? STYLE_NAMES[p.styleBuiltIn] ?? p.styleBuiltIn : p.styleBuiltIn;
+  }
+  get text(): string {
+    return this.get('text');
+  }
+  get isEmpty(): boolean {
+    return this.get('isEmpty');
+  }
+  get font(): FakeFont {
+    return new FakeFont(this.context, () => this.span());
+  }
+  get paragraphs(): FakeParagraphCollection {
+    return new FakeParagraphCollection(this.context, () => this.model.spanParas(this.span()));
+  }
+  insertText(text: string, location: string): FakeRange {
+    const out = new FakeRange(this.context);
+    this.context.enqueue(() => {
+      const s = this.span();
+      const m = this.model;
+      if (location === 'Replace') out.target = m.replace(s, text);
+      else if (location === 'Start' || location === 'Before') {
+        out.target = m.replace(m.track({ start: { ...s.start }, end: { ...s.start } }), text);
+      } else if (location === 'End' || location === 'After') {
+        out.target = m.replace(m.track({ start: { ...s.end }, end: { ...s.end } }), text);
+      } else throw new FakeWordError('InvalidArgument', `insertText location ${location}`);
+    });
+    return out;
+  }
+  insertComment(text: string): FakeComment {
+    const c = new FakeComment(this.context);
+    this.context.enqueue(() => {
+      this.context.word.require('1.4', 'Range.insertComment');
+      const s = this.span();
+      if (s.start.para !== s.end.para) throw new FakeWordError('GeneralException', 'fake: multi-paragraph comments not modelled');
+      this.model.comments.push({
+        text,
+        paraId: s.start.para,
+        start: s.start.off,
+        end: s.end.off,
+        anchoredText: this.model.spanText(s),
+      });
+      c.data = this.model.comments[this.model.comments.length - 1]!;
+    });
+    return c;
+  }
+  insertParagraph(text: string, location: 'Before' | 'After'): FakeParagraph {
+    const p = new FakeParagraph(this.context);
+    this.context.enqueue(() => {
+      const ids = this.model.spanParas(this.span());
+      if (location !== 'Before' && location !== 'After') throw new FakeWordError('InvalidArgument', location);
+      p.id = this.model.insertParagraph(location === 'Before' ? ids[0]! : ids[ids.length - 1]!, location, text);
+    });
+    return p;
+  }
+  search(searchText: string, options?: FakeSearchOptions): FakeRangeCollection {
+    return searchIn(this.context, () => this.span(), searchText, options);
+  }
+  getRange(location: string = 'Whole'): FakeRange {
+    const out = new FakeRange(this.context);
+    this.context.enqueue(() => {
+      const s = this.span();
+      const m = this.model;
+      if (location === 'Whole' || location === 'Content') out.target = m.track({ start: { ...s.start }, end: { ...s.end } });
+      else if (location === 'Start' || location === 'Before') out.target = m.track({ start: { ...s.start }, end: { ...s.start } });
+      else if (location === 'End' || location === 'After') out.target = m.track({ start: { ...s.end }, end: { ...s.end } });
+      else throw new FakeWordError('InvalidArgument', location);
+    });
+    return out;
+  }
+  expandTo(other: FakeRange): FakeRange {
+    const out = new FakeRange(this.context);
+    this.context.enqueue(() => {
+      this.context.word.require('1.3', 'Range.expandTo');
+      const a = this.span();
+      const b = other.span();
+      const m = this.model;
+      const before = (x: { para: string; off: number }, y: { para: string; off: number }) =>
+        m.index(x.para) < m.index(y.para) || (x.para === y.para && x.off <= y.off);
+      out.target = m.track({
+        start: { ...(before(a.start, b.start) ? a.start : b.start) },
+        end: { ...(before(a.end, b.end) ? b.end : a.end) },
+      });
+    });
+    return out;
+  }
+  select(): void {
+    this.context.enqueue(() => this.model.selectSpan(this.span()));
+  }
+  delete(): void {
+    this.context.enqueue(() => {
+      this.model.replace(this.span(), '');
+    });
+  }
+}
+
+export class FakeComment extends ClientObject {
+  protected scalarProps = ['content'];
+  data: { text: string } | null = null;
+  protected read(): unknown {
+    return this.data?.text;
+  }
+  get content(): string {
+    return this.get('content');
+  }
+}
+
+function searchIn(
+  ctx: FakeRequestContext,
+  span: () => Span,
+  searchText: string,
+  options?: FakeSearchOptions,
+): FakeRangeCollection {
+  const coll = new FakeRangeCollection(ctx);
+  ctx.word.searches.push(searchText);
+  ctx.enqueue(() => {
+    const re = compileWordSearch(searchText, options);
+    const s = span();
+    const m = ctx.model;
+    const ids = m.spanParas(s);
+    const found: Span[] = [];
+    ids.forEach((id, i) => {
+      const t = m.text(id);
+      const from = i === 0 ? s.start.off : 0;
+      const to = i === ids.length - 1 ? s.end.off : t.length;
+      for (const [a, b] of findAll(re, t, from, to)) {
+        found.push(m.track({ start: { para: id, off: a }, end: { para: id, off: b } }));
+      }
+    });
+    coll.spans = found;
+  });
+  return coll;
+}
+
+export class FakeRangeCollection {
+  spans: Span[] | null = null;
+  private loadedItems: FakeRange[] | null = null;
+  constructor(readonly context: FakeRequestContext) {}
+  load(arg?: string | string[]): this {
+    const { all, props } = parseLoad(arg);
+    const itemProps = props.map((p) => p.replace(/^items\//, ''));
+    this.context.enqueue(() => {
+      this.loadedItems = (this.spans ?? []).map((s) => {
+        const r = new FakeRange(this.context, s);
+        r.snapshot(all ? 'all' : itemProps);
+        return r;
+      });
+    });
+    return this;
+  }
+  get items(): FakeRange[] {
+    if (!this.loadedItems) throw notLoaded('items');
+    return this.loadedItems;
+  }
+}
+
+export class FakeListItem {
+  constructor(
+    readonly context: FakeRequestContext,
+    private readonly para: () => string,
+  ) {}
+  set level(v: number) {
+    this.context.enqueue(() => {
+      this.context.word.require('1.3', 'ListItem');
+      const p = this.context.model.para(this.para());
+      if (!p.list) throw new FakeWordError('GeneralException', 'The paragraph is not a list item.');
+      p.list.level = v;
+      this.context.model.changed.add(p.id);
+    });
+  }
+  get level(): number {
+    throw notLoaded('level');
+  }
+}
+
+export class FakeList extends ClientObject {
+  protected scalarProps = ['id'];
+  data: ListData | null = null;
+  protected read(): unknown {
+    return this.data?.id;
+  }
+  get id(): number {
+    return this.get('id');
+  }
+  private list(): ListData {
+    if (!this.data) throw new FakeWordError('GeneralException', 'list not resolved');
+    return this.data;
+  }
+  insertParagraph(text: string, location: 'Start' | 'End' | 'Before' | 'After'): FakeParagraph {
+    const p = new FakeParagraph(this.context);
+    this.context.enqueue(() => {
+      const l = this.list();
+      const ids = this.model.listParas(l.id);
+      const ref = location === 'Start' || location === 'Before' ? ids[0]! : ids[ids.length - 1]!;
+      const id = this.model.insertParagraph(ref, location === 'Start' || location === 'Before' ? 'Before' : 'After', text);
+      const para = this.model.para(id);
+      para.list = location === 'Start' || location === 'End' ? { listId: l.id, level: 0 } : null;
+      para.styleBuiltIn = para.list ? 'ListParagraph' : 'Normal';
+      p.id = id;
+    });
+    return p;
+  }
+  setLevelNumbering(level: number, numbering: string): void {
+    this.context.enqueue(() => {
+      this.list().levelTypes.set(level, numbering === 'None' ? 'Bullet' : 'Number');
+    });
+  }
+  setLevelBullet(level: number): void {
+    this.context.enqueue(() => {
+      this.list().levelTypes.set(level, 'Bullet');
+    });
+  }
+}
+
+export class FakeParagraph extends ClientObject {
+  protected scalarProps = ['text', 'style', 'styleBuiltIn', 'uniqueLocalId', 'isListItem'];
+  id: string | null = null;
+  constructor(ctx: FakeRequestContext, id?: string) {
+    super(ctx);
+    if (id) this.id = id;
+  }
+  pid(): string {
+    if (!this.id) throw new FakeWordError('GeneralException', 'paragraph not resolved');
+    this.model.index(this.id);
+    return this.id;
+  }
+  protected read(prop: string): unknown {
+    const p = this.model.para(this.pid());
+    switch (prop) {
+      case 'text':
+        return this.model.text(p.id);
+      case 'style':
+        return STYLE_NAMES[p.styleBuiltIn] ?? p.styleBuiltIn;
+      case 'styleBuiltIn':
+        return p.styleBuiltIn;
+      case 'isListItem':
+        return p.list !== null;
+      case 'uniqueLocalId':
+        this.context.word.require('1.6', 'Paragraph.uniqueLocalId');
+        return p.id;
+      default:
+        return undefined;
+    }
+  }
+  get text(): string {
+    return this.get('text');
+  }
+  get style(): string {
+    return this.get('style');
+  }
+  get styleBuiltIn(): string {
+    return this.get('styleBuiltIn');
+  }
+  set styleBuiltIn(v: string) {
+    this.setLater('styleBuiltIn', () => {
+      const p = this.model.para(this.pid());
+      if (!(v in STYLE_NAMES)) throw new FakeWordError('InvalidArgument', `style ${v} not modelled`);
+      p.styleBuiltIn = v;
+      // applying a paragraph style resets the (style-inherited) list formatting
+      p.list = null;
+      this.model.changed.add(p.id);
+    });
+  }
+  get uniqueLocalId(): string {
+    return this.get('uniqueLocalId');
+  }
+  get isListItem(): boolean {
+    return this.get('isListItem');
+  }
+  private whole(): Span {
+    return this.model.track(this.model.wholePara(this.pid()));
+  }
+  get font(): FakeFont {
+    return new FakeFont(this.context, () => this.whole());
+  }
+  get listItem(): FakeListItem {
+    return new FakeListItem(this.context, () => this.pid());
+  }
+  getRange(location: string = 'Whole'): FakeRange {
+    const out = new FakeRange(this.context);
+    this.context.enqueue(() => {
+      const w = this.whole();
+      if (location === 'Whole' || location === 'Content') out.target = w;
+      else if (location === 'Start') out.target = this.model.track({ start: { ...w.start }, end: { ...w.start } });
+      else if (location === 'End' || location === 'After') out.target = this.model.track({ start: { ...w.end }, end: { ...w.end } });
+      else throw new FakeWordError('InvalidArgument', location);
+    });
+    return out;
+  }
+  insertText(text: string, location: 'Start' | 'End' | 'Replace'): FakeRange {
+    const out = new FakeRange(this.context);
+    this.context.enqueue(() => {
+      const w = this.whole();
+      const m = this.model;
+      if (location === 'Replace') out.target = m.replace(w, text);
+      else if (location === 'Start') out.target = m.replace(m.track({ start: { ...w.start }, end: { ...w.start } }), text);
+      else if (location === 'End') out.target = m.replace(m.track({ start: { ...w.end }, end: { ...w.end } }), text);
+      else throw new FakeWordError('InvalidArgument', `Paragraph.insertText location ${location}`);
+    });
+    return out;
+  }
+  insertParagraph(text: string, location: 'Before' | 'After'): FakeParagraph {
+    const p = new FakeParagraph(this.context);
+    this.context.enqueue(() => {
+      if (location !== 'Before' && location !== 'After') throw new FakeWordError('InvalidArgument', location);
+      p.id = this.model.insertParagraph(this.pid(), location, text);
+    });
+    return p;
+  }
+  search(searchText: string, options?: FakeSearchOptions): FakeRangeCollection {
+    return searchIn(this.context, () => this.whole(), searchText, options);
+  }
+  startNewList(): FakeList {
+    const l = new FakeList(this.context);
+    this.context.enqueue(() => {
+      this.context.word.require('1.3', 'Paragraph.startNewList');
+      const p = this.model.para(this.pid());
+      if (p.list) throw new FakeWordError('GeneralException', 'startNewList: the paragraph is already a list item.');
+      const data = this.model.newList();
+      p.list = { listId: data.id, level: 0 };
+      p.styleBuiltIn = 'ListParagraph';
+      l.data = data;
+      this.model.changed.add(p.id);
+    });
+    return l;
+  }
+  select(): void {
+    this.context.enqueue(() => this.model.selectSpan(this.whole()));
+  }
+  delete(): void {
+    this.context.enqueue(() => this.model.deleteParagraph(this.pid()));
+  }
+}
+
+export class FakeParagraphCollection {
+  private loadedItems: FakeParagraph[] | null = null;
+  constructor(
+    readonly context: FakeRequestContext,
+    private readonly ids: () => string[],
+  ) {}
+  load(arg?: string | string[]): this {
+    const { all, props } = parseLoad(arg);
+    const itemProps = props.map((p) => p.replace(/^items\//, ''));
+    this.context.enqueue(() => {
+      this.loadedItems = this.ids().map((id) => {
+        const p = new FakeParagraph(this.context, id);
+        p.snapshot(all ? ['text', 'style', 'styleBuiltIn', 'isListItem'] : itemProps);
+        return p;
+      });
+    });
+    return this;
+  }
+  get items(): FakeParagraph[] {
+    if (!this.loadedItems) throw notLoaded('items');
+    return this.loadedItems;
+  }
+  private pick(which: 'first' | 'last'): FakeParagraph {
+    const p = new FakeParagraph(this.context);
+    this.context.enqueue(() => {
+      const ids = this.ids();
+      if (ids.length === 0) throw new FakeWordError('ItemNotFound', 'The collection is empty.');
+      p.id = which === 'first' ? ids[0]! : ids[ids.length - 1]!;
+    });
+    return p;
+  }
+  getFirst(): FakeParagraph {
+    return this.pick('first');
+  }
+  getLast(): FakeParagraph {
+    return this.pick('last');
+  }
+}
+
+export class FakeBody {
+  constructor(readonly context: FakeRequestContext) {}
+  get paragraphs(): FakeParagraphCollection {
+    return new FakeParagraphCollection(this.context, () => this.context.model.paragraphs.map((p) => p.id));
+  }
+  getRange(location: string = 'Whole'): FakeRange {
+    const out = new FakeRange(this.context);
+    this.context.enqueue(() => {
+      const m = this.context.model;
+      const first = m.paragraphs[0]!.id;
+      const last = m.paragraphs[m.paragraphs.length - 1]!.id;
+      const start = { para: first, off: 0 };
+      const end = { para: last, off: m.text(last).length };
+      if (location === 'Start') out.target = m.track({ start, end: { ...start } });
+      else if (location === 'End') out.target = m.track({ start: { ...end }, end });
+      else out.target = m.track({ start, end });
+    });
+    return out;
+  }
+  search(searchText: string, options?: FakeSearchOptions): FakeRangeCollection {
+    return searchIn(this.context, () => {
+      const m = this.context.model;
+      const last = m.paragraphs[m.paragraphs.length - 1]!.id;
+      return { start: { para: m.paragraphs[0]!.id, off: 0 }, end: { para: last, off: m.text(last).length } };
+    }, searchText, options);
+  }
+}
+
+class FakeEventHandlers {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly type: string,
+  ) {}
+  add(handler: (e: unknown) => unknown): { remove(): void } {
+    const word = this.context.word;
+    const entry = { type: this.type, handler };
+    this.context.enqueue(() => {
+      word.require('1.6', `Document.on${this.type}`);
+      word.paragraphHandlers.push(entry);
+    });
+    return {
+      remove: () =>
+        this.context.enqueue(() => {
+          word.paragraphHandlers = word.paragraphHandlers.filter((h) => h !== entry);
+        }),
+    };
+  }
+}
+
+export class FakeDocument extends ClientObject {
+  protected scalarProps = ['changeTrackingMode'];
+  readonly body: FakeBody;
+  constructor(ctx: FakeRequestContext) {
+    super(ctx);
+    this.body = new FakeBody(ctx);
+  }
+  protected read(prop: string): unknown {
+    if (prop === 'changeTrackingMode') {
+      this.context.word.require('1.4', 'Document.changeTrackingMode');
+      return this.model.changeTrackingMode;
+    }
+    return undefined;
+  }
+  override load(arg?: string | string[] | { select?: string }): this {
+    const { all, props } = parseLoad(arg);
+    // loading a document without arguments must not trip API-set gates
+    this.context.enqueue(() => this.snapshot(all ? [] : props));
+    return this;
+  }
+  get changeTrackingMode(): string {
+    return this.get('changeTrackingMode');
+  }
+  set changeTrackingMode(v: string) {
+    this.setLater('changeTrackingMode', () => {
+      this.context.word.require('1.4', 'Document.changeTrackingMode');
+      if (v !== 'Off' && v !== 'TrackAll' && v !== 'TrackMineOnly') throw new FakeWordError('InvalidArgument', v);
+      this.model.changeTrackingMode = v;
+    });
+  }
+  getSelection(): FakeRange {
+    const r = new FakeRange(this.context);
+    this.context.enqueue(() => {
+      r.target = this.model.selection;
+    });
+    return r;
+  }
+  getParagraphByUniqueLocalId(id: string): FakeParagraph {
+    const p = new FakeParagraph(this.context);
+    this.context.enqueue(() => {
+      this.context.word.require('1.6', 'Document.getParagraphByUniqueLocalId');
+      this.model.index(id);
+      p.id = id;
+    });
+    return p;
+  }
+  get onParagraphChanged(): FakeEventHandlers {
+    return new FakeEventHandlers(this.context, 'ParagraphChanged');
+  }
+  get onParagraphAdded(): FakeEventHandlers {
+    return new FakeEventHandlers(this.context, 'ParagraphAdded');
+  }
+  get onParagraphDeleted(): FakeEventHandlers {
+    return new FakeEventHandlers(this.context, 'ParagraphDeleted');
+  }
+}
