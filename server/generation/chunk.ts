@@ -22,7 +22,7 @@ export interface ChunkOptions {
   balance?: boolean;
 }
 
-const HEADING_RE = /^(?:\s{0,3}#{1,6}\s|\s*제\s*\d+\s*(?:편|장|절|관|조)(?:의\s*\d+)?[\s(（]|\s*부\s*칙\b)/;
+const HEADING_RE = /^(?:\s{0,3}#{1,6}\s|\s*제\s*\d+\s*(?:편|장|절|관|조)(?:의\s*\d+)?(?:[\s(（<]|$)|\s*부\s*칙(?:[\s(（<]|$))/;
 
 /** Is the line a structural heading? */
 export function isHeadingLine(line: string): boolean {
