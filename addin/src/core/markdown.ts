@@ -66,7 +66,9 @@ export function parseMarkdown(text: string): Block[] {
     if (h) {
       flushPara();
       closeList();
-      const runs = parseInline(h[2] ?? '');
+      let runs = parseInline((h[2] ?? '').replace(/^(?:#+[ \t]*)+/, ''));
+      if (runs.length) runs[0]!.text = runs[0]!.text.replace(/^(?:#+[ \t]*)+/, '');
+      runs = runs.filter((r) => r.text);
       if (runs.length) blocks.push({ kind: 'heading', level: Math.min(3, h[1]!.length) as 1 | 2 | 3, runs });
       continue;
     }
@@ -172,11 +174,8 @@ function parseInto(s: string, bold: boolean, italic: boolean, out: InlineRun[]):
       continue;
     }
     if (c === '`') {
-      const end = s.indexOf('`', i + 1);
-      if (end > i) {
-        buf += s.slice(i + 1, end);
-        i = end + 1;
-      } else i++; // stray backtick dropped
+      // Backticks are dropped (no code styling in documents); the content is plain text.
+      i++;
       continue;
     }
     if (c === '[') {
@@ -245,6 +244,9 @@ function mergeRuns(runs: InlineRun[]): InlineRun[] {
 export function parseInline(text: string): InlineRun[] {
   const out: InlineRun[] = [];
   parseInto(text, false, false, out);
+  // Whatever survived as a literal double marker (escapes, odd runs) is removed: the
+  // document must never show `**` or `__` (longer underscore runs, form blanks, stay).
+  for (const r of out) r.text = r.text.replace(/\*{2,}/g, '').replace(/(?<!_)__(?!_)/g, '');
   const runs = mergeRuns(out);
   // Trim the outer whitespace of the line.
   if (runs.length) {
