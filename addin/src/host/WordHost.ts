@@ -259,8 +259,10 @@ export class WordHost implements DocumentHost {
       } else {
         p = first.after.insertParagraph('', 'After');
       }
-      // explicit style: a paragraph inserted after a heading/list item would inherit it
-      p.styleBuiltIn = pp.list && !has13 ? 'ListParagraph' : pp.style;
+      // explicit style: a paragraph inserted after a heading/list item would inherit it.
+      // Items added through List.insertParagraph are already list paragraphs: leave them.
+      const viaList = !!pp.list && has13 && !pp.list.first && !!list;
+      if (!viaList) p.styleBuiltIn = pp.list && !has13 ? 'ListParagraph' : pp.style;
       if (pp.list && has13) {
         if (pp.list.first) {
           list = p.startNewList();

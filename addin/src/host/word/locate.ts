@@ -110,10 +110,19 @@ export function planLocate(text: string, start: number, end: number, original: s
     const step = stepAt(text, original, start);
     return step ? { kind: 'single', step } : { kind: 'fail', reason: 'overlapping-occurrence' };
   }
-  const headLen = fittingLength(original, false);
-  const tailLen = fittingLength(original, true);
-  const head = stepAt(text, original.slice(0, headLen), start);
-  const tail = stepAt(text, original.slice(original.length - tailLen), end - tailLen);
+  // Head: a prefix of original that the left-to-right scan lands on at `start`;
+  // tail: a suffix landing at `end - len`. Repetitive text can make the longest
+  // prefix/suffix overlap its own earlier occurrences, so try shorter ones.
+  let head: SearchStep | null = null;
+  for (let len = fittingLength(original, false); len > 0 && !head; len--) {
+    if (isLowSurrogate(original.charCodeAt(len))) continue;
+    head = stepAt(text, original.slice(0, len), start);
+  }
+  let tail: SearchStep | null = null;
+  for (let len = fittingLength(original, true); len > 0 && !tail; len--) {
+    if (isLowSurrogate(original.charCodeAt(original.length - len))) continue;
+    tail = stepAt(text, original.slice(original.length - len), end - len);
+  }
   if (!head || !tail) return { kind: 'fail', reason: 'overlapping-occurrence' };
   return { kind: 'span', head, tail };
 }
@@ -142,6 +151,13 @@ export function narrowEdit(
   // keep surrogate pairs whole
   while (p > 0 && isLowSurrogate(original.charCodeAt(p))) p--;
   while (s > 0 && isLowSurrogate(original.charCodeAt(original.length - s))) s--;
+  // a pure insertion/deletion leaves nothing to search for: keep one neighbouring character
+  if (p + s === original.length) {
+    if (s > 0) s--;
+    else if (p > 0) p--;
+    while (p > 0 && isLowSurrogate(original.charCodeAt(p))) p--;
+    while (s > 0 && isLowSurrogate(original.charCodeAt(original.length - s))) s--;
+  }
   const o = original.slice(p, original.length - s);
   if (o.length === 0) return { start, end: start + original.length, original, replacement };
   return {
