@@ -1,0 +1,90 @@
+/**
+ * Proofread a text file from the command line.
+ *   npm run check -- FILE [--engine rules|model|all] [--pack general|official|patent|contract]
+ *                         [--dictionary] [--json]
+ * FILE '-' reads stdin. Each line is a paragraph. Exit codes: 0 success (with or without
+ * findings), 1 runtime error (e.g. LLM endpoint unreachable), 2 usage error.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createChecker, ENGINE_CHOICES, type EngineChoice } from '../proofread/checker';
+import { PACK_NAMES, type PackName } from '../proofread/types';
+
+const HELP = `Usage: npm run check -- FILE [options]
+  FILE                 text file, or - for stdin; each line is a paragraph
+  --engine E           rules (default) | model | all   (model/all need LLM_BASE_URL, LLM_MODEL, optional LLM_API_KEY)
+  --pack P             general (default) | official | patent | contract
+  --dictionary         also run the Hunspell dictionary layer (off by default: lower precision)
+  --json               print {"suggestions":[...]} (paragraph is 0-based; offsets are UTF-16 into NFC text)
+  -h, --help           this help
+Exit codes: 0 success (findings or not), 1 runtime error, 2 usage error.`;
+
+function usage(msg: string): never {
+  process.stderr.write(`check: ${msg}\n${HELP}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        engine: { type: 'string', default: 'rules' },
+        pack: { type: 'string', default: 'general' },
+        dictionary: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    usage((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP + '\n');
+    return;
+  }
+  if (positionals.length !== 1) usage('expected exactly one FILE (or -)');
+  const engine = values.engine as EngineChoice;
+  if (!ENGINE_CHOICES.includes(engine)) usage(`unknown engine '${values.engine}'`);
+  const pack = values.pack as PackName;
+  if (!PACK_NAMES.includes(pack)) usage(`unknown pack '${values.pack}'`);
+  const file = positionals[0]!;
+  let input: string;
+  try {
+    input = readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (e) {
+    usage(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  const lines = input.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+  const paragraphs = lines.map((text, i) => ({ id: String(i), text: text.normalize('NFC') }));
+  const check = await createChecker({ engine, pack, dictionary: values.dictionary });
+  const suggestions = await check(paragraphs);
+  const rows = suggestions.map((s) => ({
+    paragraph: Number(s.paragraphId),
+    start: s.start,
+    end: s.end,
+    original: s.original,
+    replacement: s.replacement,
+    category: s.category,
+    rule: s.rule ?? null,
+    ruleId: s.ruleId ?? null,
+    message: s.message,
+    source: s.source,
+  }));
+  if (values.json) {
+    process.stdout.write(JSON.stringify({ suggestions: rows }) + '\n');
+    return;
+  }
+  for (const r of rows) {
+    const fix = r.replacement === null ? '(no automatic fix)' : `→ "${r.replacement}"`;
+    process.stdout.write(`${r.paragraph + 1}:${r.start}-${r.end} [${r.category}] "${r.original}" ${fix}  ${r.message}${r.rule ? ` (${r.rule})` : ''} <${r.source}>\n`);
+  }
+  if (!rows.length) process.stderr.write('no findings\n');
+}
+
+main().catch((e: Error) => {
+  process.stderr.write(`check: ${e.message}\n`);
+  process.exit(1);
+});
