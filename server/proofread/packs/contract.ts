@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { contractPackRules } from './contract/rules';
 
-/** Rules of the "contract" pack. */
-export const contractRules: Rule[] = [];
+/** Rules of the "contract" pack: defined terms and cross-references. */
+export const contractRules: Rule[] = contractPackRules;
