@@ -206,7 +206,7 @@ export const undefinedTerm: Rule = {
           end: e,
           replacement: null,
           message: t(
-            `"${term}"을(를) 따옴표로 묶었지만 정의하지 않았습니다. 정의 조항이나 "(이하 "${term}"이라 한다)"를 두십시오.`,
+            `"${term}"을(를) 따옴표로 묶었지만 정의하지 않았습니다. 정의 조항이나 "(이하 "${term}"${fitParticle(term, '이라')} 한다)"를 두십시오.`,
             `"${term}" is quoted as a defined term but never defined.`,
           ),
         });

@@ -222,7 +222,7 @@ const NUMERAL_RE = /((?:제\s?\d+\s?)?[가-힣A-Za-z][가-힣A-Za-z0-9]*)\s?\(\s
 const NOT_ELEMENTS = /^(도|도면|식|수식|수학식|화학식|표|청구항|단계|실시예|비교예|제\d+항|약|단위|참조)$/;
 /** A word before the element name that is not part of the name. */
 const NOT_NAME_WORD =
-  /^(상기|및|또는|그|이|저|각|각각|적어도|하나|다수|복수|소정|해당|본|일|타|다른|별도|전체|한|두|세|또한|그리고|상술|전술|후술)$|[은는을를의에와과로서고며면된한할될던여해가인]$|[^가-힣A-Za-z0-9]/;
+  /^(상기|및|또는|그|이|저|각|각각|적어도|하나|다수|복수|소정|해당|본|일|타|다른|별도|전체|한|두|세|또한|그리고|상술|전술|후술|따라|통해|통하여|의해|의하여|위해|위하여|대해|대하여|함께|서로|다시|또|더|모두|직접|이어서|그리고|즉)$|[은는을를의에와과로서고며면된한할될던여해가인]$|[^가-힣A-Za-z0-9]/;
 
 /** Reference numerals "제어부(110)", "온도 센서(120)" in one paragraph. */
 export function numeralUses(text: string, paragraphIndex: number): NumeralUse[] {

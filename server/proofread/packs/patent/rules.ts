@@ -243,22 +243,25 @@ export const multipleOnMultiple: Rule = {
     };
     for (const c of claims) {
       if (!isMultiple(c)) continue;
-      for (const r of c.citation!.refs) {
-        if (r.number >= c.number) continue;
-        const hit = reachesMultiple(r.number);
+      const cit = c.citation!;
+      for (const n of cit.numbers) {
+        if (n >= c.number) continue;
+        const hit = reachesMultiple(n);
         if (hit === null) continue;
-        const via = hit === r.number ? '' : ` (제${r.number}항을 거쳐 제${hit}항)`;
-        const viaEn = hit === r.number ? '' : ` (through claim ${r.number} to claim ${hit})`;
+        const ref = cit.refs.find((r) => r.number === n) ?? cit.span;
+        const via = hit === n ? `제${n}항` : `제${n}항을 거쳐 제${hit}항`;
+        const viaEn = hit === n ? `claim ${n}` : `claim ${n}, through it claim ${hit}`;
         out.push({
-          paragraphIndex: r.paragraphIndex,
-          start: r.start,
-          end: r.end,
+          paragraphIndex: ref.paragraphIndex,
+          start: ref.start,
+          end: ref.end,
           replacement: null,
           message: t(
-            `청구항 ${c.number}: 둘 이상의 항을 인용하는 청구항이 둘 이상의 항을 인용하는 청구항을 인용합니다${via}.`,
-            `Claim ${c.number}: a multiple dependent claim cites another multiple dependent claim${viaEn}.`,
+            `청구항 ${c.number}: 둘 이상의 항을 인용하는 청구항이 둘 이상의 항을 인용하는 청구항(${via})을 인용합니다.`,
+            `Claim ${c.number}: a multiple dependent claim cites a multiple dependent claim (${viaEn}).`,
           ),
         });
+        break;
       }
     }
     return out;
