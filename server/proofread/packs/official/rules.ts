@@ -446,22 +446,23 @@ export const yeondo = paragraphRule(
   {
     id: 'official.yeondo',
     message: t(
-      '단어 첫머리나 합성어에서는 "년도"가 아니라 "연도"로 적습니다("2025년도"는 그대로).',
-      'Write 연도, not 년도, at the start of a word or in compounds (2025년도 is fine).',
+      '합성어 안의 "년도"는 "연도"로 적습니다(회계연도, 평가연도; "2025년도", "전년도"는 그대로).',
+      'Inside compounds write 연도, not 년도 (회계연도); 2025년도 and 전년도 are fine.',
     ),
-    norm: '한글 맞춤법 제10항 (두음 법칙)',
+    norm: '한글 맞춤법 제10항·제11항 (두음 법칙); 행정업무운영 편람',
     confidence: 0.85,
     examples: {
       wrong: [
-        { text: '년도별 실적을 제출한다.', fixed: '연도별 실적을 제출한다.' },
         { text: '회계년도 결산', fixed: '회계연도 결산' },
+        { text: '평가년도별 실적을 제출한다.', fixed: '평가연도별 실적을 제출한다.' },
       ],
-      correct: ['2025년도 예산', '2025 년도 예산', '신년도 계획', '전년도 대비', '2025학년도'],
+      // word-initial "년도" (년도별) is the general pack's spelling.dueum.yeondo
+      correct: ['2025년도 예산', '2025 년도 예산', '신년도 계획', '전년도 대비', '2025학년도', '년도별 실적'],
     },
   },
   (text) => {
     const out: Array<Omit<RuleMatch, 'paragraphIndex'>> = [];
-    const re = /(?<!\d\s?)(?<![신구내금작전익후매학명래])년도/g;
+    const re = /(?<=[가-힣])(?<![신구내금작전익후매학명래])년도/g;
     for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + 1, replacement: '연' });
     return out;
   },
