@@ -79,13 +79,48 @@ export function jamoDistance(a: string, b: string): number {
   return prev[n]!;
 }
 
+const GLOBAL_MEMO = new Map<string, string | null>();
+
+/**
+ * The unique dictionary word that differs from `word` by one jamo substitution in one syllable
+ * (initial, medial or final consonant), or null if there are none or several. Hunspell's own
+ * suggest() is ~300 ms per Korean word, far too slow, so candidates are generated here and
+ * checked with spell() (~0.03 ms).
+ */
+export function uniqueNeighbour(sc: SpellChecker, word: string): string | null {
+  let found: string | null = null;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) - 0xac00;
+    if (c < 0 || c > 11171) continue;
+    const cho = Math.floor(c / 588);
+    const jung = Math.floor((c % 588) / 28);
+    const jong = c % 28;
+    const tryCode = (code: number): boolean => {
+      const cand = word.slice(0, i) + String.fromCharCode(0xac00 + code) + word.slice(i + 1);
+      if (!sc.spell(cand)) return true;
+      if (found !== null && found !== cand) {
+        found = '\u0000';
+        return false;
+      }
+      found = cand;
+      return true;
+    };
+    for (let x = 0; x < 19; x++) if (x !== cho && !tryCode(x * 588 + jung * 28 + jong)) return null;
+    for (let x = 0; x < 21; x++) if (x !== jung && !tryCode(cho * 588 + x * 28 + jong)) return null;
+    for (let x = 0; x < 28; x++) if (x !== jong && !tryCode(cho * 588 + jung * 28 + x)) return null;
+  }
+  return found;
+}
+
 const TOKEN_RE = /(?<![A-Za-z0-9가-힣ㄱ-ㅎㅏ-ㅣ])[가-힣]{2,}(?![A-Za-z0-9가-힣ㄱ-ㅎㅏ-ㅣ])/g;
 
 export interface DictionaryLayerOptions {
   /** Spans already covered by rules: tokens overlapping them are skipped. */
   covered?: ReadonlyArray<{ paragraphId: string; start: number; end: number }>;
-  /** Maximum jamo edit distance of the suggestion (default 1). */
+  /** Maximum jamo edit distance of the suggestion (default 1; only 1 is implemented). */
   maxDistance?: number;
+  /** Cap on new (un-memoised) words looked up per call, to bound latency (default 400). */
+  maxLookups?: number;
 }
 
 /**
@@ -100,7 +135,9 @@ export function dictionarySuggestions(
 ): Suggestion[] {
   const maxD = opts.maxDistance ?? 1;
   const out: Suggestion[] = [];
-  const memo = new Map<string, string | null>();
+  const maxLookups = opts.maxLookups ?? 400;
+  let lookups = 0;
+  void maxD;
   for (const p of paragraphs) {
     const covered = opts.covered?.filter((c) => c.paragraphId === p.id) ?? [];
     TOKEN_RE.lastIndex = 0;
@@ -110,17 +147,17 @@ export function dictionarySuggestions(
       const start = m.index;
       const end = start + word.length;
       if (covered.some((c) => c.start < end && start < c.end)) continue;
-      let rep = memo.get(word);
+      let rep = GLOBAL_MEMO.get(word);
       if (rep === undefined) {
+        if (lookups >= maxLookups) continue;
+        lookups++;
         rep = null;
         if (!sc.spell(word)) {
           const stem = stripParticle(word);
-          if (!(stem && sc.spell(stem))) {
-            const sug = sc.suggest(word)[0];
-            if (sug && !/\s/.test(sug) && sug.length === word.length && jamoDistance(word, sug) <= maxD) rep = sug;
-          }
+          if (!(stem && sc.spell(stem))) rep = uniqueNeighbour(sc, word);
         }
-        memo.set(word, rep);
+        if (GLOBAL_MEMO.size > 50000) GLOBAL_MEMO.clear();
+        GLOBAL_MEMO.set(word, rep);
       }
       if (rep === null) continue;
       out.push({
