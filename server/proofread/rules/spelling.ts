@@ -97,7 +97,7 @@ export const spellingRules: Rule[] = [
     message: { ko: "모음이나 ㄴ 받침 뒤에서는 '율', 그 밖에는 '률'로 적습니다.", en: "'율' after a vowel or ㄴ, otherwise '률' (비율, 합격률)." },
     norm: '한글 맞춤법 제11항 [붙임 1]',
     confidence: 0.93,
-    re: /(?<=[가-힣])[율률]/g,
+    re: /(?<=[가-힣])[율률](?=[이을은도과의로에만적]|[^가-힣]|$)(?![이을은도과의로에만적][가-힣]{2})/g,
     replace: (m, text) => {
       const prev = text[m.index - 1];
       const j = jong(prev);
@@ -113,7 +113,7 @@ export const spellingRules: Rule[] = [
         { text: '할인률은 10%다.', fixed: '할인율은 10%다.' },
         { text: '합격율이 올랐다.', fixed: '합격률이 올랐다.' },
       ],
-      correct: ['비율이 높다.', '할인율은 10%다.', '합격률이 올랐다.', '법률과 규율을 지킨다.', '확률과 백분율'],
+      correct: ['비율이 높다.', '할인율은 10%다.', '합격률이 올랐다.', '법률과 규율을 지킨다.', '확률과 백분율', '정율성 기념관'],
     },
   }),
   tableRule({
