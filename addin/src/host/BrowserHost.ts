@@ -1,0 +1,290 @@
+/**
+ * The standalone page's document host: a contenteditable editor holding block
+ * elements (p, h1–h3, li). Tracked changes are shown as <ins>/<del>, comments as
+ * <mark class="sseugi-comment">. Text read from it excludes deleted (<del>) text,
+ * as Word's does for the document's current state.
+ */
+import type { Block, InlineRun } from '../core/blocks';
+import type {
+  ApplyMode,
+  ApplyResult,
+  DocumentHost,
+  HostCapabilities,
+  HostParagraph,
+  InsertMode,
+  ParagraphEditSet,
+} from './DocumentHost';
+
+const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, li';
+export const COMMENT_PREFIX = '[AI 제안] ';
+
+function isInDeleted(node: Node, root: Element): boolean {
+  for (let n: Node | null = node.parentNode; n && n !== root; n = n.parentNode) {
+    if (n.nodeName === 'DEL') return true;
+  }
+  return false;
+}
+
+/** Text nodes of a paragraph in order, without tracked deletions. */
+function liveTextNodes(el: Element): Text[] {
+  const out: Text[] = [];
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!isInDeleted(n, el)) out.push(n as Text);
+  return out;
+}
+
+export function paragraphText(el: Element): string {
+  return liveTextNodes(el)
+    .map((t) => t.data)
+    .join('')
+    .normalize('NFC');
+}
+
+/** A DOM range over [start, end) of the paragraph's live text, or null if out of bounds. */
+function rangeAt(el: Element, start: number, end: number): Range | null {
+  const nodes = liveTextNodes(el);
+  const doc = el.ownerDocument;
+  const range = doc.createRange();
+  let pos = 0;
+  let startSet = false;
+  for (const t of nodes) {
+    const len = t.data.length;
+    if (!startSet && start <= pos + len) {
+      range.setStart(t, start - pos);
+      startSet = true;
+    }
+    if (startSet && end <= pos + len) {
+      range.setEnd(t, end - pos);
+      return range;
+    }
+    pos += len;
+  }
+  if (nodes.length === 0 && start === 0 && end === 0) {
+    range.setStart(el, 0);
+    range.setEnd(el, 0);
+    return range;
+  }
+  return null;
+}
+
+function renderRuns(doc: Document, runs: InlineRun[], into: Node): void {
+  for (const r of runs) {
+    let node: Node = doc.createTextNode(r.text);
+    if (r.italic) {
+      const em = doc.createElement('em');
+      em.appendChild(node);
+      node = em;
+    }
+    if (r.bold) {
+      const strong = doc.createElement('strong');
+      strong.appendChild(node);
+      node = strong;
+    }
+    into.appendChild(node);
+  }
+}
+
+export function renderBlocks(doc: Document, blocks: Block[]): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'heading') {
+      const h = doc.createElement(`h${b.level}`);
+      renderRuns(doc, b.runs, h);
+      out.push(h);
+    } else if (b.kind === 'paragraph') {
+      const p = doc.createElement('p');
+      renderRuns(doc, b.runs, p);
+      out.push(p);
+    } else {
+      const list = doc.createElement(b.ordered ? 'ol' : 'ul');
+      for (const item of b.items) {
+        const li = doc.createElement('li');
+        if (item.level > 0) li.style.marginLeft = `${item.level * 1.5}em`;
+        renderRuns(doc, item.runs, li);
+        list.appendChild(li);
+      }
+      out.push(list);
+    }
+  }
+  return out;
+}
+
+export class BrowserHost implements DocumentHost {
+  readonly kind = 'browser' as const;
+  private savedRange: Range | null = null;
+  private ownEdits = 0;
+  private listeners = new Set<() => void>();
+
+  constructor(private readonly editor: HTMLElement) {
+    const doc = editor.ownerDocument;
+    doc.addEventListener('selectionchange', () => {
+      const sel = doc.getSelection();
+      if (sel && sel.rangeCount > 0 && editor.contains(sel.getRangeAt(0).commonAncestorContainer)) {
+        this.savedRange = sel.getRangeAt(0).cloneRange();
+      }
+    });
+    const observer = new MutationObserver(() => {
+      if (this.ownEdits > 0) return;
+      for (const l of this.listeners) l();
+    });
+    observer.observe(editor, { childList: true, characterData: true, subtree: true });
+  }
+
+  capabilities(): HostCapabilities {
+    return { trackedChanges: true, comments: true };
+  }
+
+  private blocks(): HTMLElement[] {
+    return Array.from(this.editor.querySelectorAll<HTMLElement>(BLOCK_SELECTOR));
+  }
+
+  private selectedRange(): Range | null {
+    const r = this.savedRange;
+    if (!r || !this.editor.contains(r.commonAncestorContainer)) return null;
+    return r;
+  }
+
+  async getSelectionText(): Promise<string> {
+    const r = this.selectedRange();
+    return r ? r.toString().normalize('NFC') : '';
+  }
+
+  async getBodyText(): Promise<string> {
+    return this.blocks()
+      .map((el) => paragraphText(el))
+      .join('\n');
+  }
+
+  async getParagraphs(scope: 'selection' | 'body'): Promise<HostParagraph[]> {
+    const all = this.blocks().map((el, index) => ({ index, text: paragraphText(el), el }));
+    const r = scope === 'selection' ? this.selectedRange() : null;
+    const chosen = r && !r.collapsed ? all.filter((p) => r.intersectsNode(p.el)) : all;
+    return chosen.map(({ index, text }) => ({ index, text }));
+  }
+
+  /** The top-level child of the editor that contains `node`. */
+  private topBlock(node: Node): HTMLElement | null {
+    let n: Node | null = node;
+    while (n && n.parentNode !== this.editor) n = n.parentNode;
+    return n instanceof HTMLElement ? n : null;
+  }
+
+  private withOwnEdits<T>(fn: () => T): T {
+    this.ownEdits++;
+    try {
+      return fn();
+    } finally {
+      // MutationObserver callbacks run as a microtask after this task.
+      queueMicrotask(() => queueMicrotask(() => this.ownEdits--));
+    }
+  }
+
+  async insertBlocks(blocks: Block[], mode: InsertMode): Promise<void> {
+    const doc = this.editor.ownerDocument;
+    this.withOwnEdits(() => {
+      const range = this.selectedRange();
+      if (mode === 'comment') {
+        const text = blocks
+          .map((b) => (b.kind === 'list' ? b.items.map((i) => i.runs.map((r) => r.text).join('')).join(' / ') : b.runs.map((r) => r.text).join('')))
+          .join('\n');
+        const target = range && !range.collapsed ? range : null;
+        const mark = doc.createElement('mark');
+        mark.className = 'sseugi-comment';
+        mark.title = COMMENT_PREFIX + text;
+        mark.dataset.comment = COMMENT_PREFIX + text;
+        if (target) target.surroundContents(mark);
+        else {
+          const last = this.blocks().pop();
+          if (last) last.appendChild(mark);
+        }
+        return;
+      }
+      const inline = blocks.length === 1 && blocks[0]!.kind === 'paragraph';
+      if ((mode === 'replace' || mode === 'cursor') && range) {
+        if (mode === 'replace') range.deleteContents();
+        if (inline) {
+          const frag = doc.createDocumentFragment();
+          renderRuns(doc, (blocks[0] as { runs: InlineRun[] }).runs, frag);
+          range.collapse(true);
+          range.insertNode(frag);
+          return;
+        }
+        const anchor = this.topBlock(range.startContainer);
+        const elements = renderBlocks(doc, blocks);
+        if (anchor) {
+          anchor.after(...elements);
+          if (mode === 'replace' && (anchor.textContent ?? '') === '') anchor.remove();
+        } else this.editor.append(...elements);
+        return;
+      }
+      const anchor = range ? this.topBlock(range.endContainer) : null;
+      const elements = renderBlocks(doc, blocks);
+      if (anchor) anchor.after(...elements);
+      else this.editor.append(...elements);
+    });
+  }
+
+  async applyEdits(sets: ParagraphEditSet[], mode: ApplyMode): Promise<ApplyResult> {
+    const doc = this.editor.ownerDocument;
+    const result: ApplyResult = { applied: [], stale: [], failed: [], modeUsed: mode };
+    const blocks = this.blocks();
+    this.withOwnEdits(() => {
+      for (const set of sets) {
+        const el = blocks[set.paragraph.index];
+        const ids = set.edits.map((e) => e.suggestionId);
+        if (!el || paragraphText(el) !== set.paragraph.text) {
+          result.stale.push(...ids);
+          continue;
+        }
+        // From the end backwards, so earlier offsets stay valid.
+        const edits = [...set.edits].sort((a, b) => b.start - a.start);
+        for (const edit of edits) {
+          const range = rangeAt(el, edit.start, edit.end);
+          if (!range || range.toString().normalize('NFC') !== edit.original) {
+            result.failed.push(edit.suggestionId);
+            continue;
+          }
+          if (mode === 'comment' || edit.replacement === null) {
+            const mark = doc.createElement('mark');
+            mark.className = 'sseugi-comment';
+            mark.title = COMMENT_PREFIX + edit.comment;
+            mark.dataset.comment = COMMENT_PREFIX + edit.comment;
+            mark.appendChild(range.extractContents());
+            range.insertNode(mark);
+          } else if (mode === 'tracked') {
+            const del = doc.createElement('del');
+            del.appendChild(range.extractContents());
+            const ins = doc.createElement('ins');
+            ins.textContent = edit.replacement;
+            range.insertNode(ins);
+            range.insertNode(del);
+          } else {
+            range.deleteContents();
+            if (edit.replacement) range.insertNode(doc.createTextNode(edit.replacement));
+          }
+          result.applied.push(edit.suggestionId);
+        }
+        el.normalize();
+      }
+    });
+    return result;
+  }
+
+  async select(paragraph: HostParagraph, start: number, end: number): Promise<boolean> {
+    const el = this.blocks()[paragraph.index];
+    if (!el || paragraphText(el) !== paragraph.text) return false;
+    const range = rangeAt(el, start, end);
+    if (!range) return false;
+    const sel = this.editor.ownerDocument.getSelection();
+    sel?.removeAllRanges();
+    sel?.addRange(range);
+    this.savedRange = range.cloneRange();
+    el.scrollIntoView?.({ block: 'center' });
+    return true;
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

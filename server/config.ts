@@ -1,0 +1,122 @@
+/**
+ * Relay configuration: environment variables, optionally preceded by a file
+ * (`SSEUGI_CONFIG=/etc/sseugi/sseugi.env`, KEY=VALUE lines; the environment wins).
+ * Validated once at start with zod; a bad value stops the process with one line
+ * naming the setting and what it expects.
+ */
+import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+
+const port = z.coerce
+  .number({ error: 'expected a port number 1-65535' })
+  .int('expected a port number 1-65535')
+  .min(1, 'expected a port number 1-65535')
+  .max(65535, 'expected a port number 1-65535');
+
+const positiveInt = (what: string) =>
+  z.coerce.number({ error: `expected ${what}` }).int(`expected ${what}`).positive(`expected ${what}`);
+
+const httpUrlList = z
+  .string()
+  .min(1, 'expected one or more http(s) URLs, comma-separated')
+  .transform((value, ctx) => {
+    const urls = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => s.replace(/\/+$/, ''));
+    for (const u of urls) {
+      let parsed: URL;
+      try {
+        parsed = new URL(u);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `expected http(s) URLs, comma-separated` });
+        return z.NEVER;
+      }
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+        ctx.addIssue({ code: 'custom', message: `expected http(s) URLs, comma-separated` });
+        return z.NEVER;
+      }
+    }
+    if (urls.length === 0) {
+      ctx.addIssue({ code: 'custom', message: 'expected one or more http(s) URLs' });
+      return z.NEVER;
+    }
+    return urls;
+  });
+
+export const configSchema = z
+  .object({
+    PORT: port.default(3000),
+    HOST: z.string().min(1, 'expected a host name or IP address to bind').default('127.0.0.1'),
+    PUBLIC_URL: z
+      .url({ protocol: /^https$/, error: 'expected the https:// origin users reach the relay at' })
+      .optional(),
+    TLS_CERT: z.string().min(1, 'expected a path to a PEM certificate').optional(),
+    TLS_KEY: z.string().min(1, 'expected a path to a PEM private key').optional(),
+    LLM_BASE_URL: httpUrlList.default(['http://127.0.0.1:11434/v1']),
+    LLM_MODEL: z.string().min(1, 'expected a model id').default('exaone3.5:7.8b'),
+    LLM_API_KEY: z.string().min(1).optional(),
+    LLM_TIMEOUT_MS: positiveInt('a timeout in milliseconds (positive integer)').default(120_000),
+    LLM_CONTEXT_WINDOW: positiveInt('a token count (positive integer)').default(32_768),
+    LLM_CONCURRENCY: positiveInt('a positive integer').default(8),
+    MAX_BODY_BYTES: positiveInt('a size in bytes (positive integer)').default(2_000_000),
+    MAX_TEXT_CHARS: positiveInt('a character count (positive integer)').default(600_000),
+    OFFICE_JS_SOURCE: z.enum(['local', 'cdn'], { error: 'expected "local" or "cdn"' }).default('local'),
+    PROMPTS_DIR: z.string().min(1).optional(),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'expected one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+  })
+  .superRefine((cfg, ctx) => {
+    if (Boolean(cfg.TLS_CERT) !== Boolean(cfg.TLS_KEY)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [cfg.TLS_CERT ? 'TLS_KEY' : 'TLS_CERT'],
+        message: 'expected TLS_CERT and TLS_KEY to be set together (or neither, for development certificates)',
+      });
+    }
+  });
+
+export type Config = z.output<typeof configSchema> & { PUBLIC_URL: string };
+
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    readonly expectation: string,
+  ) {
+    super(`Invalid setting ${setting}: ${expectation}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads KEY=VALUE lines of the optional config file. */
+function readConfigFile(path: string): Record<string, string> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new ConfigError('SSEUGI_CONFIG', `cannot read the config file "${path}"`);
+  }
+  return parseEnv(text) as Record<string, string>;
+}
+
+/** Builds the configuration; throws ConfigError naming the first bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const fromFile = env.SSEUGI_CONFIG ? readConfigFile(env.SSEUGI_CONFIG) : {};
+  const merged: Record<string, string | undefined> = { ...fromFile };
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') merged[k] = v;
+  const result = configSchema.safeParse(merged);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const setting = String(issue.path[0] ?? 'configuration');
+    const given = merged[setting];
+    const got = given !== undefined && !/KEY|SECRET|TOKEN/.test(setting) ? ` (got "${given}")` : '';
+    throw new ConfigError(setting, `${issue.message}${got}`);
+  }
+  const cfg = result.data;
+  return { ...cfg, PUBLIC_URL: (cfg.PUBLIC_URL ?? `https://localhost:${cfg.PORT}`).replace(/\/+$/, '') };
+}

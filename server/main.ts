@@ -1,0 +1,53 @@
+/** Entry point: `npm start` (after the build) runs this. */
+import { ConfigError, loadConfig } from './config';
+import { createLogger, startRelay } from './relay';
+import { loadTls } from './tls';
+
+function fail(message: string): never {
+  process.stderr.write(`sseugi: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+  const logger = createLogger(config);
+  let tls;
+  try {
+    tls = await loadTls(config);
+  } catch (err) {
+    fail(err instanceof ConfigError ? err.message : `cannot prepare TLS certificates: ${(err as Error).message}`);
+  }
+  let relay;
+  try {
+    relay = await startRelay({ config, tls, logger });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') fail(`Invalid setting PORT: ${config.PORT} is already in use`);
+    if (code === 'EACCES') fail(`Invalid setting PORT: no permission to listen on ${config.PORT}`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') fail(`Invalid setting HOST: cannot listen on "${config.HOST}"`);
+    throw err;
+  }
+  logger.info({ url: config.PUBLIC_URL, listen: `${config.HOST}:${relay.port}`, model: config.LLM_MODEL }, 'relay started');
+  process.stdout.write(
+    `\nSseugi relay: ${config.PUBLIC_URL}/ (standalone page), ${config.PUBLIC_URL}/manifest.xml (add-in manifest)\n`,
+  );
+  if (tls.devCa) {
+    process.stdout.write(
+      `Development certificate in use. To trust its CA once (browsers, Word):\n  ${tls.devCa.trustCommand}\n`,
+    );
+  }
+  const shutdown = () => {
+    logger.info('shutting down');
+    void relay.close().then(() => process.exit(0));
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
+main().catch((err: unknown) => fail(`failed to start: ${(err as Error).message}`));

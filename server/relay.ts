@@ -1,0 +1,84 @@
+/** Builds and starts the relay: HTTPS server around the Express app. */
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import pino, { type Logger } from 'pino';
+import { createApp } from './app';
+import type { Config } from './config';
+import type { RelayContext } from './context';
+import { createOpenAiClient } from './llm/client';
+import type { LlmClient } from './llm/types';
+import { createModelProbe } from './model-status';
+import { VERSION } from './paths';
+import type { TlsMaterial } from './tls';
+
+export interface RelayOptions {
+  config: Config;
+  tls: TlsMaterial;
+  logger?: Logger;
+  llm?: LlmClient;
+}
+
+export interface RunningRelay {
+  url: string;
+  port: number;
+  server: https.Server;
+  context: RelayContext;
+  close(): Promise<void>;
+}
+
+export function createLogger(config: Config, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level: config.LOG_LEVEL,
+      base: { service: 'sseugi-relay' },
+      redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'], censor: '[redacted]' },
+    },
+    destination,
+  );
+}
+
+export function createContext(config: Config, logger: Logger, llm?: LlmClient): RelayContext {
+  return {
+    config,
+    log: logger,
+    version: VERSION,
+    llm:
+      llm ??
+      createOpenAiClient({
+        baseUrl: config.LLM_BASE_URL[0]!,
+        model: config.LLM_MODEL,
+        apiKey: config.LLM_API_KEY,
+        timeoutMs: config.LLM_TIMEOUT_MS,
+      }),
+    probeModel: createModelProbe(config),
+  };
+}
+
+export async function startRelay(opts: RelayOptions): Promise<RunningRelay> {
+  const logger = opts.logger ?? createLogger(opts.config);
+  const context = createContext(opts.config, logger, opts.llm);
+  const app = createApp(context);
+  const server = https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, app);
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.requestTimeout = 0; // streams can be long; idle upstreams are bounded by LLM_TIMEOUT_MS
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.config.PORT, opts.config.HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `https://localhost:${port}`,
+    port,
+    server,
+    context,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

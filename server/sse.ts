@@ -1,0 +1,55 @@
+/**
+ * Server-Sent Events towards the pane. Events: `text` (a piece of output),
+ * `progress`, `suggestions`, `error` ({code, message}) and `done`.
+ * A comment line every 15 s keeps proxies from closing a quiet stream.
+ */
+import type { Response } from 'express';
+
+export interface SseStream {
+  send(event: string, data: unknown): void;
+  /** Ends the stream (no-op when the client already left). */
+  end(): void;
+  readonly closed: boolean;
+}
+
+export function openSse(res: Response, heartbeatMs = 15_000): SseStream {
+  res.status(200).set({
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    'x-accel-buffering': 'no',
+  });
+  res.flushHeaders();
+  let closed = false;
+  const heartbeat = setInterval(() => {
+    if (!closed) res.write(': keep-alive\n\n');
+  }, heartbeatMs);
+  heartbeat.unref();
+  const stop = () => {
+    closed = true;
+    clearInterval(heartbeat);
+  };
+  res.on('close', stop);
+  return {
+    send(event, data) {
+      if (closed) return;
+      res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    },
+    end() {
+      if (closed) return;
+      stop();
+      res.end();
+    },
+    get closed() {
+      return closed;
+    },
+  };
+}
+
+/** An AbortController that fires when the client goes away before the response ended. */
+export function abortOnClientClose(res: Response): AbortController {
+  const controller = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return controller;
+}
