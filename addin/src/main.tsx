@@ -9,16 +9,20 @@ import { BrowserHost } from './host/BrowserHost';
 import type { DocumentHost } from './host/DocumentHost';
 import { App } from './ui/App';
 import { LangContext } from './ui/i18n';
+import { SettingsProvider } from './settings/context';
+import { localStorageSettings, type SettingsStorage } from './settings/store';
 
-function render(host: DocumentHost, lang: Lang, theme: Theme): void {
+function render(host: DocumentHost, lang: Lang, theme: Theme, storage: SettingsStorage = localStorageSettings()): void {
   const root = document.getElementById('pane-root');
   if (!root) return;
   document.documentElement.lang = lang;
   createRoot(root).render(
     <FluentProvider theme={theme} style={{ minHeight: '100%' }}>
-      <LangContext.Provider value={lang}>
-        <App host={host} />
-      </LangContext.Provider>
+      <SettingsProvider storage={storage}>
+        <LangContext.Provider value={lang}>
+          <App host={host} />
+        </LangContext.Provider>
+      </SettingsProvider>
     </FluentProvider>,
   );
 }

@@ -1,0 +1,6 @@
+import type { DocumentHost } from '../host/DocumentHost';
+
+/** Placeholder until the panel lands. */
+export function RewritePanel(_props: { host: DocumentHost }) {
+  return null;
+}
