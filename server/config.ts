@@ -65,6 +65,10 @@ export const configSchema = z
     MAX_TEXT_CHARS: positiveInt('a character count (positive integer)').default(600_000),
     OFFICE_JS_SOURCE: z.enum(['local', 'cdn'], { error: 'expected "local" or "cdn"' }).default('local'),
     PROMPTS_DIR: z.string().min(1).optional(),
+    /** Shared state for several relay instances (proofreading cache, rate limits); memory when unset. */
+    REDIS_URL: z
+      .url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' })
+      .optional(),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: 'expected one of fatal, error, warn, info, debug, trace, silent',
