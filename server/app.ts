@@ -4,6 +4,7 @@ import type { RelayContext } from './context';
 import { errorHandler, notFound } from './errors';
 import { healthRouter } from './routes/health';
 import { summarizeRouter } from './routes/summarize';
+import { proofreadRouter } from './routes/proofread';
 import { manifestRouter } from './routes/manifest';
 import { staticRouter } from './static';
 
@@ -16,6 +17,7 @@ export function createApp(ctx: RelayContext): express.Express {
   api.use(express.json({ limit: ctx.config.MAX_BODY_BYTES, type: 'application/json' }));
   api.use(healthRouter(ctx));
   api.use(summarizeRouter(ctx));
+  api.use(proofreadRouter(ctx));
   api.use(notFound);
 
   app.use('/api', api);

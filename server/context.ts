@@ -2,6 +2,11 @@
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { LlmClient } from './llm/types';
+import type { BackendInfo } from './llm/backend';
+import type { Prompts } from './generation/prompts';
+import type { OfflineEngine } from './proofread/engine';
+import type { AsyncStore } from './proofread/cache';
+import type { ModelEdit } from './proofread/model-layer';
 
 export interface RelayContext {
   config: Config;
@@ -10,6 +15,16 @@ export interface RelayContext {
   version: string;
   /** Answers whether the model server responds (for /api/health). */
   probeModel(): Promise<ModelStatus>;
+  /** Prompt files (built in, or overridden from PROMPTS_DIR). */
+  prompts: Prompts;
+  /** What serves LLM_BASE_URL (vLLM, llama.cpp, Ollama, generic) and its context window; cached. */
+  backend(): Promise<BackendInfo>;
+  /** Tokens of a text: the backend's tokenizer where it has one, else the Korean-aware estimate. */
+  countTokens(text: string): Promise<number>;
+  /** The offline proofreading engine (rules + dictionary), loaded once. */
+  engine(): Promise<OfflineEngine>;
+  /** Cache of the model layer's edits per paragraph (memory, or Redis when configured). */
+  proofCache: AsyncStore<ModelEdit[]>;
 }
 
 export interface ModelStatus {

@@ -9,6 +9,10 @@ import { createOpenAiClient } from './llm/client';
 import type { LlmClient } from './llm/types';
 import { createModelProbe } from './model-status';
 import { VERSION } from './paths';
+import { loadPrompts } from './generation/prompts';
+import { createBackendService, jsonSchemaDecorator, lazyEngine } from './services';
+import { MemoryLruStore } from './proofread/cache';
+import type { ModelEdit } from './proofread/model-layer';
 import type { TlsMaterial } from './tls';
 
 export interface RelayOptions {
@@ -38,6 +42,7 @@ export function createLogger(config: Config, destination?: pino.DestinationStrea
 }
 
 export function createContext(config: Config, logger: Logger, llm?: LlmClient): RelayContext {
+  const backend = createBackendService(config);
   return {
     config,
     log: logger,
@@ -49,8 +54,14 @@ export function createContext(config: Config, logger: Logger, llm?: LlmClient): 
         model: config.LLM_MODEL,
         apiKey: config.LLM_API_KEY,
         timeoutMs: config.LLM_TIMEOUT_MS,
+        decorateBody: jsonSchemaDecorator(backend.currentKind),
       }),
-    probeModel: createModelProbe(config),
+    probeModel: createModelProbe(config, backend),
+    prompts: loadPrompts(config.PROMPTS_DIR),
+    backend: backend.backend,
+    countTokens: backend.countTokens,
+    engine: lazyEngine(),
+    proofCache: new MemoryLruStore<ModelEdit[]>(50_000),
   };
 }
 
