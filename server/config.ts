@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { authConfigFromEnv, authEnvShape, checkAuthAgainstHost, refineAuthEnv, type AuthConfig } from './auth/config';
 
 const port = z.coerce
   .number({ error: 'expected a port number 1-65535' })
@@ -46,8 +47,29 @@ const httpUrlList = z
     return urls;
   });
 
+const nonNegativeInt = (what: string) =>
+  z.coerce.number({ error: `expected ${what}` }).int(`expected ${what}`).min(0, `expected ${what}`);
+
+/** Comma-separated https?:// origins (scheme://host[:port], no path), e.g. for CORS or frame-ancestors. */
+const originList = z
+  .string()
+  .optional()
+  .transform((value, ctx): string[] => {
+    const out: string[] = [];
+    for (const raw of (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+      const m = /^(https?):\/\/(\*\.)?[A-Za-z0-9.-]+(:\d{1,5})?\/?$/.exec(raw);
+      if (!m) {
+        ctx.addIssue({ code: 'custom', message: `expected origins like https://host[:port], comma-separated (got "${raw}")` });
+        return z.NEVER;
+      }
+      out.push(raw.replace(/\/$/, '').toLowerCase());
+    }
+    return out;
+  });
+
 export const configSchema = z
   .object({
+    ...authEnvShape,
     PORT: port.default(3000),
     HOST: z.string().min(1, 'expected a host name or IP address to bind').default('127.0.0.1'),
     PUBLIC_URL: z
@@ -65,6 +87,25 @@ export const configSchema = z
     MAX_TEXT_CHARS: positiveInt('a character count (positive integer)').default(600_000),
     OFFICE_JS_SOURCE: z.enum(['local', 'cdn'], { error: 'expected "local" or "cdn"' }).default('local'),
     PROMPTS_DIR: z.string().min(1).optional(),
+    // Limits (server/limits): see docs/ADMIN.md "Limits".
+    MAX_PARAGRAPHS: positiveInt('a paragraph count (positive integer)').default(2000),
+    MAX_PARAGRAPH_CHARS: positiveInt('a character count (positive integer)').default(20_000),
+    RATE_LIMIT_PER_MIN: nonNegativeInt('requests per minute per user (0 = no limit)').default(60),
+    MODEL_CONCURRENCY: positiveInt('a positive integer').default(16),
+    QUEUE_MAX: nonNegativeInt('a queue length (0 or more)').default(64),
+    QUEUE_TIMEOUT_MS: positiveInt('a timeout in milliseconds (positive integer)').default(30_000),
+    // Observability (server/observability).
+    AUDIT_LOG: z.string().min(1, 'expected a file path').optional(),
+    METRICS_PORT: z.coerce
+      .number({ error: 'expected a port number 0-65535' })
+      .int('expected a port number 0-65535')
+      .min(0, 'expected a port number 0-65535')
+      .max(65535, 'expected a port number 0-65535')
+      .optional(),
+    METRICS_HOST: z.string().min(1, 'expected a host name or IP address to bind').default('127.0.0.1'),
+    // Headers (server/security).
+    CORS_ORIGINS: originList,
+    CSP_FRAME_ANCESTORS: originList,
     /** Shared state for several relay instances (proofreading cache, rate limits); memory when unset. */
     REDIS_URL: z
       .url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' })
@@ -76,6 +117,7 @@ export const configSchema = z
       .default('info'),
   })
   .superRefine((cfg, ctx) => {
+    refineAuthEnv(cfg, ctx);
     if (Boolean(cfg.TLS_CERT) !== Boolean(cfg.TLS_KEY)) {
       ctx.addIssue({
         code: 'custom',
@@ -85,7 +127,7 @@ export const configSchema = z
     }
   });
 
-export type Config = z.output<typeof configSchema> & { PUBLIC_URL: string };
+export type Config = z.output<typeof configSchema> & { PUBLIC_URL: string; auth: AuthConfig };
 
 export class ConfigError extends Error {
   constructor(
@@ -118,9 +160,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = result.error.issues[0]!;
     const setting = String(issue.path[0] ?? 'configuration');
     const given = merged[setting];
-    const got = given !== undefined && !/KEY|SECRET|TOKEN/.test(setting) ? ` (got "${given}")` : '';
+    const got = given !== undefined && !/KEY|SECRET|TOKEN|REDIS/.test(setting) ? ` (got "${given}")` : '';
     throw new ConfigError(setting, `${issue.message}${got}`);
   }
   const cfg = result.data;
-  return { ...cfg, PUBLIC_URL: (cfg.PUBLIC_URL ?? `https://localhost:${cfg.PORT}`).replace(/\/+$/, '') };
+  const auth = authConfigFromEnv(cfg);
+  const refused = checkAuthAgainstHost(auth, cfg.HOST);
+  if (refused) throw new ConfigError('AUTH_MODE', refused.replace(/^Invalid setting AUTH_MODE: /, ''));
+  return { ...cfg, auth, PUBLIC_URL: (cfg.PUBLIC_URL ?? `https://localhost:${cfg.PORT}`).replace(/\/+$/, '') };
 }
