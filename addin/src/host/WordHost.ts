@@ -547,3 +547,31 @@ function setFont(range: Word.Range, run: { bold?: boolean; italic?: boolean }): 
   range.font.bold = !!run.bold;
   range.font.italic = !!run.italic;
 }
+
+// ---------------------------------------------------------------- settings storage
+
+/**
+ * The pane's settings in this document's settings (Office.context.document.settings),
+ * saved with saveAsync. Only non-secret settings are stored here.
+ */
+export function officeSettingsStore(): { get(name: string): unknown; set(name: string, value: unknown): void; flush(): void } {
+  const settings = Office.context.document.settings;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  return {
+    get: (name) => {
+      try {
+        return settings.get(name) as unknown;
+      } catch {
+        return undefined;
+      }
+    },
+    set: (name, value) => settings.set(name, value),
+    flush: () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        settings.saveAsync(() => undefined);
+      }, 300);
+    },
+  };
+}

@@ -33,9 +33,19 @@ export const DEFAULT_SETTINGS: PaneSettings = {
 export interface SettingsStorage {
   load(): Partial<PaneSettings>;
   save(settings: PaneSettings): void;
+  /** Ignored proofreading suggestions of this document (keys from core/suggestions ignoreKey). */
+  loadIgnored(): string[];
+  saveIgnored(keys: string[]): void;
 }
 
 const KEY = 'sseugi.settings';
+const IGNORED_KEY = 'sseugi.ignored';
+/** The ignore list keeps the most recent keys only. */
+export const MAX_IGNORED = 2000;
+
+function parseIgnored(raw: unknown): string[] {
+  return Array.isArray(raw) ? raw.filter((k): k is string => typeof k === 'string').slice(-MAX_IGNORED) : [];
+}
 
 export function localStorageSettings(storage: Storage = window.localStorage): SettingsStorage {
   return {
@@ -47,9 +57,75 @@ export function localStorageSettings(storage: Storage = window.localStorage): Se
       }
     },
     save(settings) {
-      storage.setItem(KEY, JSON.stringify(settings));
+      try {
+        storage.setItem(KEY, JSON.stringify(settings));
+      } catch {
+        /* storage full or disabled: settings last for the session */
+      }
+    },
+    loadIgnored() {
+      try {
+        return parseIgnored(JSON.parse(storage.getItem(IGNORED_KEY) ?? '[]'));
+      } catch {
+        return [];
+      }
+    },
+    saveIgnored(keys) {
+      try {
+        storage.setItem(IGNORED_KEY, JSON.stringify(parseIgnored(keys)));
+      } catch {
+        /* ignore */
+      }
     },
   };
+}
+
+/** Minimal key-value store (Office.context.document.settings has this shape). */
+export interface KeyValueStore {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  /** Persists the changes (Office: saveAsync). */
+  flush(): void;
+}
+
+/** Settings kept in a key-value store: Word's document settings (see WordHost.officeSettingsStore). */
+export function keyValueSettings(store: KeyValueStore): SettingsStorage {
+  return {
+    load() {
+      const v = store.get(KEY);
+      return v && typeof v === 'object' ? (v as Partial<PaneSettings>) : {};
+    },
+    save(settings) {
+      store.set(KEY, { ...settings });
+      store.flush();
+    },
+    loadIgnored() {
+      return parseIgnored(store.get(IGNORED_KEY));
+    },
+    saveIgnored(keys) {
+      store.set(IGNORED_KEY, parseIgnored(keys));
+      store.flush();
+    },
+  };
+}
+
+/** In-memory storage (tests, or when no storage is available). */
+export function memorySettings(initial: Partial<PaneSettings> = {}, ignored: string[] = []): SettingsStorage & { saved: PaneSettings | null; ignored: string[] } {
+  let stored: Partial<PaneSettings> = { ...initial };
+  const m = {
+    saved: null as PaneSettings | null,
+    ignored: [...ignored],
+    load: () => ({ ...stored }),
+    save(settings: PaneSettings) {
+      stored = { ...settings };
+      m.saved = { ...settings };
+    },
+    loadIgnored: () => [...m.ignored],
+    saveIgnored(keys: string[]) {
+      m.ignored = parseIgnored(keys);
+    },
+  };
+  return m;
 }
 
 /** Sanitises whatever was stored (older versions, hand edits) against the defaults. */
@@ -61,5 +137,6 @@ export function mergeSettings(stored: Partial<PaneSettings>): PaneSettings {
   if (stored.language === 'ko' || stored.language === 'en') s.language = stored.language;
   if (stored.docType && ['general', 'official', 'patent', 'contract'].includes(stored.docType)) s.docType = stored.docType;
   if (typeof stored.useModel === 'boolean') s.useModel = stored.useModel;
+  if (Array.isArray(stored.categories)) s.categories = s.categories.filter((c, i, a) => a.indexOf(c) === i);
   return s;
 }
