@@ -3,16 +3,31 @@
  *   npm run eval:proofread -- FILE.jsonl [--engine rules|model|all] [--pack P] [--dictionary]
  *                                       [--limit N] [--json] [--errors]
  * Runs the engine on every source and every target. The last output line is one JSON object
- * with precision, recall, f05, exactMatch, falseAlarmRate, sentences and byType.
+ * with precision, recall, f05, exactMatch, falseAlarmRate, sentences and byType at the engine's
+ * default display threshold (--min-confidence, default DEFAULT_MIN_CONFIDENCE), plus `all`: the same
+ * figures over every suggestion (threshold 0), and `byRule`: per rule/layer id, how many edits it
+ * proposed on sources, how many of those were gold edits (each suggestion scored alone), its
+ * precision, its confidence and how many clean targets it fired on.
  * Exit codes: 0 success, 1 runtime error, 2 usage error.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createChecker, ENGINE_CHOICES, type EngineChoice } from '../proofread/checker';
-import { EvalAccumulator, type EvalItem } from '../proofread/eval-metrics';
+import { EvalAccumulator, extractEdits, type EvalItem } from '../proofread/eval-metrics';
+import { DEFAULT_MIN_CONFIDENCE } from '../proofread/engine';
+import { applyReplacements } from '../proofread/run-rules';
+import type { Suggestion } from '../proofread/types';
+
+interface RuleStats {
+  confidence: number;
+  fired: number;
+  correct: number;
+  precision: number;
+  targetAlarms: number;
+}
 import { PACK_NAMES, type PackName } from '../proofread/types';
 
-const HELP = `Usage: npm run eval:proofread -- FILE.jsonl [--engine rules|model|all] [--pack P] [--dictionary] [--limit N] [--json] [--errors]
+const HELP = `Usage: npm run eval:proofread -- FILE.jsonl [--engine rules|model|all] [--pack P] [--dictionary] [--limit N] [--min-confidence X] [--json] [--errors]
 Exit codes: 0 success, 1 runtime error, 2 usage error.`;
 
 function usage(msg: string): never {
@@ -30,6 +45,7 @@ async function main(): Promise<void> {
         pack: { type: 'string', default: 'general' },
         dictionary: { type: 'boolean', default: false },
         limit: { type: 'string' },
+        'min-confidence': { type: 'string' },
         json: { type: 'boolean', default: false },
         errors: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -59,24 +75,76 @@ async function main(): Promise<void> {
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as EvalItem);
   if (values.limit) items = items.slice(0, Number(values.limit));
-  const check = await createChecker({ engine, pack, dictionary: values.dictionary });
+  const minConfidence = values['min-confidence'] === undefined ? DEFAULT_MIN_CONFIDENCE : Number(values['min-confidence']);
+  if (!(minConfidence >= 0 && minConfidence <= 1)) usage('--min-confidence must be within 0..1');
+  const check = await createChecker({ engine, pack, dictionary: values.dictionary, minConfidence: 0 });
   const acc = new EvalAccumulator();
+  const accAll = new EvalAccumulator();
+  const byRule = new Map<string, RuleStats>();
+  const stat = (s: Suggestion): RuleStats => {
+    const id = s.ruleId ?? s.source;
+    let st = byRule.get(id);
+    if (!st) byRule.set(id, (st = { confidence: s.confidence, fired: 0, correct: 0, precision: 0, targetAlarms: 0 }));
+    return st;
+  };
+  const shown = (list: Suggestion[]) => list.filter((s) => s.confidence >= minConfidence);
   const t0 = performance.now();
   for (const [i, item] of items.entries()) {
-    const src = await check([{ id: 's', text: item.source }]);
-    const tgt = await check([{ id: 't', text: item.target }]);
+    const srcAll = await check([{ id: 's', text: item.source }]);
+    const tgtAll = await check([{ id: 't', text: item.target }]);
+    accAll.add(item, srcAll, tgtAll);
+    const src = shown(srcAll);
+    const tgt = shown(tgtAll);
     const r = acc.add(item, src, tgt);
+    const source = item.source.normalize('NFC');
+    const gold = new Set(r.goldEdits.map((e) => `${e.start}:${e.end}:${e.text}`));
+    for (const s of srcAll) {
+      const edits = extractEdits(source, applyReplacements(source, [s]));
+      if (!edits.length) continue;
+      const st = stat(s);
+      st.fired++;
+      if (edits.every((e) => gold.has(`${e.start}:${e.end}:${e.text}`))) st.correct++;
+    }
+    for (const s of tgtAll) stat(s).targetAlarms++;
     if (values.errors && (r.tp < r.sysEdits.length || tgt.length)) {
       process.stdout.write(
         `#${item.id ?? i} sys=${JSON.stringify(r.sysEdits)} gold=${JSON.stringify(r.goldEdits)} targetAlarms=${tgt.map((s) => s.ruleId).join(',')}\n  ${item.source}\n  ${item.target}\n`,
       );
     }
   }
-  const summary = { engine, pack, dictionary: values.dictionary, ms: Math.round(performance.now() - t0), ...acc.summary() };
+  const all = accAll.summary();
+  const rules: Record<string, RuleStats> = {};
+  for (const [id, st] of [...byRule].sort((a, b) => b[1].fired - a[1].fired || (a[0] < b[0] ? -1 : 1))) {
+    rules[id] = { ...st, precision: st.fired ? Math.round((st.correct / st.fired) * 10000) / 10000 : 0 };
+  }
+  const summary = {
+    engine,
+    pack,
+    dictionary: values.dictionary,
+    minConfidence,
+    ms: Math.round(performance.now() - t0),
+    ...acc.summary(),
+    all: {
+      systemEdits: all.systemEdits,
+      truePositives: all.truePositives,
+      precision: all.precision,
+      recall: all.recall,
+      f05: all.f05,
+      exactMatch: all.exactMatch,
+      falseAlarmRate: all.falseAlarmRate,
+    },
+    byRule: rules,
+  };
   if (!values.json) {
+    const line = (label: string, x: typeof all) =>
+      `${label}: system edits ${x.systemEdits}  correct ${x.truePositives}  precision ${x.precision}  recall ${x.recall}  F0.5 ${x.f05}  exact match ${x.exactMatch}  false-alarm rate ${x.falseAlarmRate}\n`;
     process.stdout.write(
-      `sentences ${summary.sentences}  gold edits ${summary.goldEdits}  system edits ${summary.systemEdits}  correct ${summary.truePositives}\n` +
-        `precision ${summary.precision}  recall ${summary.recall}  F0.5 ${summary.f05}  exact match ${summary.exactMatch}  false-alarm rate ${summary.falseAlarmRate}\n`,
+      `sentences ${summary.sentences}  gold edits ${summary.goldEdits}\n` +
+        line(`shown (confidence >= ${minConfidence})`, acc.summary()) +
+        line('all suggestions', all) +
+        Object.entries(rules)
+          .map(([id, r]) => `  ${id.padEnd(44)} conf ${r.confidence}  fired ${r.fired}  correct ${r.correct}  precision ${r.precision}  target alarms ${r.targetAlarms}\n`)
+          .join(''),
     );
   }
   process.stdout.write(JSON.stringify(summary) + '\n');

@@ -16,6 +16,8 @@ export interface CheckerOptions {
   complete?: CompleteFn;
   modelId?: string;
   concurrency?: number;
+  /** Passed to the offline engine (default: its display threshold; 0 = every suggestion). */
+  minConfidence?: number;
 }
 
 export type Checker = (paragraphs: Paragraph[]) => Promise<Suggestion[]>;
@@ -31,7 +33,7 @@ export async function createChecker(o: CheckerOptions): Promise<Checker> {
   }
   return async (paragraphs) => {
     const paras = paragraphs.map((p) => ({ id: p.id, text: p.text.normalize('NFC') }));
-    const a = offline ? offline.check(paras, { pack: o.pack }) : [];
+    const a = offline ? offline.check(paras, o.minConfidence === undefined ? { pack: o.pack } : { pack: o.pack, minConfidence: o.minConfidence }) : [];
     if (!complete) return a;
     const m = await runModelLayer(paras, {
       complete,

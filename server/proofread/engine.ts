@@ -14,9 +14,19 @@ export interface OfflineEngineOptions {
   dictionary?: boolean;
 }
 
+/**
+ * Default display threshold. Suggestions below it are 'style'-tier recommendations (e.g. a
+ * loanword spelling whose non-standard form dominates everyday and edited writing, see
+ * rules/loanwords.ts) or low-precision layers (the dictionary's ungated guesses): they are
+ * returned only when the caller asks for them with `minConfidence` (0 = everything).
+ */
+export const DEFAULT_MIN_CONFIDENCE = 0.8;
+
 export interface CheckOptions {
   pack: PackName;
   categories?: Category[];
+  /** Drop suggestions with confidence below this (default DEFAULT_MIN_CONFIDENCE; 0 = all). */
+  minConfidence?: number;
 }
 
 export interface OfflineEngine {
@@ -37,10 +47,14 @@ export function createEngineSync(spell: SpellChecker | null): OfflineEngine {
     dictionary: spell !== null,
     check(paragraphs, opts) {
       const paras = toNfcParagraphs(paragraphs);
+      const min = opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+      const keep = (s: Suggestion) => s.confidence >= min;
       const rules = runRules(rulesFor(opts.pack), paras, opts.categories ? { categories: opts.categories } : {});
-      if (!spell || (opts.categories && !opts.categories.includes('spelling'))) return rules;
+      if (!spell || (opts.categories && !opts.categories.includes('spelling'))) return min > 0 ? rules.filter(keep) : rules;
+      // the dictionary skips tokens any rule (shown or not) already covers
       const dict = dictionarySuggestions(spell, paras, { covered: rules });
-      return mergeSuggestions([...rules, ...dict], paras);
+      const all = mergeSuggestions([...rules, ...dict], paras);
+      return min > 0 ? all.filter(keep) : all;
     },
   };
 }
