@@ -5,6 +5,7 @@ import { errorHandler, notFound } from './errors';
 import { healthRouter } from './routes/health';
 import { summarizeRouter } from './routes/summarize';
 import { proofreadRouter } from './routes/proofread';
+import { generateRouter } from './routes/generate';
 import { manifestRouter } from './routes/manifest';
 import { staticRouter } from './static';
 
@@ -18,6 +19,7 @@ export function createApp(ctx: RelayContext): express.Express {
   api.use(healthRouter(ctx));
   api.use(summarizeRouter(ctx));
   api.use(proofreadRouter(ctx));
+  api.use(generateRouter(ctx));
   api.use(notFound);
 
   app.use('/api', api);

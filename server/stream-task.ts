@@ -1,32 +1,54 @@
 /**
  * Streams one model completion to the pane as SSE `text` events, then `done`
  * (with the finish reason; `truncated` when the model hit its length limit) or
- * `error` ({code, message}). The upstream request is aborted with `signal`.
+ * `error` ({code, message}). Reasoning blocks (<think>, <thought>) are stripped
+ * before anything reaches the pane. The upstream request is aborted with `signal`.
+ * Resolves to the text sent, or null when the task failed or was aborted.
  */
 import type { RelayContext } from './context';
+import { createThinkStripper } from './generation/think';
 import { UpstreamError } from './llm/errors';
-import type { ChatRequest } from './llm/types';
+import type { ChatRequest, TokenUsage } from './llm/types';
 import type { SseStream } from './sse';
+
+export interface StreamedTask {
+  text: string;
+  finishReason: string | null;
+  usage?: TokenUsage;
+}
 
 export async function streamTask(
   ctx: RelayContext,
   sse: SseStream,
   signal: AbortSignal,
   request: Omit<ChatRequest, 'signal'>,
-): Promise<void> {
+  opts: { beforeDone?: (result: StreamedTask) => Promise<void> | void } = {},
+): Promise<StreamedTask | null> {
+  const stripper = createThinkStripper();
+  let text = '';
+  const emit = (piece: string) => {
+    if (!piece) return;
+    text += piece;
+    sse.send('text', { text: piece });
+  };
   try {
     let finishReason: string | null = null;
-    let usage: unknown;
+    let usage: TokenUsage | undefined;
     for await (const chunk of ctx.llm.chatStream({ ...request, signal })) {
-      if (chunk.type === 'delta') sse.send('text', { text: chunk.text });
+      if (chunk.type === 'delta') emit(stripper.push(chunk.text));
       else {
         finishReason = chunk.finishReason;
         usage = chunk.usage;
       }
     }
+    emit(stripper.end());
+    const result = { text, finishReason, usage };
+    await opts.beforeDone?.(result);
     sse.send('done', { finishReason, truncated: finishReason === 'length', usage });
+    return result;
   } catch (err) {
-    sendStreamError(ctx, sse, err);
+    if (!signal.aborted) sendStreamError(ctx, sse, err);
+    return null;
   } finally {
     sse.end();
   }

@@ -1,0 +1,163 @@
+/**
+ * Drafting and rewriting, streamed as SSE; the template list; the document-type
+ * suggestion. Drafts from a legal template (patent, 공문, contract) are checked
+ * with that template's rule pack before `done`, and the findings are sent with them
+ * (`findings`), so the writer sees them before inserting.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import type { RelayContext } from '../context';
+import { ApiError } from '../errors';
+import {
+  LEGAL_TEMPLATES,
+  listLegalTemplates,
+  type LegalTemplateId,
+  type Prompt,
+} from '../generation/legal-templates';
+import { countPromptTokens } from '../generation/map-reduce';
+import { DRAFT_TEMPLATES, REWRITE_STYLES, buildMessages, neutralizeDelimiters } from '../generation/prompts';
+import type { ChatMessage } from '../llm/types';
+import { findDefinitions, parseArticles } from '../proofread/packs/contract/structure';
+import { suggestDocType, docTypeScores } from '../proofread/doc-type';
+import type { LocalizedText, PackName } from '../proofread/types';
+import { abortOnClientClose, openSse } from '../sse';
+import { streamTask } from '../stream-task';
+import { documentText, jsonBody, parseBody } from '../validation';
+
+const GENERAL_TEMPLATE_LABELS: Record<(typeof DRAFT_TEMPLATES)[number], LocalizedText> = {
+  'official-letter': { ko: '공문(기안문)', en: 'Official letter (기안문)' },
+  'report-outline': { ko: '보고서 개요', en: 'Report outline' },
+  email: { ko: '이메일', en: 'Email' },
+  minutes: { ko: '회의록', en: 'Meeting minutes' },
+  'press-release': { ko: '보도자료', en: 'Press release' },
+};
+
+const LEGAL_IDS = LEGAL_TEMPLATES.map((t) => t.id) as LegalTemplateId[];
+const TEMPLATE_IDS = [...DRAFT_TEMPLATES, ...LEGAL_IDS] as [string, ...string[]];
+
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.replace(/^\s*(?:[-*•]|\d+[.)])\s*/, '').trim())
+    .filter(Boolean);
+
+/** Maps the pane's free instruction (+ optional grounding text) onto a legal template's input. */
+export function legalPrompt(id: LegalTemplateId, instruction: string, grounding: string): Prompt {
+  const both = [instruction, grounding].filter((s) => s.trim()).join('\n\n');
+  switch (id) {
+    case 'patent-claims':
+      return LEGAL_TEMPLATES[0].build({ description: both });
+    case 'patent-description': {
+      const [title = '발명', ...rest] = lines(instruction);
+      return LEGAL_TEMPLATES[1].build({ title, notes: [rest.join('\n'), grounding].filter(Boolean).join('\n\n') });
+    }
+    case 'official-draft': {
+      const [title = '제목', ...points] = lines(instruction);
+      return LEGAL_TEMPLATES[2].build({ agency: '(발신 기관)', recipient: '수신자 참조', title, points: points.length ? points : [title] });
+    }
+    case 'contract-clause': {
+      const paragraphs = grounding.split('\n');
+      const definedTerms = [...new Set(findDefinitions(paragraphs).map((d) => d.term))];
+      const existingArticles: Record<number, number> = {};
+      for (const a of parseArticles(paragraphs)) {
+        const n = Number(a.key.split('-')[0]);
+        if (Number.isFinite(n)) existingArticles[n] = Math.max(a.paras.size, existingArticles[n] ?? 0);
+      }
+      return LEGAL_TEMPLATES[3].build({ description: instruction, definedTerms, existingArticles });
+    }
+  }
+}
+
+function asMessages(p: Prompt): ChatMessage[] {
+  return [
+    { role: 'system', content: p.system },
+    { role: 'user', content: p.user },
+  ];
+}
+
+export function generateRouter(ctx: RelayContext): Router {
+  const router = Router();
+  const text = documentText(ctx.config.MAX_TEXT_CHARS);
+  const draftSchema = z.strictObject({
+    instruction: z.string({ error: 'expected a string' }).trim().min(1, 'expected an instruction').max(4000, 'expected at most 4000 characters'),
+    template: z.enum(TEMPLATE_IDS, { error: `expected one of ${TEMPLATE_IDS.join(', ')}` }).optional(),
+    text: text.optional(),
+  });
+  const rewriteSchema = z
+    .strictObject({
+      text: text.refine((s) => s.trim().length > 0, 'expected some text to rewrite'),
+      style: z.enum(REWRITE_STYLES, { error: `expected one of ${REWRITE_STYLES.join(', ')}` }),
+      instruction: z.string({ error: 'expected a string' }).trim().max(1000, 'expected at most 1000 characters').optional(),
+    })
+    .refine((b) => b.style !== 'free' || Boolean(b.instruction), { message: "expected an instruction for style 'free'", path: ['instruction'] });
+
+  /** 413 before streaming when the prompt and its output cannot fit the model's window. */
+  async function assertFits(messages: ChatMessage[], maxTokens: number | undefined): Promise<number> {
+    const info = await ctx.backend();
+    const window = info.contextWindow ?? ctx.config.LLM_CONTEXT_WINDOW;
+    const promptTokens = await countPromptTokens(messages, (t) => ctx.countTokens(t));
+    if (promptTokens + (maxTokens ?? 512) > window) {
+      throw new ApiError(413, 'TEXT_TOO_LARGE', `The text needs about ${promptTokens} tokens; the model's window is ${window}.`);
+    }
+    return promptTokens;
+  }
+
+  router.post('/draft', async (req, res) => {
+    const body = parseBody(draftSchema, jsonBody(req));
+    const grounding = body.text ?? '';
+    const legal = LEGAL_TEMPLATES.find((t) => t.id === body.template);
+    let messages: ChatMessage[];
+    let temperature = 0.5;
+    let maxTokens: number | undefined;
+    let pack: PackName | null = null;
+    if (legal) {
+      messages = asMessages(legalPrompt(legal.id, body.instruction, neutralizeDelimiters(grounding)));
+      pack = legal.pack;
+      temperature = 0.3;
+      maxTokens = 2048;
+    } else {
+      const built = buildMessages(
+        { task: 'draft', instruction: body.instruction, template: body.template as (typeof DRAFT_TEMPLATES)[number] | undefined },
+        grounding,
+        ctx.prompts,
+      );
+      ({ messages, temperature, maxTokens } = built);
+    }
+    await assertFits(messages, maxTokens);
+    const controller = abortOnClientClose(res);
+    const sse = openSse(res);
+    await streamTask(ctx, sse, controller.signal, { messages, temperature, maxTokens }, {
+      beforeDone: async (result) => {
+        if (!pack) return;
+        const engine = await ctx.engine();
+        const paragraphs = result.text.split('\n').map((t, i) => ({ id: `d${i}`, text: t.normalize('NFC') }));
+        const findings = engine.check(paragraphs, { pack });
+        sse.send('findings', { pack, suggestions: findings });
+      },
+    });
+  });
+
+  router.post('/rewrite', async (req, res) => {
+    const body = parseBody(rewriteSchema, jsonBody(req));
+    const built = buildMessages({ task: 'rewrite', style: body.style, instruction: body.instruction }, body.text, ctx.prompts);
+    await assertFits(built.messages, built.maxTokens);
+    const controller = abortOnClientClose(res);
+    const sse = openSse(res);
+    await streamTask(ctx, sse, controller.signal, built);
+  });
+
+  router.get('/templates', (_req, res) => {
+    const general = DRAFT_TEMPLATES.map((id) => ({ id, kind: 'general', label: GENERAL_TEMPLATE_LABELS[id], pack: 'general' }));
+    const legal = listLegalTemplates().map((t) => ({ ...t, kind: 'legal' }));
+    res.set('cache-control', 'no-cache').json({ templates: [...general, ...legal] });
+  });
+
+  const doctypeSchema = z.strictObject({
+    paragraphs: z.array(text, { error: 'expected an array of strings' }).max(20_000, 'expected at most 20000 paragraphs'),
+  });
+  router.post('/doctype', (req, res) => {
+    const { paragraphs } = parseBody(doctypeSchema, jsonBody(req));
+    res.json({ docType: suggestDocType(paragraphs), scores: docTypeScores(paragraphs) });
+  });
+  return router;
+}
