@@ -1,22 +1,25 @@
-/** Streamed result: preview, progress, Stop/Retry, insert modes and Copy. */
+/** Streamed result: preview, progress, Stop/Retry/Continue, insert modes and Copy. */
 import {
   Button,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   ProgressBar,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { parseMarkdown } from '../core/markdown';
 import type { DocumentHost, InsertMode } from '../host/DocumentHost';
+import type { StringKey } from '../i18n/strings';
 import { useT } from './i18n';
 import type { TaskState } from './useTaskStream';
 
 const useStyles = makeStyles({
   preview: {
     whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingHorizontalS,
@@ -27,7 +30,18 @@ const useStyles = makeStyles({
   },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  warnButton: {
+    border: `1px dashed ${tokens.colorPaletteDarkOrangeBorder2}`,
+  },
 });
+
+const MODE_LABEL: Record<InsertMode, StringKey> = {
+  below: 'insertBelow',
+  replace: 'replaceSelection',
+  cursor: 'insertAtCursor',
+  comment: 'insertAsComment',
+};
+const MODE_ORDER: InsertMode[] = ['below', 'replace', 'cursor', 'comment'];
 
 export function ResultView(props: {
   state: TaskState;
@@ -35,17 +49,51 @@ export function ResultView(props: {
   onStop: () => void;
   onRetry: () => void;
   onContinue?: () => void;
+  /** The primary insert button, shown first (default: below). */
+  primaryMode?: InsertMode;
+  /** Shown right under the preview (e.g. rule findings of a draft). */
+  belowPreview?: ReactNode;
+  /** Called after the result went into the document. */
+  onInserted?: (mode: InsertMode) => void;
 }) {
   const { state, host } = props;
   const { t, err } = useT();
   const styles = useStyles();
+  const truncWarnId = useId();
   const [notice, setNotice] = useState('');
+  const [pending, setPending] = useState<InsertMode | null>(null);
   const running = state.status === 'running';
-  const canInsert = !running && state.text.length > 0 && state.status !== 'error' && !(state.truncated && state.status === 'done' && false);
+  const canInsert = !running && state.text.length > 0 && state.status !== 'error';
+  const primary = props.primaryMode ?? 'below';
+  const modes = [primary, ...MODE_ORDER.filter((m) => m !== primary)];
 
-  async function insert(mode: InsertMode) {
-    await host.insertBlocks(parseMarkdown(state.text), mode);
-    setNotice(t('inserted'));
+  // A new run or another result clears what the last one said.
+  useEffect(() => {
+    if (running) {
+      setNotice('');
+      setPending(null);
+    }
+  }, [running]);
+  useEffect(() => setPending(null), [state.text, state.truncated]);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (pending) confirmRef.current?.focus();
+  }, [pending]);
+
+  async function doInsert(mode: InsertMode) {
+    setPending(null);
+    try {
+      await host.insertBlocks(parseMarkdown(state.text), mode);
+      setNotice(t('inserted'));
+      props.onInserted?.(mode);
+    } catch {
+      setNotice(t('genInsertFailed'));
+    }
+  }
+  function insert(mode: InsertMode) {
+    // A cut-off result never goes in silently: the user confirms first.
+    if (state.truncated) setPending(mode);
+    else void doInsert(mode);
   }
   async function copy() {
     try {
@@ -71,9 +119,18 @@ export function ResultView(props: {
         </div>
       )}
       <Text weight="semibold">{t('preview')}</Text>
-      <div className={styles.preview} data-testid="preview" aria-live="polite" aria-busy={running}>
+      <div
+        className={styles.preview}
+        data-testid="preview"
+        aria-live="polite"
+        aria-busy={running}
+        aria-label={t('preview')}
+        role="region"
+        tabIndex={0}
+      >
         {state.text}
       </div>
+      {props.belowPreview}
       {state.status === 'error' && (
         <MessageBar intent="error" data-testid="task-error">
           <MessageBarBody>{err(state.errorCode ?? 'INTERNAL')}</MessageBarBody>
@@ -81,7 +138,7 @@ export function ResultView(props: {
       )}
       {state.status === 'stopped' && <Text data-testid="stopped">{t('stopped')}</Text>}
       {state.truncated && (
-        <MessageBar intent="warning" data-testid="truncated">
+        <MessageBar intent="warning" data-testid="truncated" id={truncWarnId}>
           <MessageBarBody>{t('truncated')}</MessageBarBody>
         </MessageBar>
       )}
@@ -92,35 +149,56 @@ export function ResultView(props: {
           </Button>
         ) : (
           <>
-            <Button onClick={props.onRetry} data-testid="retry">
-              {t('retry')}
-            </Button>
             {state.truncated && props.onContinue && (
-              <Button onClick={props.onContinue} data-testid="continue">
+              <Button appearance="primary" onClick={props.onContinue} data-testid="continue">
                 {t('continue')}
               </Button>
             )}
+            <Button onClick={props.onRetry} data-testid="retry">
+              {t('retry')}
+            </Button>
           </>
         )}
       </div>
       {canInsert && (
-        <div className={styles.row}>
-          <Button appearance="primary" onClick={() => void insert('below')} data-testid="insert-below">
-            {t('insertBelow')}
-          </Button>
-          <Button onClick={() => void insert('replace')} data-testid="insert-replace">
-            {t('replaceSelection')}
-          </Button>
-          <Button onClick={() => void insert('cursor')} data-testid="insert-cursor">
-            {t('insertAtCursor')}
-          </Button>
-          <Button onClick={() => void insert('comment')} data-testid="insert-comment">
-            {t('insertAsComment')}
-          </Button>
+        <div className={styles.row} role="group" aria-label={state.truncated ? t('genTruncatedInsertHint') : undefined}>
+          {modes.map((mode) => (
+            <Button
+              key={mode}
+              appearance={mode === primary && !state.truncated ? 'primary' : 'secondary'}
+              className={state.truncated ? styles.warnButton : undefined}
+              onClick={() => insert(mode)}
+              data-testid={`insert-${mode}`}
+              data-truncated={state.truncated ? 'true' : undefined}
+              aria-describedby={state.truncated ? truncWarnId : undefined}
+              title={state.truncated ? t('genTruncatedInsertHint') : undefined}
+            >
+              {t(MODE_LABEL[mode])}
+            </Button>
+          ))}
           <Button onClick={() => void copy()} data-testid="copy">
             {t('copy')}
           </Button>
         </div>
+      )}
+      {pending && (
+        <MessageBar intent="warning" data-testid="truncated-confirm">
+          <MessageBarBody>{t('genTruncatedConfirm')}</MessageBarBody>
+          <MessageBarActions>
+            <Button
+              appearance="primary"
+              size="small"
+              onClick={() => void doInsert(pending)}
+              data-testid="insert-anyway"
+              ref={confirmRef}
+            >
+              {t('genInsertAnyway')}
+            </Button>
+            <Button size="small" onClick={() => setPending(null)} data-testid="insert-cancel">
+              {t('genCancel')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
       )}
       {notice && (
         <Text size={200} data-testid="notice" role="status">

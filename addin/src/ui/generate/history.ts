@@ -1,0 +1,30 @@
+/** This session's drafts (memory only; nothing is stored). */
+import type { Findings } from '../useTaskStream';
+
+export interface DraftHistoryEntry {
+  id: number;
+  /** Template id, '' for none. */
+  template: string;
+  instruction: string;
+  text: string;
+  truncated: boolean;
+  findings?: Findings[];
+  /** The request that made it (for Retry / Continue after bringing it back). */
+  request: DraftRequest;
+}
+
+/** Body of POST /api/draft. */
+export interface DraftRequest {
+  instruction: string;
+  template?: string;
+  text?: string;
+}
+
+export const HISTORY_LIMIT = 8;
+
+/** Newest first, at most HISTORY_LIMIT; an entry with the same id is replaced in place. */
+export function pushHistory(list: DraftHistoryEntry[], entry: DraftHistoryEntry): DraftHistoryEntry[] {
+  const i = list.findIndex((e) => e.id === entry.id);
+  if (i >= 0) return list.map((e) => (e.id === entry.id ? entry : e));
+  return [entry, ...list].slice(0, HISTORY_LIMIT);
+}
