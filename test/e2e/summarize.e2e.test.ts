@@ -3,6 +3,8 @@
  * Chromium; the pane summarises the editor's text through the relay and the fake
  * model server, and inserts the result into the document.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, waitFor } from '../helpers/browser';
 import { startFakeLlm, type FakeLlm } from '../helpers/fake-llm';
@@ -75,6 +77,54 @@ describe('standalone page in Chromium', () => {
     expect(sent).not.toContain('독립 실행 화면');
     await page.getByTestId('insert-replace').click();
     await expect(page.locator('#sseugi-editor p').first().textContent()).resolves.toBe('짧은 요약문');
+    await page.context().close();
+  });
+
+  it('summarises the 153,000-character Patent Act by map-reduce, showing progress, and inserts a formatted summary', async () => {
+    // Read by path from the shared data beside the project (never copied into it).
+    const doc = readFileSync(path.resolve(__dirname, '../../../shared/data/corpus/patent-act.md'), 'utf8');
+    expect(doc.length).toBeGreaterThan(150_000);
+    fake.options = {
+      reply: (body) =>
+        JSON.stringify(body).includes('부분 요약')
+          ? '## 특허법 요약\n\n1. **목적**: 발명의 보호와 장려\n2. 특허요건과 *출원* 절차'
+          : '부분 요약: 조문 내용을 정리했습니다.',
+      firstTokenDelayMs: 30,
+    };
+    const requestsBefore = fake.requests.length;
+    const page = await openPage();
+    await page.evaluate((text) => {
+      const editor = document.getElementById('sseugi-editor')!;
+      editor.replaceChildren(
+        ...text.split('\n').map((line) => {
+          const p = document.createElement('p');
+          p.textContent = line;
+          return p;
+        }),
+      );
+    }, doc);
+    await page.getByTestId('summarize').click();
+    await page.waitForFunction(() => /\d+\/\d+/.test(document.querySelector('[data-testid="progress"]')?.textContent ?? ''));
+    await page.getByTestId('insert-below').waitFor({ timeout: 30_000 });
+    const calls = fake.requests.length - requestsBefore;
+    expect(calls).toBeGreaterThan(2); // several chunks, then a reduce
+    for (const r of fake.requests.slice(requestsBefore)) {
+      expect(JSON.stringify(r.messages).length).toBeLessThan(doc.length); // no call carries the whole document
+    }
+    await page.evaluate(() => {
+      const first = document.querySelector('#sseugi-editor p')!;
+      const range = document.createRange();
+      range.setStart(first.firstChild!, 0);
+      range.collapse(true);
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+    });
+    await page.getByTestId('insert-below').click();
+    const editor = page.locator('#sseugi-editor');
+    await expect(editor.locator('h2').first().textContent()).resolves.toBe('특허법 요약');
+    await expect(editor.locator('ol > li').first().locator('strong').textContent()).resolves.toBe('목적');
+    await expect(editor.locator('ol > li em').first().textContent()).resolves.toBe('출원');
     await page.context().close();
   });
 
