@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { LlmClient } from './llm/types';
+import type { EndpointStatus, LlmPool } from './llm/pool';
 import type { BackendInfo } from './llm/backend';
 import type { Prompts } from './generation/prompts';
 import type { OfflineEngine } from './proofread/engine';
@@ -15,6 +16,8 @@ export interface RelayContext {
   version: string;
   /** Answers whether the model server responds (for /api/health). */
   probeModel(): Promise<ModelStatus>;
+  /** The upstream pool behind `llm` (absent when a client was injected); closed with the relay. */
+  llmPool?: LlmPool;
   /** Prompt files (built in, or overridden from PROMPTS_DIR). */
   prompts: Prompts;
   /** What serves LLM_BASE_URL (vLLM, llama.cpp, Ollama, generic) and its context window; cached. */
@@ -34,4 +37,6 @@ export interface ModelStatus {
   backend?: string;
   contextWindow?: number | null;
   error?: string;
+  /** Every upstream endpoint of the pool: url (no credentials), healthy, inFlight, lastError. */
+  endpoints?: EndpointStatus[];
 }

@@ -2,21 +2,40 @@
 import type { Config } from './config';
 import type { ModelStatus } from './context';
 import type { BackendService } from './services';
+import { redactUrl, type EndpointStatus, type LlmPool } from './llm/pool';
 
-export function createModelProbe(config: Config, backend?: BackendService, timeoutMs = 3000): () => Promise<ModelStatus> {
+export function createModelProbe(
+  config: Config,
+  backend?: BackendService,
+  timeoutMs = 3000,
+  pool?: LlmPool,
+): () => Promise<ModelStatus> {
   return async () => {
-    const base = config.LLM_BASE_URL[0]!;
     const headers: Record<string, string> = {};
     if (config.LLM_API_KEY) headers.authorization = `Bearer ${config.LLM_API_KEY}`;
-    const status: ModelStatus = { reachable: false, model: config.LLM_MODEL, baseUrls: config.LLM_BASE_URL };
-    try {
-      const res = await fetch(`${base}/models`, { headers, signal: AbortSignal.timeout(timeoutMs) });
-      await res.arrayBuffer();
-      status.reachable = res.ok;
-      if (!res.ok) status.error = `HTTP ${res.status}`;
-    } catch (err) {
-      status.error = (err as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable';
-    }
+    const status: ModelStatus = { reachable: false, model: config.LLM_MODEL, baseUrls: config.LLM_BASE_URL.map(redactUrl) };
+    // Every endpoint, in parallel; the relay is reachable when any one answers.
+    const results = await Promise.all(
+      config.LLM_BASE_URL.map(async (base): Promise<string | null> => {
+        try {
+          const res = await fetch(`${base}/models`, { headers, signal: AbortSignal.timeout(timeoutMs) });
+          await res.arrayBuffer();
+          return res.ok ? null : `HTTP ${res.status}`;
+        } catch (err) {
+          return (err as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable';
+        }
+      }),
+    );
+    status.reachable = results.some((r) => r === null);
+    if (!status.reachable) status.error = results[0] ?? 'unreachable';
+    const probeCode = (r: string) => (r === 'timeout' ? 'PROBE_TIMEOUT' : r === 'unreachable' ? 'PROBE_UNREACHABLE' : 'PROBE_HTTP_ERROR');
+    if (pool) results.forEach((r, i) => pool.report(i, r === null, r === null ? undefined : probeCode(r)));
+    status.endpoints = pool
+      ? pool.endpoints()
+      : config.LLM_BASE_URL.map((base, i): EndpointStatus => {
+          const r = results[i];
+          return r ? { url: redactUrl(base), healthy: false, inFlight: 0, lastError: probeCode(r) } : { url: redactUrl(base), healthy: true, inFlight: 0 };
+        });
     if (backend && status.reachable) {
       const info = await backend.backend();
       status.backend = info.kind;

@@ -6,6 +6,8 @@ import { createApp } from './app';
 import type { Config } from './config';
 import type { RelayContext } from './context';
 import { createOpenAiClient } from './llm/client';
+import { createLlmPool } from './llm/pool';
+import { createCacheStore } from './store';
 import type { LlmClient } from './llm/types';
 import { createModelProbe } from './model-status';
 import { VERSION } from './paths';
@@ -43,25 +45,38 @@ export function createLogger(config: Config, destination?: pino.DestinationStrea
 
 export function createContext(config: Config, logger: Logger, llm?: LlmClient): RelayContext {
   const backend = createBackendService(config);
+  // One client per LLM_BASE_URL entry behind a least-in-flight pool with health probes.
+  const llmPool = llm
+    ? undefined
+    : createLlmPool({
+        model: config.LLM_MODEL,
+        apiKey: config.LLM_API_KEY,
+        endpoints: config.LLM_BASE_URL.map((baseUrl) => ({
+          baseUrl,
+          client: createOpenAiClient({
+            baseUrl,
+            model: config.LLM_MODEL,
+            apiKey: config.LLM_API_KEY,
+            timeoutMs: config.LLM_TIMEOUT_MS,
+            decorateBody: jsonSchemaDecorator(backend.currentKind),
+          }),
+        })),
+        onChange: (ep, event) => logger.warn({ endpoint: ep.url, lastError: ep.lastError }, `model endpoint ${event}`),
+      });
   return {
     config,
     log: logger,
     version: VERSION,
-    llm:
-      llm ??
-      createOpenAiClient({
-        baseUrl: config.LLM_BASE_URL[0]!,
-        model: config.LLM_MODEL,
-        apiKey: config.LLM_API_KEY,
-        timeoutMs: config.LLM_TIMEOUT_MS,
-        decorateBody: jsonSchemaDecorator(backend.currentKind),
-      }),
-    probeModel: createModelProbe(config, backend),
+    llm: llm ?? llmPool!,
+    llmPool,
+    probeModel: createModelProbe(config, backend, undefined, llmPool),
     prompts: loadPrompts(config.PROMPTS_DIR),
     backend: backend.backend,
     countTokens: backend.countTokens,
     engine: lazyEngine(),
-    proofCache: new MemoryLruStore<ModelEdit[]>(50_000),
+    proofCache: createCacheStore<ModelEdit[]>(config, {
+      onError: (err) => logger.warn({ err: (err as Error)?.message }, 'proofreading cache (Redis) failed'),
+    }),
   };
 }
 
@@ -88,6 +103,7 @@ export async function startRelay(opts: RelayOptions): Promise<RunningRelay> {
     context,
     close: () =>
       new Promise<void>((resolve) => {
+        context.llmPool?.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
