@@ -1,6 +1,40 @@
-/** 외래어 표기법: frequent misspellings of loanwords. */
+/**
+ * 외래어 표기법: frequent misspellings of loanwords, in two tiers.
+ *
+ *  - `spelling.loanword` (confidence 0.95, shown by default): non-standard spellings that edited
+ *    Korean (newspapers, textbooks, government documents) does not use — 메세지, 케익, 텔레비젼.
+ *  - `style.loanword-variant` (confidence 0.7, below the engine's default display threshold 0.8):
+ *    spellings where 외래어 표기법 and 표준국어대사전 prescribe one form but another form is
+ *    established in everyday *and* edited writing, and in many proper names that the writer cannot
+ *    change (events, malls, brands, job titles): 컨퍼런스/콘퍼런스, 컨텐츠/콘텐츠, 아울렛/아웃렛,
+ *    쉐프/셰프, 타겟/타깃, 화이팅/파이팅, 워크샵/워크숍 … Flagging these as errors in every
+ *    document is noise in a proofreader (a mature checker reports them as a recommendation), so
+ *    they are 'style' recommendations: returned with `minConfidence: 0` (the pane's "all
+ *    suggestions" setting) and measured separately by `npm run eval:proofread` (`all` figures).
+ *    The selection is by that criterion (established variant, proper-name use), not by evaluation data.
+ */
 import type { Rule } from '../types';
 import { tableRule } from './helpers';
+
+/** Established variant spellings (see above): reported as style recommendations. */
+export const LOANWORD_VARIANTS: Record<string, string> = {
+  컨퍼런스: '콘퍼런스',
+  컨텐츠: '콘텐츠',
+  컨셉: '콘셉트',
+  쉐프: '셰프',
+  쉐이크: '셰이크',
+  아울렛: '아웃렛',
+  타겟: '타깃',
+  화이팅: '파이팅',
+  썸네일: '섬네일',
+  워크샵: '워크숍',
+  렌트카: '렌터카',
+  바베큐: '바비큐',
+  앵콜: '앙코르',
+  레포트: '리포트',
+  알러지: '알레르기',
+  앨러지: '알레르기',
+};
 
 export const LOANWORDS: Record<string, string> = {
   컨셉: '콘셉트',
@@ -123,6 +157,7 @@ delete LOANWORDS['스마트폰'];
 delete LOANWORDS['요구르트'];
 delete LOANWORDS['요거트'];
 delete LOANWORDS['윈도우즈'];
+for (const k of Object.keys(LOANWORD_VARIANTS)) delete LOANWORDS[k];
 
 export const loanwordRules: Rule[] = [
   tableRule({
@@ -135,12 +170,30 @@ export const loanwordRules: Rule[] = [
     examples: {
       wrong: [
         { text: '메세지를 보냈다.', fixed: '메시지를 보냈다.' },
-        { text: '컨셉을 정했다.', fixed: '콘셉트를 정했다.' },
-        { text: '리더쉽과 워크샵', fixed: '리더십과 워크숍' },
-        { text: '렌트카로 까페에 갔다. 화이팅!', fixed: '렌터카로 카페에 갔다. 파이팅!' },
+        { text: '리더쉽과 멤버쉽', fixed: '리더십과 멤버십' },
+        { text: '까페에 갔다.', fixed: '카페에 갔다.' },
         { text: '케익이 맛있다.', fixed: '케이크가 맛있다.' },
       ],
-      correct: ['메시지를 보냈다.', '콘셉트를 정했다.', '리더십과 워크숍', '스마트폰 화면'],
+      correct: ['메시지를 보냈다.', '리더십과 워크숍', '스마트폰 화면', '컨퍼런스에 갔다.'],
+    },
+  }),
+  tableRule({
+    id: 'style.loanword-variant',
+    category: 'style',
+    message: {
+      ko: '외래어 표기법에 따른 표기를 권장합니다 (널리 쓰이는 표기이지만 표준 표기가 아닙니다).',
+      en: 'The standard loanword spelling is recommended (a widespread variant, not the standard form).',
+    },
+    norm: '외래어 표기법',
+    confidence: 0.7,
+    table: LOANWORD_VARIANTS,
+    examples: {
+      wrong: [
+        { text: '컨셉을 정했다.', fixed: '콘셉트를 정했다.' },
+        { text: '렌트카로 워크샵에 갔다. 화이팅!', fixed: '렌터카로 워크숍에 갔다. 파이팅!' },
+        { text: '주제별 컨퍼런스', fixed: '주제별 콘퍼런스' },
+      ],
+      correct: ['콘셉트를 정했다.', '콘퍼런스와 아웃렛', '메세지'],
     },
   }),
 ];

@@ -95,6 +95,115 @@ export const spacingRules: Rule[] = [
       correct: ['먹을 만큼 먹어.', '너만큼 했다.', '마음대로 해.', '줄을 섰다.', '할 줄 안다.'],
     },
   }),
+  regexRule({
+    id: 'spacing.geot-gatda',
+    category: 'spacing',
+    message: { ko: "'같다'는 형용사이므로 '것(거)'과 띄어 씁니다 ('것 같다').", en: "'같다' is an adjective: write '것 같다' / '거 같다'." },
+    norm: '한글 맞춤법 제2항',
+    confidence: 0.93,
+    // not 같이: '그것같이' has the particle 같이, written attached
+    re: /(?<=[것거])같(?=[다은아았게고네습지던요])/g,
+    replace: () => ' 같',
+    examples: {
+      wrong: [
+        { text: '비가 올 것같다.', fixed: '비가 올 것 같다.' },
+        { text: '그런 거같아요.', fixed: '그런 거 같아요.' },
+      ],
+      correct: ['비가 올 것 같다.', '그것같이 생겼다.', '거같이'],
+    },
+  }),
+  regexRule({
+    id: 'spacing.su-itda',
+    category: 'spacing',
+    message: { ko: "'수' 뒤의 '있다, 없다'는 띄어 씁니다 ('할 수 있다').", en: "Space '있다/없다' after the dependent noun '수' (할 수 있다)." },
+    norm: '한글 맞춤법 제42항',
+    confidence: 0.95,
+    // 수없이 (adverb 'countless') is one word
+    re: /(?<=[가-힣] 수)(?:있|없(?!이))/g,
+    replace: (m) => ' ' + m[0],
+    examples: {
+      wrong: [
+        { text: '할 수있다.', fixed: '할 수 있다.' },
+        { text: '갈 수없는 곳', fixed: '갈 수 없는 곳' },
+      ],
+      correct: ['할 수 있다.', '별 수없이 갔다.', '수없이 많다.'],
+    },
+  }),
+  regexRule({
+    id: 'spacing.su-bakke',
+    category: 'spacing',
+    message: { ko: "'밖에'(조사)는 앞말에 붙여 씁니다 ('할 수밖에 없다').", en: "The particle '밖에' is attached: '할 수밖에 없다'." },
+    norm: '한글 맞춤법 제41항',
+    confidence: 0.95,
+    re: /(?<=[가-힣] 수) (?=밖에 ?(?:없|않|못|모르))/g,
+    replace: () => '',
+    examples: {
+      wrong: [{ text: '할 수 밖에 없다.', fixed: '할 수밖에 없다.' }],
+      correct: ['할 수밖에 없다.', '집 밖에 없다.'],
+    },
+  }),
+  regexRule({
+    id: 'spacing.ppunman-anira',
+    category: 'spacing',
+    message: { ko: "'뿐만 아니라'는 띄어 씁니다.", en: "Write '뿐만 아니라' with a space." },
+    norm: '한글 맞춤법 제2항',
+    confidence: 0.95,
+    re: /(?<=뿐만?)아니(?=라|고|요)/g,
+    replace: () => ' 아니',
+    examples: {
+      wrong: [
+        { text: '학생뿐만아니라 교사도', fixed: '학생뿐만 아니라 교사도' },
+        { text: '그뿐아니라', fixed: '그뿐 아니라' },
+      ],
+      correct: ['학생뿐만 아니라 교사도'],
+    },
+  }),
+  regexRule({
+    id: 'spacing.ji-anta',
+    category: 'spacing',
+    message: { ko: "보조 용언 '-지 않다'는 띄어 씁니다.", en: "The auxiliary in '-지 않다' is spaced (하지 않다)." },
+    norm: '한글 맞춤법 제47항',
+    confidence: 0.93,
+    // 못지않다, 머지않다, 마지않다, 남부럽지않다(x) — 못지않다/머지않다/마지않다 are single words
+    re: /(?<=[가-힣](?<![못머마])지)않(?=[가-힣])/g,
+    replace: () => ' 않',
+    examples: {
+      wrong: [
+        { text: '먹지않는다.', fixed: '먹지 않는다.' },
+        { text: '뜻하지않게 만났다.', fixed: '뜻하지 않게 만났다.' },
+      ],
+      correct: ['먹지 않는다.', '머지않아 봄이 온다.', '그에 못지않게', '기뻐 마지않았다.'],
+    },
+  }),
+  regexRule({
+    id: 'spacing.myeot',
+    category: 'spacing',
+    message: { ko: "관형사 '몇'은 뒤의 단위 명사와 띄어 씁니다.", en: "The determiner '몇' is spaced from the counter that follows (몇 번, 몇 개)." },
+    norm: '한글 맞춤법 제43항',
+    confidence: 0.93,
+    re: /(?<![가-힣])몇(?=(?:번|개|명|시간|시|살|년|월|달|주|가지|마리|권|장|층|분|초|차례|배|대|잔|군데)(?![가-힣])|(?:번|개|명|시간|살|년|달|가지|마리|권|장|층|차례|군데)(?:[이을를은는도만의째에씩]|에서|이나|밖에|부터|까지))/g,
+    replace: () => '몇 ',
+    examples: {
+      wrong: [
+        { text: '몇번 말했다.', fixed: '몇 번 말했다.' },
+        { text: '사과 몇개를 샀다.', fixed: '사과 몇 개를 샀다.' },
+      ],
+      correct: ['몇 번 말했다.', '몇몇 사람', '며칠', '몇 시간'],
+    },
+  }),
+  regexRule({
+    id: 'spacing.dependent-noun.de',
+    category: 'spacing',
+    message: { ko: "'곳, 일, 경우'를 뜻하는 의존 명사 '데'는 띄어 씁니다 ('하는 데에').", en: "The dependent noun '데' (place/case) is spaced: '하는 데에'." },
+    norm: '한글 맞춤법 제42항',
+    confidence: 0.93,
+    re: /(?<=[가-힣]는)데(?=에(?:는|도|서)?[ ,]|에$)/g,
+    replace: spaceBefore,
+    examples: {
+      wrong: [{ text: '집을 짓는데에 돈이 든다.', fixed: '집을 짓는 데에 돈이 든다.' }],
+      correct: ['집을 짓는 데에 돈이 든다.', '비가 오는데 우산이 없다.'],
+    },
+  }),
 ];
 
 export const punctuationRules: Rule[] = [

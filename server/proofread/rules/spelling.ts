@@ -1,6 +1,6 @@
 /** Spelling rules of the general pack: 되/돼, 안/않, 율/률, 며칠, 사이시옷, 두음법칙, frequent misspellings, loanwords. */
 import type { Rule } from '../types';
-import { JONG_N, WORD_START, jong, regexRule, tableRule } from './helpers';
+import { JONG_L, JONG_N, WORD_START, jong, regexRule, tableRule } from './helpers';
 
 const NB = '(?![가-힣])'; // not followed by a Hangul syllable (word end)
 
@@ -224,7 +224,39 @@ export const spellingRules: Rule[] = [
       통채로: '통째로',
       폭팔: '폭발',
       핼쓱: '핼쑥',
-      내노라하는: '내로라하는',
+      내노라: '내로라',
+      어떻하: '어떡하',
+      가르키: '가리키',
+      가르켜: '가리켜',
+      가르켰: '가리켰',
+      되뇌이: '되뇌',
+      설레이: '설레',
+      삼가하: '삼가',
+      삼가해: '삼가',
+      애시당초: '애당초',
+      떡볶기: '떡볶이',
+      곱배기: '곱빼기',
+      건데기: '건더기',
+      숫가락: '숟가락',
+      젖가락: '젓가락',
+      귀뜸: '귀띔',
+      널부러: '널브러',
+      통털어: '통틀어',
+      안성마춤: '안성맞춤',
+      짜투리: '자투리',
+      아둥바둥: '아등바등',
+      초생달: '초승달',
+      요컨데: '요컨대',
+      무릎쓰: '무릅쓰',
+      치뤄: '치러',
+      치뤘: '치렀',
+      치루: '치르',
+      담궈: '담가',
+      담궜: '담갔',
+      잠궈: '잠가',
+      잠궜: '잠갔',
+      바꼈: '바뀌었',
+      사겼: '사귀었',
       넓직: '널찍',
       두리뭉실: '두루뭉술',
       맛배기: '맛보기',
@@ -262,8 +294,21 @@ export const spellingRules: Rule[] = [
         { text: '설겆이를 오랫만에 했다.', fixed: '설거지를 오랜만에 했다.' },
         { text: '역활을 일일히 나눴다.', fixed: '역할을 일일이 나눴다.' },
         { text: '어의없는 일', fixed: '어이없는 일' },
+        { text: '시험을 치뤘다. 어떻하지?', fixed: '시험을 치렀다. 어떡하지?' },
+        { text: '내노라하는 사람이 손으로 가르켰다.', fixed: '내로라하는 사람이 손으로 가리켰다.' },
+        { text: '김치를 담궜다.', fixed: '김치를 담갔다.' },
       ],
-      correct: ['어떻게 하지?', '왠지 웬일인지 모르겠다.', '설거지를 오랜만에 했다.', '요새 어때?', '기자가 구지역을 취재했다.'],
+      correct: [
+        '어떻게 하지?',
+        '왠지 웬일인지 모르겠다.',
+        '설거지를 오랜만에 했다.',
+        '요새 어때?',
+        '기자가 구지역을 취재했다.',
+        '시험을 치렀다.',
+        '문을 잠갔다.',
+        '내로라하는 사람들',
+        '손가락으로 가리켰다.',
+      ],
     },
     notBefore: '역', // 구지역 (舊地域)
   }),
@@ -307,5 +352,126 @@ export const spellingRules: Rule[] = [
     re: /(?<=[가-힣])읍니(?=다|까)/g,
     replace: (m, text) => (jong(text[m.index - 1]) > 0 ? '습니' : undefined),
     examples: { wrong: [{ text: '잘 받았읍니다.', fixed: '잘 받았습니다.' }], correct: ['잘 받았습니다.', '읍니다'] },
+  }),
+  regexRule({
+    id: 'spelling.doe-dwae.final',
+    category: 'spelling',
+    message: { ko: "문장을 끝내는 '되어'의 준말은 '돼'입니다 ('되'로 끝날 수 없습니다).", en: "A sentence cannot end in the bare stem '되'; write '돼' (= 되어)." },
+    norm: '한글 맞춤법 제35항 [붙임 2]',
+    confidence: 0.93,
+    re: /(?<=[가-힣] ?)되(?=[.!?~]|$)/g,
+    replace: (m, text) => {
+      const before = text.slice(Math.max(0, m.index - 4), m.index);
+      // 되 as a unit of volume: 한 되, 두 되, 쌀 몇 되
+      if (/(?:^|[^가-힣])(?:한|두|세|석|네|넉|몇|반|닷|엿|서|너) ?$/.test(before)) return undefined;
+      return '돼';
+    },
+    examples: {
+      wrong: [
+        { text: '그러면 안 되.', fixed: '그러면 안 돼.' },
+        { text: '이제 가도 되?', fixed: '이제 가도 돼?' },
+      ],
+      correct: ['그러면 안 돼.', '쌀 한 되.', '되도록 빨리', '그렇게 되면 좋다.'],
+    },
+  }),
+  regexRule({
+    id: 'spelling.lkke-future',
+    category: 'spelling',
+    message: { ko: "'-ㄹ 거'의 '거'(것)는 예사소리로 적고 띄어 씁니다.", en: "Write '-ㄹ 거' (= 것): plain ㄱ, spaced (할꺼야 → 할 거야)." },
+    norm: '한글 맞춤법 제53항, 제42항',
+    confidence: 0.93,
+    re: /(?<=[가-힣])꺼(?=야|예요|에요|라고|라서|라는|니까|냐|다|지|같|[ .,?!]|$)/g,
+    replace: (m, text) => {
+      const prev = text[m.index - 1]!;
+      if (jong(prev) !== JONG_L) return undefined;
+      return [{ start: m.index - 1, end: m.index + 1, replacement: `${prev} 거` }];
+    },
+    examples: {
+      wrong: [
+        { text: '내일 할꺼야.', fixed: '내일 할 거야.' },
+        { text: '비가 올꺼 같아.', fixed: '비가 올 거 같아.' },
+      ],
+      correct: ['내일 할 거야.', '불을 꺼야 해.', '주머니에서 꺼냈다.', '헐거워졌다.'],
+    },
+  }),
+  regexRule({
+    id: 'spelling.ryeogo',
+    category: 'spelling',
+    message: { ko: "의도를 나타내는 어미는 '-(으)려고, -(으)려면'입니다 ('-ㄹ려고'는 비표준).", en: "The intention ending is -(으)려고/-(으)려면, not -ㄹ려고 (할려고 → 하려고)." },
+    norm: '표준국어대사전 「-으려고」 (\'-ㄹ려고\'는 비표준)',
+    confidence: 0.93,
+    re: /(?:[할될볼]|(?<=[가-힣])을)려(?=고|면|는|던|다가)/g,
+    replace: (m) => ({ 할: '하', 될: '되', 볼: '보', 을: '으' })[m[0][0] as '할']! + '려',
+    examples: {
+      wrong: [
+        { text: '공부를 할려고 했다.', fixed: '공부를 하려고 했다.' },
+        { text: '밥을 먹을려면 손을 씻어.', fixed: '밥을 먹으려면 손을 씻어.' },
+        { text: '영화를 볼려고 왔다.', fixed: '영화를 보려고 왔다.' },
+      ],
+      correct: ['공부를 하려고 했다.', '만들려고 했다.', '살려고 애썼다.', '문을 열려고 했다.', '알려고 한다.', '소리가 들려고'],
+    },
+  }),
+  regexRule({
+    id: 'spelling.baram',
+    category: 'spelling',
+    message: { ko: "'바라다'(소망)의 활용형·명사형은 '바라, 바랐다, 바람'입니다 ('바래다'는 빛이 변하는 것).", en: "바라다 (to wish) gives 바라/바랐다/바람; 바래다 means 'to fade'." },
+    norm: '표준국어대사전 「바라다」, 표준어 규정 제11항',
+    confidence: 0.92,
+    re: /(?<=(?:기를|길|기) )바래(?=요|[ .,!~]|$)|(?<=(?:기를|길|기) )바랬|(?<![가-힣])(?:나의|우리의|내|제|간절한|작은) 바램(?=[이은을과도]|[ .,!]|$)/g,
+    replace: (m) => {
+      if (m[0] === '바래') return '바라';
+      if (m[0] === '바랬') return '바랐';
+      return m[0].replace('바램', '바람');
+    },
+    examples: {
+      wrong: [
+        { text: '잘 되길 바래.', fixed: '잘 되길 바라.' },
+        { text: '행복하기를 바랬다.', fixed: '행복하기를 바랐다.' },
+        { text: '나의 바램은 평화다.', fixed: '나의 바람은 평화다.' },
+      ],
+      correct: ['잘 되길 바라.', '색이 바래요.', '빛이 바랜 사진', '나의 바람은 평화다.'],
+    },
+  }),
+  regexRule({
+    id: 'spelling.seum',
+    category: 'spelling',
+    message: { ko: "명사형 어미는 '-음'입니다 ('있슴' → '있음').", en: "The nominal ending is -음 (있음, 없음), not -슴." },
+    norm: '한글 맞춤법 제19항, 표준어 규정 제17항',
+    confidence: 0.95,
+    re: /(?<=[있없었았였했됐겠갔왔봤줬셨])슴(?![가-힣])/g,
+    replace: () => '음',
+    examples: {
+      wrong: [
+        { text: '재고 없슴.', fixed: '재고 없음.' },
+        { text: '확인했슴', fixed: '확인했음' },
+      ],
+      correct: ['재고 없음.', '있습니다.'],
+    },
+  }),
+  regexRule({
+    id: 'spelling.anieyo',
+    category: 'spelling',
+    message: { ko: "'아니다' 뒤에는 '-에요'가 붙어 '아니에요'입니다.", en: "아니다 + -에요 is '아니에요', not '아니예요'." },
+    norm: '표준국어대사전 「-에요」',
+    confidence: 0.95,
+    re: /(?<![가-힣])아니예(?=요)/g,
+    replace: () => '아니에',
+    examples: { wrong: [{ text: '그게 아니예요.', fixed: '그게 아니에요.' }], correct: ['그게 아니에요.'] },
+  }),
+  regexRule({
+    id: 'spelling.deureonada',
+    category: 'spelling',
+    message: { ko: "'보이게 되다'의 뜻은 '드러나다'입니다 ('들어나다'는 없는 말).", en: "'To be revealed' is 드러나다, not 들어나다." },
+    norm: '한글 맞춤법 제15항 [붙임 1]',
+    confidence: 0.93,
+    re: /(?<![가-힣])들어(?=났|나(?:[다고며면게지]|는|서 [^가들]))/g,
+    replace: () => '드러',
+    examples: {
+      wrong: [
+        { text: '진실이 들어났다.', fixed: '진실이 드러났다.' },
+        { text: '본색이 들어나는 순간', fixed: '본색이 드러나는 순간' },
+      ],
+      correct: ['진실이 드러났다.', '방에 들어나가', '짐을 들어내다.'],
+    },
   }),
 ];
