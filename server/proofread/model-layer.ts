@@ -64,7 +64,14 @@ const PACK_HINT: Record<PackName, string> = {
   contract: '계약서',
 };
 
-export function buildProofreadMessages(batch: readonly Paragraph[], pack: PackName = 'general'): ChatMessage[] {
+/** The writer's chosen register: endings of the other one are worth pointing out. */
+export type Register = 'hapsyo' | 'haera';
+const REGISTER_HINT: Record<Register, string> = {
+  hapsyo: '이 문서는 합쇼체(-습니다/-ㅂ니다)로 씁니다. 해라체(-다) 문장 끝이 섞여 있으면 합쇼체로 고치세요.',
+  haera: '이 문서는 해라체(-다)로 씁니다. 합쇼체(-습니다) 문장 끝이 섞여 있으면 해라체로 고치세요.',
+};
+
+export function buildProofreadMessages(batch: readonly Paragraph[], pack: PackName = 'general', register?: Register): ChatMessage[] {
   const system =
     '당신은 한국어 교정 전문가입니다. 한글 맞춤법, 표준어 규정, 띄어쓰기, 문장 부호, 외래어 표기법에 맞게 ' +
     '틀린 부분만 최소한으로 고칩니다. 문체나 내용은 바꾸지 않습니다. ' +
@@ -72,7 +79,7 @@ export function buildProofreadMessages(batch: readonly Paragraph[], pack: PackNa
     '"corrected": 고친 표현, "reason": 짧은 이유}]} 를 내고, 틀린 곳이 없으면 edits를 빈 배열로 둡니다. ' +
     '출력은 {"results": [...]} 형식의 JSON 하나뿐입니다.';
   const user =
-    `문서 종류: ${PACK_HINT[pack]}\n다음 문단들을 교정하세요.\n` +
+    `문서 종류: ${PACK_HINT[pack]}\n${register ? `${REGISTER_HINT[register]}\n` : ''}다음 문단들을 교정하세요.\n` +
     JSON.stringify({ paragraphs: batch.map((p) => ({ id: p.id, text: p.text })) });
   return [
     { role: 'system', content: system },
@@ -280,6 +287,8 @@ export interface ModelLayerOptions {
   /** Concurrent requests. Default 2. */
   concurrency?: number;
   pack?: PackName;
+  /** 합쇼체 or 해라체: mixed endings are corrected towards it. */
+  register?: Register;
   /** Used in the cache key. */
   modelId?: string;
   cache?: AsyncStore<ModelEdit[]>;
@@ -310,7 +319,8 @@ export async function runModelLayer(paragraphs: readonly Paragraph[], opts: Mode
   const paras = paragraphs.map((p) => ({ id: p.id, text: p.text.normalize('NFC') }));
   const progress: ModelProgress = { done: 0, total: paras.length, batches: 0, fromCache: 0 };
   const all: Suggestion[] = [];
-  const keyOf = (p: Paragraph) => paragraphCacheKey(p.text, { pack }, modelId, PROMPT_VERSION);
+  const register = opts.register;
+  const keyOf = (p: Paragraph) => paragraphCacheKey(p.text, register ? { pack, register } : { pack }, modelId, PROMPT_VERSION);
 
   const emit = async (sugs: Suggestion[], nDone: number) => {
     progress.done += nDone;
@@ -342,7 +352,7 @@ export async function runModelLayer(paragraphs: readonly Paragraph[], opts: Mode
     if (signal?.aborted) throw abortError(signal);
     const inTok = batch.reduce((n, p) => n + opts.countTokens(p.text), 0);
     const res = await opts.complete({
-      messages: buildProofreadMessages(batch, pack),
+      messages: buildProofreadMessages(batch, pack, register),
       temperature: opts.temperature ?? 0,
       maxTokens: opts.maxTokensFor ? opts.maxTokensFor(inTok) : inTok * 4 + 256,
       jsonSchema: PROOFREAD_JSON_SCHEMA,

@@ -59,7 +59,7 @@ export function proofreadRouter(ctx: RelayContext): Router {
       throw new ApiError(413, 'TEXT_TOO_LARGE', `The text is longer than ${ctx.config.MAX_TEXT_CHARS} characters.`);
     }
     const paragraphs: Paragraph[] = body.paragraphs;
-    const { pack, categories, model } = body.options;
+    const { pack, categories, model, register } = body.options;
     const textOf = new Map(paragraphs.map((p) => [p.id, p.text]));
     const engine = await ctx.engine();
     const controller = abortOnClientClose(res);
@@ -75,6 +75,7 @@ export function proofreadRouter(ctx: RelayContext): Router {
           countTokens: estimateTokens,
           concurrency: ctx.config.LLM_CONCURRENCY,
           pack,
+          register,
           modelId: ctx.config.LLM_MODEL,
           cache: ctx.proofCache,
           signal: controller.signal,

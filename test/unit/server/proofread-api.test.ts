@@ -91,6 +91,12 @@ describe('POST /api/proofread', () => {
     expect(model).toHaveLength(0);
   });
 
+  it('tells the model the chosen register', async () => {
+    fake.options.reply = modelReply({});
+    await postJson(relay, '/api/proofread', { paragraphs: [{ id: 'r', text: '보고서를 제출했다. 검토 바랍니다.' }], options: { register: 'hapsyo' } });
+    expect(JSON.stringify(fake.requests.at(-1))).toContain('합쇼체');
+  });
+
   it('can skip the model and filter categories', async () => {
     const events = parseSse(
       (
