@@ -1,48 +1,82 @@
 /**
  * Entry of the task pane. In Word (taskpane.html) the document host is WordHost,
- * loaded only there; on the standalone page it is BrowserHost over the editor.
+ * loaded only there, and settings live in the document's settings; on the
+ * standalone page it is BrowserHost over the editor, with settings in localStorage.
+ * The theme follows Office's (or the browser's): light, dark or high contrast.
  */
 import { FluentProvider, webDarkTheme, webLightTheme, teamsHighContrastTheme, type Theme } from '@fluentui/react-components';
+import { useEffect, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './api/credentials';
 import { pickLanguage, type Lang } from './i18n/strings';
 import { BrowserHost } from './host/BrowserHost';
 import type { DocumentHost } from './host/DocumentHost';
 import { App } from './ui/App';
 import { LangContext } from './ui/i18n';
-import { SettingsProvider } from './settings/context';
-import { localStorageSettings, type SettingsStorage } from './settings/store';
+import { SettingsProvider, useSettings } from './settings/context';
+import { keyValueSettings, localStorageSettings, memorySettings, type SettingsStorage } from './settings/store';
 
-function render(host: DocumentHost, lang: Lang, theme: Theme, storage: SettingsStorage = localStorageSettings()): void {
+type ThemeName = 'light' | 'dark' | 'contrast';
+const THEMES: Record<ThemeName, Theme> = { light: webLightTheme, dark: webDarkTheme, contrast: teamsHighContrastTheme };
+
+/** The language chosen in Settings, else the detected one. */
+function WithLanguage({ detected, children }: { detected: Lang; children: ReactNode }) {
+  const { settings } = useSettings();
+  const lang = settings.language ?? detected;
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  return <LangContext.Provider value={lang}>{children}</LangContext.Provider>;
+}
+
+/** Re-renders when the theme changes (Office theme event, OS colour scheme or forced colours). */
+function Themed({ pick, subscribe, children }: { pick: () => ThemeName; subscribe: (cb: () => void) => () => void; children: ReactNode }) {
+  const [name, setName] = useState<ThemeName>(pick);
+  useEffect(() => subscribe(() => setName(pick())), [pick, subscribe]);
+  return (
+    <FluentProvider theme={THEMES[name]} style={{ minHeight: '100%' }} data-theme={name}>
+      {children}
+    </FluentProvider>
+  );
+}
+
+function render(host: DocumentHost, lang: Lang, pick: () => ThemeName, subscribe: (cb: () => void) => () => void, storage: SettingsStorage): void {
   const root = document.getElementById('pane-root');
   if (!root) return;
   document.documentElement.lang = lang;
   createRoot(root).render(
-    <FluentProvider theme={theme} style={{ minHeight: '100%' }}>
+    <Themed pick={pick} subscribe={subscribe}>
       <SettingsProvider storage={storage}>
-        <LangContext.Provider value={lang}>
+        <WithLanguage detected={lang}>
           <App host={host} />
-        </LangContext.Provider>
+        </WithLanguage>
       </SettingsProvider>
-    </FluentProvider>,
+    </Themed>,
   );
 }
 
-function browserTheme(): Theme {
-  if (window.matchMedia?.('(forced-colors: active)').matches) return teamsHighContrastTheme;
-  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? webDarkTheme : webLightTheme;
+const media = (q: string) => (typeof window.matchMedia === 'function' ? window.matchMedia(q) : null);
+
+function browserTheme(): ThemeName {
+  if (media('(forced-colors: active)')?.matches) return 'contrast';
+  return media('(prefers-color-scheme: dark)')?.matches ? 'dark' : 'light';
 }
 
-const mount = document.getElementById('pane-root');
-if (mount?.dataset.host === 'word' && typeof Office !== 'undefined') {
-  void Office.onReady(async () => {
-    const { WordHost } = await import(/* webpackChunkName: "word" */ './host/WordHost.js');
-    const officeTheme = Office.context.officeTheme;
-    const dark = officeTheme ? isDark(officeTheme.bodyBackgroundColor) : false;
-    render(new WordHost(), pickLanguage(Office.context.displayLanguage), dark ? webDarkTheme : webLightTheme);
-  });
-} else {
-  const editor = document.getElementById('sseugi-editor');
-  if (editor) render(new BrowserHost(editor), pickLanguage(navigator.language), browserTheme());
+function onMediaChange(cb: () => void): () => void {
+  const qs = ['(forced-colors: active)', '(prefers-color-scheme: dark)'].map(media).filter((m): m is MediaQueryList => m !== null);
+  for (const q of qs) q.addEventListener?.('change', cb);
+  return () => {
+    for (const q of qs) q.removeEventListener?.('change', cb);
+  };
+}
+
+function safeLocalStorage(): SettingsStorage {
+  try {
+    window.localStorage.getItem('sseugi.settings');
+    return localStorageSettings();
+  } catch {
+    return memorySettings();
+  }
 }
 
 function isDark(hex: string | undefined): boolean {
@@ -50,4 +84,26 @@ function isDark(hex: string | undefined): boolean {
   if (!m) return false;
   const [r, g, b] = [m[1], m[2], m[3]].map((x) => parseInt(x!, 16));
   return 0.299 * r! + 0.587 * g! + 0.114 * b! < 128;
+}
+
+const mount = document.getElementById('pane-root');
+if (mount?.dataset.host === 'word' && typeof Office !== 'undefined') {
+  void Office.onReady(async () => {
+    const { WordHost, officeSettingsStore } = await import(/* webpackChunkName: "word" */ './host/WordHost.js');
+    const officeTheme = (): ThemeName => {
+      if (media('(forced-colors: active)')?.matches) return 'contrast';
+      const th = Office.context.officeTheme;
+      return th && isDark(th.bodyBackgroundColor) ? 'dark' : 'light';
+    };
+    let storage: SettingsStorage;
+    try {
+      storage = keyValueSettings(officeSettingsStore());
+    } catch {
+      storage = memorySettings();
+    }
+    render(new WordHost(), pickLanguage(Office.context.displayLanguage), officeTheme, onMediaChange, storage);
+  });
+} else {
+  const editor = document.getElementById('sseugi-editor');
+  if (editor) render(new BrowserHost(editor), pickLanguage(navigator.language), browserTheme, onMediaChange, safeLocalStorage());
 }
