@@ -8,15 +8,43 @@ import { proofreadRouter } from './routes/proofread';
 import { generateRouter } from './routes/generate';
 import { manifestRouter } from './routes/manifest';
 import { staticRouter } from './static';
+import { createAuthMiddleware } from './auth/middleware';
+import { createRateLimit } from './limits/rate-limit';
+import { paragraphLimits } from './limits/paragraphs';
+import { createHttpLogger, safeError } from './observability/http-log';
+import { apiResourcePolicy, securityHeaders } from './security/headers';
+import { cors } from './security/cors';
+import { getRedis } from './store/client';
 
 export function createApp(ctx: RelayContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.use(ctx.metrics.http);
+  app.use(createHttpLogger(ctx.log));
+  app.use(securityHeaders(ctx.config));
 
+  const auth = createAuthMiddleware(ctx.config.auth);
   const api = express.Router();
-  api.use(express.json({ limit: ctx.config.MAX_BODY_BYTES, type: 'application/json' }));
+  api.use(apiResourcePolicy);
+  api.use(cors(ctx.config.CORS_ORIGINS));
+  // Health is public; with a credential presented it is checked and the answer has details.
+  api.get('/health', (req, res, next) => (req.headers.authorization || req.headers['x-api-key'] || ctx.config.auth.mode === 'none' ? auth(req, res, next) : next()));
   api.use(healthRouter(ctx));
+  // Everything below needs a principal (AUTH_MODE), then passes the per-user rate limit.
+  api.use(auth);
+  api.use(
+    createRateLimit({
+      perMinute: ctx.config.RATE_LIMIT_PER_MIN,
+      redis: getRedis(ctx.config),
+      log: ctx.log,
+      onLimited: ctx.metrics.rateLimited,
+    }),
+  );
+  api.use(express.json({ limit: ctx.config.MAX_BODY_BYTES, type: 'application/json' }));
+  api.use(['/proofread', '/doctype'], paragraphLimits(ctx.config));
+  // Carries a `ctx.gate.reserve()` slot to the request's first model call; keep last before the routes.
+  api.use(ctx.gate.scope());
   api.use(summarizeRouter(ctx));
   api.use(proofreadRouter(ctx));
   api.use(generateRouter(ctx));
@@ -25,6 +53,6 @@ export function createApp(ctx: RelayContext): express.Express {
   app.use('/api', api);
   app.use(manifestRouter(ctx.config));
   app.use(staticRouter(ctx.config));
-  app.use(errorHandler((err) => ctx.log.error({ err: err instanceof Error ? { name: err.name, stack: err.stack } : String(err) }, 'unhandled error')));
+  app.use(errorHandler((err) => ctx.log.error({ err: safeError(err) }, 'unhandled error')));
   return app;
 }

@@ -8,6 +8,8 @@ import type { Prompts } from './generation/prompts';
 import type { OfflineEngine } from './proofread/engine';
 import type { AsyncStore } from './proofread/cache';
 import type { ModelEdit } from './proofread/model-layer';
+import type { ModelGate } from './limits/model-gate';
+import type { RelayMetrics } from './observability/metrics';
 
 export interface RelayContext {
   config: Config;
@@ -28,6 +30,16 @@ export interface RelayContext {
   engine(): Promise<OfflineEngine>;
   /** Cache of the model layer's edits per paragraph (memory, or Redis when configured). */
   proofCache: AsyncStore<ModelEdit[]>;
+  /**
+   * The global cap on model calls (MODEL_CONCURRENCY + bounded queue); `llm` already
+   * goes through it. SSE routes: `await ctx.gate.reserve(controller.signal)` before
+   * `openSse(res)` so a full relay answers 503 BUSY instead of an opened stream.
+   */
+  gate: ModelGate;
+  /** Prometheus metrics (own registry). */
+  metrics: RelayMetrics;
+  /** Audit logger; write through `audit()` in server/observability/audit.ts. */
+  audit: Logger;
 }
 
 export interface ModelStatus {

@@ -16,6 +16,9 @@ import { createBackendService, jsonSchemaDecorator, lazyEngine } from './service
 import { MemoryLruStore } from './proofread/cache';
 import type { ModelEdit } from './proofread/model-layer';
 import type { TlsMaterial } from './tls';
+import { createModelGate, gateLlm } from './limits/model-gate';
+import { createMetrics, startMetricsServer, type MetricsServer } from './observability/metrics';
+import { createAuditLogger } from './observability/audit';
 
 export interface RelayOptions {
   config: Config;
@@ -29,6 +32,8 @@ export interface RunningRelay {
   port: number;
   server: https.Server;
   context: RelayContext;
+  /** The /metrics listener, when METRICS_PORT is set. */
+  metrics?: MetricsServer;
   close(): Promise<void>;
 }
 
@@ -37,6 +42,7 @@ export function createLogger(config: Config, destination?: pino.DestinationStrea
     {
       level: config.LOG_LEVEL,
       base: { service: 'sseugi-relay' },
+      // The access log (server/observability/http-log.ts) never logs headers; this is a second guard.
       redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'], censor: '[redacted]' },
     },
     destination,
@@ -63,11 +69,22 @@ export function createContext(config: Config, logger: Logger, llm?: LlmClient): 
         })),
         onChange: (ep, event) => logger.warn({ endpoint: ep.url, lastError: ep.lastError }, `model endpoint ${event}`),
       });
+  const metrics = createMetrics();
+  const gate = createModelGate({
+    concurrency: config.MODEL_CONCURRENCY,
+    queueMax: config.QUEUE_MAX,
+    queueTimeoutMs: config.QUEUE_TIMEOUT_MS,
+  });
+  metrics.watchGate(gate);
   return {
     config,
     log: logger,
     version: VERSION,
-    llm: llm ?? llmPool!,
+    // Every model call (streamed or not) takes a slot of the global gate.
+    llm: gateLlm(llm ?? llmPool!, gate, { onUsage: metrics.tokens, onError: metrics.upstreamError }),
+    gate,
+    metrics,
+    audit: createAuditLogger(logger, config.AUDIT_LOG),
     llmPool,
     probeModel: createModelProbe(config, backend, undefined, llmPool),
     prompts: loadPrompts(config.PROMPTS_DIR),
@@ -96,7 +113,20 @@ export async function startRelay(opts: RelayOptions): Promise<RunningRelay> {
     });
   });
   const port = (server.address() as AddressInfo).port;
+  let metrics: MetricsServer | undefined;
+  if (opts.config.METRICS_PORT !== undefined) {
+    try {
+      metrics = await startMetricsServer(context.metrics.registry, opts.config.METRICS_PORT, opts.config.METRICS_HOST);
+    } catch (err) {
+      server.close();
+      server.closeAllConnections();
+      throw new Error(
+        `Invalid setting METRICS_PORT: cannot listen on ${opts.config.METRICS_HOST}:${opts.config.METRICS_PORT} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
+    }
+  }
   return {
+    metrics,
     url: `https://localhost:${port}`,
     port,
     server,
@@ -104,6 +134,7 @@ export async function startRelay(opts: RelayOptions): Promise<RunningRelay> {
     close: () =>
       new Promise<void>((resolve) => {
         context.llmPool?.close();
+        void metrics?.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

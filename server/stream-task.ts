@@ -10,6 +10,8 @@ import { createThinkStripper } from './generation/think';
 import { UpstreamError } from './llm/errors';
 import type { ChatRequest, TokenUsage } from './llm/types';
 import type { SseStream } from './sse';
+import { ApiError } from './errors';
+import { safeError } from './observability/http-log';
 
 export interface StreamedTask {
   text: string;
@@ -60,6 +62,11 @@ export function sendStreamError(ctx: RelayContext, sse: SseStream, err: unknown)
     sse.send('error', { code: err.code, message: err.message, retryable: err.retryable });
     return;
   }
-  ctx.log.error({ err: err instanceof Error ? { name: err.name, stack: err.stack } : String(err) }, 'task failed');
+  if (err instanceof ApiError) {
+    // e.g. BUSY from the model gate when a later call of the task found the queue full.
+    sse.send('error', { code: err.code, message: err.message, retryable: err.status >= 500 });
+    return;
+  }
+  ctx.log.error({ err: safeError(err) }, 'task failed');
   sse.send('error', { code: 'INTERNAL', message: 'The relay hit an unexpected error.', retryable: false });
 }

@@ -12,6 +12,7 @@ import { SUMMARY_FORMS, SUMMARY_LENGTHS } from '../generation/prompts';
 import { abortOnClientClose, openSse } from '../sse';
 import { sendStreamError } from '../stream-task';
 import { assertTextSize, documentText, jsonBody, parseBody } from '../validation';
+import { audit, outcomeOf, type AuditOutcome } from '../observability/audit';
 
 export function summarizeRouter(ctx: RelayContext): Router {
   const router = Router();
@@ -32,7 +33,15 @@ export function summarizeRouter(ctx: RelayContext): Router {
     const { text, options } = parseBody(schema, body);
     const controller = abortOnClientClose(res);
     const info = await ctx.backend();
+    try {
+      // A model slot before the stream opens: a full relay answers 503 BUSY + Retry-After.
+      await ctx.gate.reserve(controller.signal);
+    } catch (err) {
+      audit(ctx, res, { task: 'summarize', input: text, outcome: outcomeOf(err, controller.signal) });
+      throw err;
+    }
     const sse = openSse(res);
+    let outcome: AuditOutcome = 'ok';
     try {
       const result = await mapReduceSummarize({
         text,
@@ -55,9 +64,11 @@ export function summarizeRouter(ctx: RelayContext): Router {
         calls: result.calls.length,
       });
     } catch (err) {
+      outcome = outcomeOf(err, controller.signal);
       if (!controller.signal.aborted) sendStreamError(ctx, sse, err);
     } finally {
       sse.end();
+      audit(ctx, res, { task: 'summarize', input: text, outcome });
     }
   });
   return router;
