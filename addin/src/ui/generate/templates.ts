@@ -20,10 +20,10 @@ export interface TemplateInfo {
  * the ids and labels of docs/API.md, so the picker still works.
  */
 export const FALLBACK_TEMPLATES: TemplateInfo[] = [
-  { id: 'official-letter', kind: 'general', label: { ko: '공문', en: 'Official letter' } },
+  { id: 'official-letter', kind: 'general', label: { ko: '공문(기안문)', en: 'Official letter (기안문)' } },
   { id: 'report-outline', kind: 'general', label: { ko: '보고서 개요', en: 'Report outline' } },
   { id: 'email', kind: 'general', label: { ko: '이메일', en: 'Email' } },
-  { id: 'minutes', kind: 'general', label: { ko: '회의록', en: 'Minutes' } },
+  { id: 'minutes', kind: 'general', label: { ko: '회의록', en: 'Meeting minutes' } },
   { id: 'press-release', kind: 'general', label: { ko: '보도자료', en: 'Press release' } },
   { id: 'patent-claims', kind: 'legal', label: { ko: '청구범위 초안', en: 'Draft claims' }, pack: 'patent' },
   { id: 'patent-description', kind: 'legal', label: { ko: '발명의 설명 초안', en: 'Draft description sections' }, pack: 'patent' },
