@@ -79,8 +79,6 @@ export function jamoDistance(a: string, b: string): number {
   return prev[n]!;
 }
 
-const GLOBAL_MEMO = new Map<string, string | null>();
-
 /**
  * The unique dictionary word that differs from `word` by one jamo substitution in one syllable
  * (initial, medial or final consonant), or null if there are none or several. Hunspell's own
@@ -117,49 +115,89 @@ const TOKEN_RE = /(?<![A-Za-z0-9가-힣ㄱ-ㅎㅏ-ㅣ])[가-힣]{2,}(?![A-Za-z0-
 export interface DictionaryLayerOptions {
   /** Spans already covered by rules: tokens overlapping them are skipped. */
   covered?: ReadonlyArray<{ paragraphId: string; start: number; end: number }>;
-  /** Maximum jamo edit distance of the suggestion (default 1; only 1 is implemented). */
-  maxDistance?: number;
-  /** Cap on new (un-memoised) words looked up per call, to bound latency (default 400). */
-  maxLookups?: number;
+  /**
+   * Longest token (in syllables) that is looked up (default 4). dictionary-ko has no compound
+   * analysis, so longer tokens are mostly correct compounds (특허출원인, 존속기간의) whose
+   * "neighbour" is a wrong guess; skipping them is both faster and more precise.
+   */
+  maxSyllables?: number;
 }
 
+/** Per-process memo: token → replacement (null = no suggestion). Deterministic: no per-call cap. */
+const MEMO = new Map<string, string | null>();
+const MEMO_MAX = 200_000;
+/** Per-process memo of spell() results (candidate words repeat across tokens). */
+const SPELL_MEMO = new WeakMap<SpellChecker, Map<string, boolean>>();
+
+/** Wraps a checker so every spell() result is memoised for the process. */
+export function memoSpell(sc: SpellChecker): SpellChecker {
+  let m = SPELL_MEMO.get(sc);
+  if (!m) SPELL_MEMO.set(sc, (m = new Map()));
+  const memo = m;
+  return {
+    spell(w) {
+      let r = memo.get(w);
+      if (r === undefined) {
+        r = sc.spell(w);
+        if (memo.size > MEMO_MAX) memo.clear();
+        memo.set(w, r);
+      }
+      return r;
+    },
+    suggest: (w) => sc.suggest(w),
+  };
+}
+
+/** The dictionary's verdict on one token (memoised per process). */
+export function lookupToken(sc: SpellChecker, word: string, maxSyllables = 4): string | null {
+  const key = word.length <= maxSyllables ? word : '';
+  if (!key) return null;
+  let rep = MEMO.get(word);
+  if (rep !== undefined) return rep;
+  rep = null;
+  if (!sc.spell(word)) {
+    const stem = stripParticle(word);
+    if (!(stem && sc.spell(stem))) rep = uniqueNeighbour(sc, word);
+  }
+  if (MEMO.size > MEMO_MAX) MEMO.clear();
+  MEMO.set(word, rep);
+  return rep;
+}
+
+/** Confidence of dictionary suggestions: below the engine's display threshold (measured precision ≈ 0.3). */
+export const DICTIONARY_CONFIDENCE = 0.6;
+
 /**
- * Hard-gated dictionary suggestions: a Hangul token (≥ 2 syllables) unknown to Hunspell, whose
- * particle-stripped stem is unknown too, with Hunspell's first suggestion at jamo edit distance
- * ≤ maxDistance, same length in syllables and no spaces (spacing is left to rules/model).
+ * Hard-gated dictionary suggestions: a Hangul token of 2..maxSyllables syllables unknown to
+ * Hunspell, whose particle-stripped stem is unknown too, and which has exactly one dictionary
+ * word at one jamo substitution (uniqueNeighbour). Spacing is left to rules/model.
  */
 export function dictionarySuggestions(
-  sc: SpellChecker,
+  sc0: SpellChecker,
   paragraphs: readonly Paragraph[],
   opts: DictionaryLayerOptions = {},
 ): Suggestion[] {
-  const maxD = opts.maxDistance ?? 1;
+  const sc = memoSpell(sc0);
+  const maxSyl = opts.maxSyllables ?? 4;
   const out: Suggestion[] = [];
-  const maxLookups = opts.maxLookups ?? 400;
-  let lookups = 0;
-  void maxD;
+  const coveredBy = new Map<string, Array<{ start: number; end: number }>>();
+  for (const c of opts.covered ?? []) {
+    let arr = coveredBy.get(c.paragraphId);
+    if (!arr) coveredBy.set(c.paragraphId, (arr = []));
+    arr.push(c);
+  }
   for (const p of paragraphs) {
-    const covered = opts.covered?.filter((c) => c.paragraphId === p.id) ?? [];
+    const covered = coveredBy.get(p.id);
     TOKEN_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = TOKEN_RE.exec(p.text)) !== null) {
       const word = m[0];
+      if (word.length > maxSyl) continue;
+      const rep = lookupToken(sc, word, maxSyl);
+      if (rep === null) continue;
       const start = m.index;
       const end = start + word.length;
-      if (covered.some((c) => c.start < end && start < c.end)) continue;
-      let rep = GLOBAL_MEMO.get(word);
-      if (rep === undefined) {
-        if (lookups >= maxLookups) continue;
-        lookups++;
-        rep = null;
-        if (!sc.spell(word)) {
-          const stem = stripParticle(word);
-          if (!(stem && sc.spell(stem))) rep = uniqueNeighbour(sc, word);
-        }
-        if (GLOBAL_MEMO.size > 50000) GLOBAL_MEMO.clear();
-        GLOBAL_MEMO.set(word, rep);
-      }
-      if (rep === null) continue;
+      if (covered && covered.some((c) => c.start < end && start < c.end)) continue;
       out.push({
         id: suggestionId(p.id, start, end, rep, 'dictionary.hunspell'),
         paragraphId: p.id,
@@ -172,7 +210,7 @@ export function dictionarySuggestions(
         messageEn: `Not in the dictionary. Did you mean '${rep}'?`,
         ruleId: 'dictionary.hunspell',
         source: 'dictionary',
-        confidence: 0.6,
+        confidence: DICTIONARY_CONFIDENCE,
       });
     }
   }

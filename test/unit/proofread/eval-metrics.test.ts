@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createEngineSync } from '../../../server/proofread/engine';
+import { DEFAULT_MIN_CONFIDENCE, createEngineSync } from '../../../server/proofread/engine';
 import { EvalAccumulator, extractEdits, fBeta, parseTagged } from '../../../server/proofread/eval-metrics';
 
 describe('eval metrics', () => {
@@ -16,7 +16,18 @@ describe('eval metrics', () => {
     expect(r.spans).toEqual([{ tag: 'e1', start: 3, end: 7, types: ['consonant_vowel_conversion', 'remove'] }]);
   });
 
-  it('computes known numbers on a tiny fixture', () => {
+  it('hides style-tier suggestions (쉐프 → 셰프) below the default display threshold', () => {
+    const engine = createEngineSync(null);
+    const text = '쉐프가 메세지를 보냈다.';
+    const shown = engine.check([{ id: 'p', text }], { pack: 'general' });
+    const all = engine.check([{ id: 'p', text }], { pack: 'general', minConfidence: 0 });
+    expect(shown.map((s) => s.ruleId)).toEqual(['spelling.loanword']);
+    expect(all.map((s) => s.ruleId)).toEqual(['style.loanword-variant', 'spelling.loanword']);
+    expect(all[0]!.category).toBe('style');
+    expect(all[0]!.confidence).toBeLessThan(DEFAULT_MIN_CONFIDENCE);
+  });
+
+  it('computes known numbers on a tiny fixture (all suggestions)', () => {
     const engine = createEngineSync(null);
     const items = readFileSync(path.join(__dirname, '../../fixtures/proofread/tiny.jsonl'), 'utf8')
       .trim()
@@ -26,8 +37,8 @@ describe('eval metrics', () => {
     for (const it of items) {
       acc.add(
         it,
-        engine.check([{ id: 's', text: it.source }], { pack: 'general' }),
-        engine.check([{ id: 't', text: it.target }], { pack: 'general' }),
+        engine.check([{ id: 's', text: it.source }], { pack: 'general', minConfidence: 0 }),
+        engine.check([{ id: 't', text: it.target }], { pack: 'general', minConfidence: 0 }),
       );
     }
     const s = acc.summary();
