@@ -16,7 +16,23 @@ export interface Heading {
 
 const HEADING_RE = /^\s*【([^】]+)】/;
 
-export function findHeadings(paragraphs: readonly string[]): Heading[] {
+/**
+ * Per-check memo: the engine passes the same (readonly) paragraphs array to every rule of one
+ * check, so document-level parses (headings, claims, numerals) are computed once per check
+ * instead of once per rule. Keyed by array identity; entries go away with the array.
+ */
+export function memoByDocument<T>(fn: (paragraphs: readonly string[]) => T): (paragraphs: readonly string[]) => T {
+  const memo = new WeakMap<readonly string[], T>();
+  return (paragraphs) => {
+    let v = memo.get(paragraphs);
+    if (v === undefined) memo.set(paragraphs, (v = fn(paragraphs)));
+    return v;
+  };
+}
+
+export const findHeadings = memoByDocument(findHeadingsUncached);
+
+function findHeadingsUncached(paragraphs: readonly string[]): Heading[] {
   const out: Heading[] = [];
   paragraphs.forEach((p, i) => {
     const m = HEADING_RE.exec(p);
@@ -86,7 +102,10 @@ export function claimsRegion(paragraphs: readonly string[]): { start: number; en
   return { start, end: next ? next.paragraphIndex : paragraphs.length };
 }
 
-export function parseClaims(paragraphs: readonly string[]): ClaimSet {
+/** Parses the claims of a document (memoised per check, see memoByDocument). */
+export const parseClaims = memoByDocument(parseClaimsUncached);
+
+function parseClaimsUncached(paragraphs: readonly string[]): ClaimSet {
   const region = claimsRegion(paragraphs);
   const from = region ? region.start + 1 : 0;
   const to = region ? region.end : paragraphs.length;

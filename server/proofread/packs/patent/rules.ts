@@ -13,6 +13,7 @@ import {
   isMultiple,
   numeralUses,
   parseClaims,
+  memoByDocument,
 } from './claims';
 import type { Claim, NumeralUse } from './claims';
 
@@ -425,7 +426,9 @@ interface NumeralIndex {
   names: Map<string, string[]>;
 }
 
-function indexNumerals(paragraphs: readonly string[]): NumeralIndex {
+const indexNumerals = memoByDocument(indexNumeralsUncached);
+
+function indexNumeralsUncached(paragraphs: readonly string[]): NumeralIndex {
   const set = parseClaims(paragraphs);
   const claimParas = new Set<number>();
   for (const c of set.claims) for (const p of c.parts) claimParas.add(p.paragraphIndex);
