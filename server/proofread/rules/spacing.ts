@@ -212,7 +212,9 @@ export const punctuationRules: Rule[] = [
     category: 'punctuation',
     message: { ko: '문장 부호가 겹쳤습니다.', en: 'Doubled punctuation mark.' },
     norm: '한글 맞춤법 부록 문장 부호',
-    confidence: 0.8,
+    // Style tier (below the default display threshold 0.8): '..' as an informal ellipsis is a
+    // register choice in chat-style text, reported as a comment without a fix. ',,' has a fix.
+    confidence: 0.7,
     re: /(?<![.])\.\.(?![.])|(?<!,),,(?!,)/g,
     replace: (m) => (m[0] === ',,' ? ',' : null),
     examples: {
