@@ -123,8 +123,8 @@ export interface DictionaryLayerOptions {
   maxSyllables?: number;
 }
 
-/** Per-process memo: token → replacement (null = no suggestion). Deterministic: no per-call cap. */
-const MEMO = new Map<string, string | null>();
+/** Per-process memo per checker: token → replacement (null = no suggestion). Deterministic: no per-call cap. */
+const TOKEN_MEMO = new WeakMap<SpellChecker, Map<string, string | null>>();
 const MEMO_MAX = 200_000;
 /** Per-process memo of spell() results (candidate words repeat across tokens). */
 const SPELL_MEMO = new WeakMap<SpellChecker, Map<string, boolean>>();
@@ -148,10 +148,11 @@ export function memoSpell(sc: SpellChecker): SpellChecker {
   };
 }
 
-/** The dictionary's verdict on one token (memoised per process). */
-export function lookupToken(sc: SpellChecker, word: string, maxSyllables = 4): string | null {
-  const key = word.length <= maxSyllables ? word : '';
-  if (!key) return null;
+/** The dictionary's verdict on one token (memoised per process and checker). */
+export function lookupToken(sc: SpellChecker, word: string, maxSyllables = 4, memoKey: SpellChecker = sc): string | null {
+  if (word.length > maxSyllables) return null;
+  let MEMO = TOKEN_MEMO.get(memoKey);
+  if (!MEMO) TOKEN_MEMO.set(memoKey, (MEMO = new Map()));
   let rep = MEMO.get(word);
   if (rep !== undefined) return rep;
   rep = null;
@@ -193,7 +194,7 @@ export function dictionarySuggestions(
     while ((m = TOKEN_RE.exec(p.text)) !== null) {
       const word = m[0];
       if (word.length > maxSyl) continue;
-      const rep = lookupToken(sc, word, maxSyl);
+      const rep = lookupToken(sc, word, maxSyl, sc0);
       if (rep === null) continue;
       const start = m.index;
       const end = start + word.length;
