@@ -11,18 +11,19 @@ import {
   MessageBarBody,
   Radio,
   RadioGroup,
+  Text,
   Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { parseMarkdown } from '../core/markdown';
 import type { DocumentHost } from '../host/DocumentHost';
 import { useSettings } from '../settings/context';
 import { continueDraftRequest } from './generate/continue';
 import { DraftHistory } from './generate/DraftHistory';
 import { FindingsList } from './generate/FindingsList';
-import { pushHistory, type DraftHistoryEntry, type DraftRequest } from './generate/history';
+import { draftHistoryStore, type DraftHistoryEntry, type DraftRequest } from './generate/history';
 import { TemplatePicker, useTemplateName } from './generate/TemplatePicker';
 import { templatesFor, useTemplates } from './generate/templates';
 import { useT } from './i18n';
@@ -53,10 +54,10 @@ export function DraftPanel({ host }: { host: DocumentHost }) {
   const [template, setTemplate] = useState('');
   const [ground, setGround] = useState<Ground>('none');
   const [problem, setProblem] = useState<'instruction' | 'selection' | 'document' | null>(null);
-  const [history, setHistory] = useState<DraftHistoryEntry[]>([]);
+  const history = useSyncExternalStore(draftHistoryStore.subscribe, draftHistoryStore.get);
   const current = useRef<Current | null>(null);
+  const [historyNotice, setHistoryNotice] = useState('');
   const [currentId, setCurrentId] = useState<number | undefined>(undefined);
-  const nextId = useRef(1);
 
   // A legal template the document type no longer offers is dropped.
   useEffect(() => {
@@ -70,21 +71,20 @@ export function DraftPanel({ host }: { host: DocumentHost }) {
   useEffect(() => {
     const c = current.current;
     if (!c || (state.status !== 'done' && state.status !== 'stopped') || !state.text.trim()) return;
-    setHistory((h) =>
-      pushHistory(h, {
-        id: c.id,
-        template: c.request.template ?? '',
-        instruction: c.request.instruction,
-        text: state.text,
-        truncated: state.truncated || state.status === 'stopped',
-        ...(state.findings ? { findings: state.findings } : {}),
-        request: c.request,
-      }),
-    );
+    draftHistoryStore.push({
+      id: c.id,
+      template: c.request.template ?? '',
+      instruction: c.request.instruction,
+      text: state.text,
+      truncated: state.truncated,
+      ...(state.findings ? { findings: state.findings } : {}),
+      request: c.request,
+    });
   }, [state.status, state.text, state.truncated, state.findings]);
 
   function begin(request: DraftRequest) {
-    const id = nextId.current++;
+    setHistoryNotice('');
+    const id = draftHistoryStore.nextId();
     current.current = { id, request };
     setCurrentId(id);
     void task.start('/api/draft', request);
@@ -130,7 +130,12 @@ export function DraftPanel({ host }: { host: DocumentHost }) {
 
   async function insertFromHistory(e: DraftHistoryEntry) {
     if (e.truncated) return show(e);
-    await host.insertBlocks(parseMarkdown(e.text), 'below');
+    try {
+      await host.insertBlocks(parseMarkdown(e.text), 'below');
+      setHistoryNotice(t('inserted'));
+    } catch {
+      setHistoryNotice(t('genInsertFailed'));
+    }
   }
 
   const isLegal = templates.some((x) => x.id === current.current?.request.template && x.kind === 'legal');
@@ -196,6 +201,11 @@ export function DraftPanel({ host }: { host: DocumentHost }) {
         onShow={show}
         onInsert={(e) => void insertFromHistory(e)}
       />
+      {historyNotice && (
+        <Text size={200} role="status" data-testid="history-notice">
+          {historyNotice}
+        </Text>
+      )}
     </div>
   );
 }

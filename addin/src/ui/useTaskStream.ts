@@ -1,5 +1,5 @@
 /** Runs one streamed task against the relay: text, progress, findings, stop, errors. */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { RelayError, postStream } from '../api/client';
 
 export type TaskStatus = 'idle' | 'running' | 'done' | 'stopped' | 'error';
@@ -68,6 +68,9 @@ export function useTaskStream(): {
   const stop = useCallback(() => {
     controller.current?.abort();
   }, []);
+
+  // Leaving the panel (tab switch, pane closed) cancels the request end to end.
+  useEffect(() => () => controller.current?.abort(), []);
 
   const reset = useCallback(() => {
     controller.current?.abort();

@@ -28,3 +28,30 @@ export function pushHistory(list: DraftHistoryEntry[], entry: DraftHistoryEntry)
   if (i >= 0) return list.map((e) => (e.id === entry.id ? entry : e));
   return [entry, ...list].slice(0, HISTORY_LIMIT);
 }
+
+/**
+ * The session's history lives outside the panel so it survives switching tabs
+ * (the panel unmounts); it is gone when the pane closes.
+ */
+type Listener = () => void;
+let sessionEntries: DraftHistoryEntry[] = [];
+let sessionNextId = 1;
+const listeners = new Set<Listener>();
+
+export const draftHistoryStore = {
+  get: (): DraftHistoryEntry[] => sessionEntries,
+  nextId: (): number => sessionNextId++,
+  push(entry: DraftHistoryEntry): void {
+    sessionEntries = pushHistory(sessionEntries, entry);
+    for (const l of listeners) l();
+  },
+  subscribe(l: Listener): () => void {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  },
+  /** Tests only. */
+  clear(): void {
+    sessionEntries = [];
+    for (const l of listeners) l();
+  },
+};

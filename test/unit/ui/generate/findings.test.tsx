@@ -10,6 +10,7 @@ import * as client from '../../../../addin/src/api/client';
 import { FindingsList } from '../../../../addin/src/ui/generate/FindingsList';
 import { excerpt, locateFinding } from '../../../../addin/src/ui/generate/locate';
 import { DraftPanel } from '../../../../addin/src/ui/DraftPanel';
+import { draftHistoryStore } from '../../../../addin/src/ui/generate/history';
 import type { Suggestion } from '../../../../addin/src/ui/useTaskStream';
 import { TEMPLATES, done, fakeHost, renderPane, scriptedStreams, text } from './harness';
 
@@ -82,6 +83,7 @@ describe('FindingsList', () => {
 
 describe('DraftPanel with a legal template', () => {
   it('shows the findings under the preview before anything is inserted', async () => {
+    draftHistoryStore.clear();
     (client.getJson as jest.Mock).mockResolvedValue(TEMPLATES);
     const relay = scriptedStreams();
     (client.postStream as jest.Mock).mockImplementation(relay.impl);

@@ -36,13 +36,18 @@ export function renderPane(ui: ReactElement, opts: { lang?: Lang; settings?: Par
 }
 
 export function fakeHost(opts: { selection?: string; body?: string } = {}) {
+  const doc = { selection: opts.selection ?? '', body: opts.body ?? '' };
   const host = {
     kind: 'browser' as const,
-    selection: opts.selection ?? '',
-    body: opts.body ?? '',
+    get selection(): string {
+      return doc.selection;
+    },
+    set selection(v: string) {
+      doc.selection = v;
+    },
     capabilities: () => ({ trackedChanges: true, comments: true }),
-    getSelectionText: jest.fn(async () => host.selection),
-    getBodyText: jest.fn(async () => host.body),
+    getSelectionText: jest.fn(async () => doc.selection),
+    getBodyText: jest.fn(async () => doc.body),
     getParagraphs: jest.fn(async () => []),
     insertBlocks: jest.fn(async () => undefined),
     applyEdits: jest.fn(),

@@ -8,11 +8,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as client from '../../../../addin/src/api/client';
 import { DraftPanel } from '../../../../addin/src/ui/DraftPanel';
+import { draftHistoryStore } from '../../../../addin/src/ui/generate/history';
 import { RewritePanel } from '../../../../addin/src/ui/RewritePanel';
 import { TEMPLATES, done, fakeHost, renderPane, scriptedStreams, text } from './harness';
 
 let relay: ReturnType<typeof scriptedStreams>;
 beforeEach(() => {
+  draftHistoryStore.clear();
   relay = scriptedStreams();
   (client.getJson as jest.Mock).mockReset().mockResolvedValue(TEMPLATES);
   (client.postStream as jest.Mock).mockReset().mockImplementation(relay.impl);
@@ -79,6 +81,19 @@ describe('DraftPanel', () => {
     expect(relay.calls[2]!.body).toEqual({ instruction: '회의 안내', template: 'email' });
     await user.click(within(screen.getAllByTestId('history-item').at(-1)!).getByTestId('history-insert'));
     expect(host.insertBlocks).toHaveBeenCalledWith([{ kind: 'paragraph', runs: [{ text: '첫 번째 초안' }] }], 'below');
+    expect((await screen.findByTestId('history-notice')).textContent).toBe('문서에 넣었습니다.');
+  });
+
+  it('keeps the history when the panel is left and opened again (tab switch)', async () => {
+    relay.next([text('남는 초안'), done()]);
+    const user = userEvent.setup();
+    const { unmount } = renderPane(<DraftPanel host={fakeHost()} />);
+    await draft(user, '보존 확인');
+    unmount();
+    renderPane(<DraftPanel host={fakeHost()} />);
+    expect(screen.getAllByTestId('history-item')).toHaveLength(1);
+    await user.click(screen.getByTestId('history-show'));
+    expect(screen.getByTestId('preview').textContent).toBe('남는 초안');
   });
 
   it('keeps at most eight drafts', async () => {
