@@ -44,8 +44,21 @@ async function failure(res: Response): Promise<RelayError> {
   return new RelayError(code, res.status, message, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
 }
 
+/** Credential headers for a same-origin API path only (never sent to another origin). */
+async function credentialHeaders(path: string): Promise<Record<string, string>> {
+  if (!path.startsWith('/') || path.startsWith('//')) return {};
+  try {
+    const h = await credentialProvider();
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(h)) if (/^(authorization|x-api-key)$/i.test(k) && v) out[k] = v;
+    return out;
+  } catch {
+    return {}; // no credential: the relay answers AUTH_REQUIRED, which the pane explains
+  }
+}
+
 async function request(path: string, init: RequestInit): Promise<Response> {
-  const headers = { ...(init.headers as Record<string, string>), ...(await credentialProvider()) };
+  const headers = { ...(init.headers as Record<string, string>), ...(await credentialHeaders(path)) };
   let res: Response;
   try {
     res = await fetch(path, { ...init, headers });
