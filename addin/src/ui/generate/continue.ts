@@ -3,8 +3,13 @@ import type { DraftRequest } from './history';
 
 const MAX_INSTRUCTION = 4000;
 
-/** The instruction is for the model, in Korean like the relay's prompts. */
-export function continueDraftRequest(original: DraftRequest, partial: string): DraftRequest {
+/**
+ * The instruction is for the model, in Korean like the relay's prompts.
+ * `keepTemplate: false` for legal templates: the relay maps a legal template's
+ * instruction onto structured input (e.g. the 기안문 title is the first line),
+ * so a continuation goes out as a plain draft grounded on the text so far.
+ */
+export function continueDraftRequest(original: DraftRequest, partial: string, keepTemplate = true): DraftRequest {
   const instruction = [
     '이어서 작성: 참고 글은 아래 지시로 쓰다가 길이 제한으로 중간에 끊긴 초안입니다.',
     '이미 쓴 부분은 되풀이하지 말고, 끊긴 곳 바로 다음부터 같은 형식과 문체로 끝까지 이어서 쓰세요.',
@@ -13,7 +18,7 @@ export function continueDraftRequest(original: DraftRequest, partial: string): D
   ]
     .join('\n')
     .slice(0, MAX_INSTRUCTION);
-  return { instruction, ...(original.template ? { template: original.template } : {}), text: partial };
+  return { instruction, ...(keepTemplate && original.template ? { template: original.template } : {}), text: partial };
 }
 
 const STYLE_NAMES: Record<string, string> = {

@@ -106,4 +106,26 @@ describe('DraftPanel with a legal template', () => {
     const f = screen.getByTestId('findings');
     expect(f.compareDocumentPosition(screen.getByTestId('insert-below')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
+
+  it('continuing a cut-off legal draft keeps the findings and says the new part is unchecked', async () => {
+    draftHistoryStore.clear();
+    (client.getJson as jest.Mock).mockResolvedValue(TEMPLATES);
+    const relay = scriptedStreams();
+    (client.postStream as jest.Mock).mockImplementation(relay.impl);
+    relay.next([text(CLAIMS), { event: 'findings', data: { pack: 'patent', suggestions: [finding] } }, done(true)]);
+    relay.next([text('\n【청구항 3】\n제1항에 있어서, 센서부는 온도 센서인 장치.'), done()]);
+    const user = userEvent.setup();
+    renderPane(<DraftPanel host={fakeHost()} />, { settings: { docType: 'patent' } });
+    await waitFor(() => expect(screen.getByRole('option', { name: '청구범위 초안' })).toBeTruthy());
+    await user.selectOptions(screen.getByTestId('template-picker'), 'patent-claims');
+    await user.type(screen.getByTestId('draft-instruction'), '센서 장치');
+    await user.click(screen.getByTestId('draft'));
+    await user.click(await screen.findByTestId('continue'));
+    await waitFor(() => expect(screen.getByTestId('preview').textContent).toContain('청구항 3'));
+    // The relay maps a legal template's input from the instruction: the continuation goes out as a plain draft.
+    expect(relay.calls[1]!.body.template).toBeUndefined();
+    expect(relay.calls[1]!.body.text).toBe(CLAIMS);
+    expect(screen.getByTestId('finding-line').textContent).toBe('4번째 줄');
+    expect(screen.getByTestId('findings-unchecked').textContent).toContain('규칙 검사를 하지 않았습니다');
+  });
 });
