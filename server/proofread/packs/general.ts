@@ -1,7 +1,8 @@
 import type { Rule } from '../types';
 import { loanwordRules } from '../rules/loanwords';
+import { strayPunctuationRules } from '../rules/punctuation-stray';
 import { numberRules, punctuationRules, spacingRules } from '../rules/spacing';
 import { spellingRules } from '../rules/spelling';
 
 /** Rules of the "general" pack. */
-export const generalRules: Rule[] = [...spellingRules, ...loanwordRules, ...spacingRules, ...punctuationRules, ...numberRules];
+export const generalRules: Rule[] = [...spellingRules, ...loanwordRules, ...spacingRules, ...punctuationRules, ...strayPunctuationRules, ...numberRules];
