@@ -9,7 +9,9 @@ import type { RelayContext } from './context';
 import { createThinkStripper } from './generation/think';
 import { UpstreamError } from './llm/errors';
 import type { ChatRequest, TokenUsage } from './llm/types';
-import type { SseStream } from './sse';
+import { abortOnClientClose, openSse, type SseStream } from './sse';
+import type { Response } from 'express';
+import { audit, outcomeOf, type AuditInput, type AuditTask } from './observability/audit';
 import { ApiError } from './errors';
 import { safeError } from './observability/http-log';
 
@@ -24,7 +26,7 @@ export async function streamTask(
   sse: SseStream,
   signal: AbortSignal,
   request: Omit<ChatRequest, 'signal'>,
-  opts: { beforeDone?: (result: StreamedTask) => Promise<void> | void } = {},
+  opts: { beforeDone?: (result: StreamedTask, sse: SseStream) => Promise<void> | void; onError?: (err: unknown) => void } = {},
 ): Promise<StreamedTask | null> {
   const stripper = createThinkStripper();
   let text = '';
@@ -45,10 +47,11 @@ export async function streamTask(
     }
     emit(stripper.end());
     const result = { text, finishReason, usage };
-    await opts.beforeDone?.(result);
+    await opts.beforeDone?.(result, sse);
     sse.send('done', { finishReason, truncated: finishReason === 'length', usage });
     return result;
   } catch (err) {
+    opts.onError?.(err);
     if (!signal.aborted) sendStreamError(ctx, sse, err);
     return null;
   } finally {
@@ -69,4 +72,34 @@ export function sendStreamError(ctx: RelayContext, sse: SseStream, err: unknown)
   }
   ctx.log.error({ err: safeError(err) }, 'task failed');
   sse.send('error', { code: 'INTERNAL', message: 'The relay hit an unexpected error.', retryable: false });
+}
+
+/**
+ * One streamed task end to end for a route: waits for a model slot (503 BUSY before
+ * the stream opens when the relay is full), streams the completion, and writes the
+ * task's audit record whatever happens.
+ */
+export async function runStreamedTask(
+  ctx: RelayContext,
+  res: Response,
+  ev: { task: AuditTask; input: AuditInput },
+  request: Omit<ChatRequest, 'signal'>,
+  opts: { beforeDone?: (result: StreamedTask, sse: SseStream) => Promise<void> | void } = {},
+): Promise<void> {
+  const controller = abortOnClientClose(res);
+  try {
+    await ctx.gate.reserve(controller.signal);
+  } catch (err) {
+    audit(ctx, res, { ...ev, outcome: outcomeOf(err, controller.signal) });
+    throw err;
+  }
+  const sse = openSse(res);
+  let failure: unknown = null;
+  const result = await streamTask(ctx, sse, controller.signal, request, {
+    ...opts,
+    onError: (err) => {
+      failure = err;
+    },
+  });
+  audit(ctx, res, { ...ev, outcome: result ? 'ok' : outcomeOf(failure, controller.signal), usage: result?.usage });
 }

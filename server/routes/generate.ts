@@ -20,8 +20,7 @@ import type { ChatMessage } from '../llm/types';
 import { findDefinitions, parseArticles } from '../proofread/packs/contract/structure';
 import { suggestDocType, docTypeScores } from '../proofread/doc-type';
 import type { LocalizedText, PackName } from '../proofread/types';
-import { abortOnClientClose, openSse } from '../sse';
-import { streamTask } from '../stream-task';
+import { runStreamedTask } from '../stream-task';
 import { documentText, jsonBody, parseBody } from '../validation';
 
 const GENERAL_TEMPLATE_LABELS: Record<(typeof DRAFT_TEMPLATES)[number], LocalizedText> = {
@@ -124,10 +123,8 @@ export function generateRouter(ctx: RelayContext): Router {
       ({ messages, temperature, maxTokens } = built);
     }
     await assertFits(messages, maxTokens);
-    const controller = abortOnClientClose(res);
-    const sse = openSse(res);
-    await streamTask(ctx, sse, controller.signal, { messages, temperature, maxTokens }, {
-      beforeDone: async (result) => {
+    await runStreamedTask(ctx, res, { task: 'draft', input: [body.instruction, grounding] }, { messages, temperature, maxTokens }, {
+      beforeDone: async (result, sse) => {
         if (!pack) return;
         const engine = await ctx.engine();
         const paragraphs = result.text.split('\n').map((t, i) => ({ id: `d${i}`, text: t.normalize('NFC') }));
@@ -141,9 +138,7 @@ export function generateRouter(ctx: RelayContext): Router {
     const body = parseBody(rewriteSchema, jsonBody(req));
     const built = buildMessages({ task: 'rewrite', style: body.style, instruction: body.instruction }, body.text, ctx.prompts);
     await assertFits(built.messages, built.maxTokens);
-    const controller = abortOnClientClose(res);
-    const sse = openSse(res);
-    await streamTask(ctx, sse, controller.signal, built);
+    await runStreamedTask(ctx, res, { task: 'rewrite', input: body.text }, built);
   });
 
   router.get('/templates', (_req, res) => {

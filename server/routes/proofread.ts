@@ -15,9 +15,9 @@ import { agree } from '../proofread/merge';
 import { estimateTokens } from '../llm/tokens';
 import { abortOnClientClose, openSse } from '../sse';
 import { sendStreamError } from '../stream-task';
+import { audit, outcomeOf, type AuditOutcome } from '../observability/audit';
 import { documentText, jsonBody, parseBody } from '../validation';
 
-const MAX_PARAGRAPHS = 5000;
 
 export function proofreadOptionsSchema() {
   return z
@@ -47,7 +47,6 @@ export function proofreadRouter(ctx: RelayContext): Router {
         { error: 'expected an array of {id, text}' },
       )
       .min(1, 'expected at least one paragraph')
-      .max(MAX_PARAGRAPHS, `expected at most ${MAX_PARAGRAPHS} paragraphs`)
       .refine((ps) => new Set(ps.map((p) => p.id)).size === ps.length, 'paragraph ids must be unique'),
     options: proofreadOptionsSchema(),
   });
@@ -63,6 +62,16 @@ export function proofreadRouter(ctx: RelayContext): Router {
     const textOf = new Map(paragraphs.map((p) => [p.id, p.text]));
     const engine = await ctx.engine();
     const controller = abortOnClientClose(res);
+    if (model) {
+      try {
+        // A model slot before the stream opens: a full relay answers 503 BUSY + Retry-After.
+        await ctx.gate.reserve(controller.signal);
+      } catch (err) {
+        audit(ctx, res, { task: 'proofread', input: paragraphs, outcome: outcomeOf(err, controller.signal) });
+        throw err;
+      }
+    }
+    let outcome: AuditOutcome = 'ok';
     const sse = openSse(res);
     const sent: Suggestion[] = engine.check(paragraphs, { pack, categories });
     sse.send('suggestions', { layer: 'rules', suggestions: sent });
@@ -90,8 +99,10 @@ export function proofreadRouter(ctx: RelayContext): Router {
           },
         });
       } catch (err) {
+        outcome = outcomeOf(err, controller.signal);
         if (controller.signal.aborted) {
           sse.end();
+          audit(ctx, res, { task: 'proofread', input: paragraphs, outcome });
           return;
         }
         if (err instanceof UpstreamError) {
@@ -104,6 +115,7 @@ export function proofreadRouter(ctx: RelayContext): Router {
     }
     sse.send('done', { total: sent.length, fromCache });
     sse.end();
+    audit(ctx, res, { task: 'proofread', input: paragraphs, outcome });
   });
   return router;
 }

@@ -5,7 +5,7 @@ describe('security, limits and observability settings', () => {
   it('has the documented defaults', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({
-      MAX_PARAGRAPHS: 2000,
+      MAX_PARAGRAPHS: 10000,
       MAX_PARAGRAPH_CHARS: 20000,
       RATE_LIMIT_PER_MIN: 60,
       MODEL_CONCURRENCY: 16,
