@@ -67,6 +67,15 @@ export function legalPrompt(id: LegalTemplateId, instruction: string, grounding:
   }
 }
 
+const CONTINUE_INSTRUCTION =
+  '길이 제한으로 답이 끊겼습니다. 이미 쓴 부분은 되풀이하지 말고, 끊긴 곳 바로 다음부터 같은 형식과 문체로 끝까지 이어서 쓰십시오.';
+
+/** A cut-off answer continues as the same conversation: the partial answer, then "continue". */
+export function withContinuation(messages: ChatMessage[], continueFrom: string | undefined): ChatMessage[] {
+  if (!continueFrom) return messages;
+  return [...messages, { role: 'assistant', content: continueFrom }, { role: 'user', content: CONTINUE_INSTRUCTION }];
+}
+
 function asMessages(p: Prompt): ChatMessage[] {
   return [
     { role: 'system', content: p.system },
@@ -81,12 +90,15 @@ export function generateRouter(ctx: RelayContext): Router {
     instruction: z.string({ error: 'expected a string' }).trim().min(1, 'expected an instruction').max(4000, 'expected at most 4000 characters'),
     template: z.enum(TEMPLATE_IDS, { error: `expected one of ${TEMPLATE_IDS.join(', ')}` }).optional(),
     text: text.optional(),
+    /** The answer so far, when the model was cut off and the user asked to continue. */
+    continueFrom: text.optional(),
   });
   const rewriteSchema = z
     .strictObject({
       text: text.refine((s) => s.trim().length > 0, 'expected some text to rewrite'),
       style: z.enum(REWRITE_STYLES, { error: `expected one of ${REWRITE_STYLES.join(', ')}` }),
       instruction: z.string({ error: 'expected a string' }).trim().max(1000, 'expected at most 1000 characters').optional(),
+      continueFrom: text.optional(),
     })
     .refine((b) => b.style !== 'free' || Boolean(b.instruction), { message: "expected an instruction for style 'free'", path: ['instruction'] });
 
@@ -122,12 +134,14 @@ export function generateRouter(ctx: RelayContext): Router {
       );
       ({ messages, temperature, maxTokens } = built);
     }
+    messages = withContinuation(messages, body.continueFrom);
     await assertFits(messages, maxTokens);
     await runStreamedTask(ctx, res, { task: 'draft', input: [body.instruction, grounding] }, { messages, temperature, maxTokens }, {
       beforeDone: async (result, sse) => {
         if (!pack) return;
         const engine = await ctx.engine();
-        const paragraphs = result.text.split('\n').map((t, i) => ({ id: `d${i}`, text: t.normalize('NFC') }));
+        // Findings cover the whole draft: the part before a continuation and the new text.
+        const paragraphs = ((body.continueFrom ?? '') + result.text).split('\n').map((t, i) => ({ id: `d${i}`, text: t.normalize('NFC') }));
         const findings = engine.check(paragraphs, { pack });
         sse.send('findings', { pack, suggestions: findings });
       },
@@ -137,6 +151,7 @@ export function generateRouter(ctx: RelayContext): Router {
   router.post('/rewrite', async (req, res) => {
     const body = parseBody(rewriteSchema, jsonBody(req));
     const built = buildMessages({ task: 'rewrite', style: body.style, instruction: body.instruction }, body.text, ctx.prompts);
+    built.messages = withContinuation(built.messages, body.continueFrom);
     await assertFits(built.messages, built.maxTokens);
     await runStreamedTask(ctx, res, { task: 'rewrite', input: body.text }, built);
   });

@@ -136,8 +136,10 @@ describe('draft and rewrite panels in Chromium', () => {
     fake.options = { reply: () => ' 나머지 부분입니다.' };
     await page.getByTestId('continue').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="preview"]')?.textContent === '첫 부분입니다. 나머지 부분입니다.');
-    expect(lastUser(fake.requests.at(-1)!)).toContain('이어서 작성');
-    expect(lastUser(fake.requests.at(-1)!)).toContain('첫 부분입니다.');
+    // Continued as the same conversation: the partial answer, then the request to go on.
+    const msgs = fake.requests.at(-1)!.messages!;
+    expect(msgs.at(-2)).toEqual({ role: 'assistant', content: '첫 부분입니다.' });
+    expect(lastUser(fake.requests.at(-1)!)).toContain('이어서 쓰십시오');
     await expect(page.getByTestId('truncated').count()).resolves.toBe(0);
     await page.context().close();
   });

@@ -58,7 +58,6 @@ export function DraftPanel({ host }: { host: DocumentHost }) {
   const current = useRef<Current | null>(null);
   const [historyNotice, setHistoryNotice] = useState('');
   /** After continuing a legal draft: where the part the rules did not check starts. */
-  const [uncheckedFrom, setUncheckedFrom] = useState<number | null>(null);
   const [currentId, setCurrentId] = useState<number | undefined>(undefined);
 
   // A legal template the document type no longer offers is dropped.
@@ -86,7 +85,6 @@ export function DraftPanel({ host }: { host: DocumentHost }) {
 
   function begin(request: DraftRequest) {
     setHistoryNotice('');
-    setUncheckedFrom(null);
     const id = draftHistoryStore.nextId();
     current.current = { id, request };
     setCurrentId(id);
@@ -118,17 +116,15 @@ export function DraftPanel({ host }: { host: DocumentHost }) {
   function continueDraft() {
     const c = current.current;
     if (!c || !state.text) return;
-    // Same history entry: the continued draft replaces the cut-off one.
-    const legal = templates.some((x) => x.id === c.request.template && x.kind === 'legal');
-    if (legal) setUncheckedFrom(state.text.length);
-    void task.start('/api/draft', continueDraftRequest(c.request, state.text, !legal), {
+    // Same history entry: the continued draft replaces the cut-off one. The relay checks
+    // a legal draft as a whole again, so its findings replace the earlier ones.
+    void task.start('/api/draft', continueDraftRequest(c.request, state.text), {
       prefix: state.text,
       ...(state.findings ? { findings: state.findings } : {}),
     });
   }
 
   function show(e: DraftHistoryEntry) {
-    setUncheckedFrom(null);
     current.current = { id: e.id, request: e.request };
     setCurrentId(e.id);
     task.load({ status: 'done', text: e.text, truncated: e.truncated, ...(e.findings ? { findings: e.findings } : {}) });
@@ -196,18 +192,7 @@ export function DraftPanel({ host }: { host: DocumentHost }) {
         onContinue={continueDraft}
         belowPreview={
           isLegal || state.findings ? (
-            <>
-              <FindingsList
-                text={state.text}
-                findings={state.findings}
-                checking={state.status === 'running' && isLegal && uncheckedFrom === null}
-              />
-              {uncheckedFrom !== null && (
-                <Text size={200} data-testid="findings-unchecked">
-                  {t('draftFindingsUnchecked')}
-                </Text>
-              )}
-            </>
+            <FindingsList text={state.text} findings={state.findings} checking={state.status === 'running' && isLegal} />
           ) : undefined
         }
       />

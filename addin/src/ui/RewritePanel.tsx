@@ -79,7 +79,7 @@ export function RewritePanel({ host }: { host: DocumentHost }) {
   function continueRewrite() {
     const l = last.current;
     if (!l || !task.state.text) return;
-    void task.start('/api/draft', continueRewriteRequest(l.text, l.style, l.instruction, task.state.text), { prefix: task.state.text });
+    void task.start('/api/rewrite', continueRewriteRequest(l.text, l.style, l.instruction, task.state.text), { prefix: task.state.text });
   }
 
   const running = task.state.status === 'running';

@@ -50,6 +50,21 @@ describe('generation API', () => {
     expect(events.at(-1)).toMatchObject({ event: 'done', data: { finishReason: 'length', truncated: true } });
   });
 
+  it('continues a cut-off legal draft in the same conversation and checks the whole draft', async () => {
+    fake.options.reply = () => '상기 펌프는 물을 공급하는 화분.';
+    const partial = '【청구항 1】\n센서부(110)를 포함하는 화분.\n【청구항 2】\n제1항에 있어서, ';
+    const events = parseSse(
+      (await postJson(relay, '/api/draft', { instruction: '스마트 화분의 청구범위', template: 'patent-claims', continueFrom: partial })).body,
+    );
+    const msgs = fake.requests[0]!.messages!;
+    expect(msgs.at(-2)).toEqual({ role: 'assistant', content: partial });
+    expect(msgs.at(-1)!.role).toBe('user');
+    expect(textOf(events)).toBe('상기 펌프는 물을 공급하는 화분.');
+    const findings = events.find((e) => e.event === 'findings')!.data.suggestions;
+    // 상기 펌프 sits on line 3 of the whole draft (the partial plus the continuation).
+    expect(findings.find((s: any) => s.ruleId === 'patent.antecedent')).toMatchObject({ paragraphId: 'd3' });
+  });
+
   it('refuses a rewrite that cannot fit the window with 413', async () => {
     const r = await postJson(relay, '/api/rewrite', { text: '가나다라마바사 '.repeat(1500), style: 'plain' });
     expect(r.status).toBe(413);

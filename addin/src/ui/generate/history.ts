@@ -18,6 +18,8 @@ export interface DraftRequest {
   instruction: string;
   template?: string;
   text?: string;
+  /** The answer so far, when continuing a cut-off draft. */
+  continueFrom?: string;
 }
 
 export const HISTORY_LIMIT = 8;

@@ -107,7 +107,7 @@ describe('DraftPanel with a legal template', () => {
     expect(f.compareDocumentPosition(screen.getByTestId('insert-below')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
-  it('continuing a cut-off legal draft keeps the findings and says the new part is unchecked', async () => {
+  it('continuing a cut-off legal draft keeps its template, so the relay checks the whole draft again', async () => {
     draftHistoryStore.clear();
     (client.getJson as jest.Mock).mockResolvedValue(TEMPLATES);
     const relay = scriptedStreams();
@@ -122,10 +122,8 @@ describe('DraftPanel with a legal template', () => {
     await user.click(screen.getByTestId('draft'));
     await user.click(await screen.findByTestId('continue'));
     await waitFor(() => expect(screen.getByTestId('preview').textContent).toContain('청구항 3'));
-    // The relay maps a legal template's input from the instruction: the continuation goes out as a plain draft.
-    expect(relay.calls[1]!.body.template).toBeUndefined();
-    expect(relay.calls[1]!.body.text).toBe(CLAIMS);
+    // The same request again, with the answer so far: the relay continues the conversation.
+    expect(relay.calls[1]!.body).toEqual({ ...relay.calls[0]!.body, continueFrom: CLAIMS });
     expect(screen.getByTestId('finding-line').textContent).toBe('4번째 줄');
-    expect(screen.getByTestId('findings-unchecked').textContent).toContain('규칙 검사를 하지 않았습니다');
   });
 });

@@ -134,9 +134,7 @@ describe('truncated results', () => {
     await user.click(screen.getByTestId('continue'));
     await waitFor(() => expect(screen.getByTestId('preview').textContent).toBe('가나다라마바사'));
     expect(relay.calls[1]!.path).toBe('/api/draft');
-    expect(relay.calls[1]!.body.instruction).toMatch(/^이어서 작성/);
-    expect(relay.calls[1]!.body.instruction).toContain('긴 보고서');
-    expect(relay.calls[1]!.body.text).toBe('가나다라');
+    expect(relay.calls[1]!.body).toEqual({ ...relay.calls[0]!.body, continueFrom: '가나다라' });
     expect(screen.queryByTestId('truncated')).toBeNull();
     expect(screen.getAllByTestId('history-item')).toHaveLength(1);
     await user.click(screen.getByTestId('insert-below'));
@@ -207,8 +205,7 @@ describe('RewritePanel', () => {
     await user.click(screen.getByTestId('rewrite'));
     await user.click(await screen.findByTestId('continue'));
     await waitFor(() => expect(screen.getByTestId('preview').textContent).toBe('고친 앞부분 뒷부분'));
-    expect(relay.calls[1]!.path).toBe('/api/draft');
-    expect(relay.calls[1]!.body.text).toContain('[원문]\n원문 전체');
-    expect(relay.calls[1]!.body.text).toContain('[고쳐 쓴 부분]\n고친 앞부분');
+    expect(relay.calls[1]!.path).toBe('/api/rewrite');
+    expect(relay.calls[1]!.body).toEqual({ ...relay.calls[0]!.body, continueFrom: '고친 앞부분' });
   });
 });
