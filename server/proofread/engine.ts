@@ -22,6 +22,15 @@ export interface OfflineEngineOptions {
  */
 export const DEFAULT_MIN_CONFIDENCE = 0.8;
 
+/**
+ * Recommendations that become full findings in formal document types (공문서, 특허, 계약):
+ * there the norm applies strictly — 외래어 표기법 for public documents (국어기본법 제14조,
+ * 행정업무 운영 편람) — so 컨셉 → 콘셉트 is shown, while general writing gets it only as a
+ * 'style' recommendation.
+ */
+const STRICT_IN_FORMAL_PACKS = new Set(['style.loanword-variant']);
+const FORMAL_CONFIDENCE = 0.9;
+
 export interface CheckOptions {
   pack: PackName;
   categories?: Category[];
@@ -49,7 +58,12 @@ export function createEngineSync(spell: SpellChecker | null): OfflineEngine {
       const paras = toNfcParagraphs(paragraphs);
       const min = opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
       const keep = (s: Suggestion) => s.confidence >= min;
-      const rules = runRules(rulesFor(opts.pack), paras, opts.categories ? { categories: opts.categories } : {});
+      let rules = runRules(rulesFor(opts.pack), paras, opts.categories ? { categories: opts.categories } : {});
+      if (opts.pack !== 'general') {
+        rules = rules.map((s) =>
+          s.ruleId && STRICT_IN_FORMAL_PACKS.has(s.ruleId) ? { ...s, confidence: Math.max(s.confidence, FORMAL_CONFIDENCE) } : s,
+        );
+      }
       if (!spell || (opts.categories && !opts.categories.includes('spelling'))) return min > 0 ? rules.filter(keep) : rules;
       // the dictionary skips tokens any rule (shown or not) already covers
       const dict = dictionarySuggestions(spell, paras, { covered: rules });

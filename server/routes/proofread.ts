@@ -26,8 +26,10 @@ export function proofreadOptionsSchema() {
       categories: z.array(z.enum(CATEGORIES as [Category, ...Category[]])).max(CATEGORIES.length).optional(),
       register: z.enum(['hapsyo', 'haera']).optional(),
       model: z.boolean().default(true),
+      /** Also return recommendations below the display threshold (e.g. established loanword variants). */
+      recommendations: z.boolean().default(false),
     })
-    .default({ pack: 'general', model: true });
+    .default({ pack: 'general', model: true, recommendations: false });
 }
 
 /** The model agrees with a finding already sent: overlapping spans making the same change. */
@@ -58,7 +60,7 @@ export function proofreadRouter(ctx: RelayContext): Router {
       throw new ApiError(413, 'TEXT_TOO_LARGE', `The text is longer than ${ctx.config.MAX_TEXT_CHARS} characters.`);
     }
     const paragraphs: Paragraph[] = body.paragraphs;
-    const { pack, categories, model, register } = body.options;
+    const { pack, categories, model, register, recommendations } = body.options;
     const textOf = new Map(paragraphs.map((p) => [p.id, p.text]));
     const engine = await ctx.engine();
     const controller = abortOnClientClose(res);
@@ -73,7 +75,7 @@ export function proofreadRouter(ctx: RelayContext): Router {
     }
     let outcome: AuditOutcome = 'ok';
     const sse = openSse(res);
-    const sent: Suggestion[] = engine.check(paragraphs, { pack, categories });
+    const sent: Suggestion[] = engine.check(paragraphs, { pack, categories, ...(recommendations ? { minConfidence: 0 } : {}) });
     sse.send('suggestions', { layer: 'rules', suggestions: sent });
     let fromCache = 0;
     if (model && !controller.signal.aborted) {

@@ -19,6 +19,8 @@ export interface PaneSettings {
   docType: DocType;
   /** Use the model layer when proofreading. */
   useModel: boolean;
+  /** Also show recommendations (e.g. established loanword variants) in general documents. */
+  recommendations: boolean;
 }
 
 export const DEFAULT_SETTINGS: PaneSettings = {
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: PaneSettings = {
   language: null,
   docType: 'general',
   useModel: true,
+  recommendations: false,
 };
 
 export interface SettingsStorage {
@@ -137,6 +140,7 @@ export function mergeSettings(stored: Partial<PaneSettings>): PaneSettings {
   if (stored.language === 'ko' || stored.language === 'en') s.language = stored.language;
   if (stored.docType && ['general', 'official', 'patent', 'contract'].includes(stored.docType)) s.docType = stored.docType;
   if (typeof stored.useModel === 'boolean') s.useModel = stored.useModel;
+  if (typeof stored.recommendations === 'boolean') s.recommendations = stored.recommendations;
   if (Array.isArray(stored.categories)) s.categories = s.categories.filter((c, i, a) => a.indexOf(c) === i);
   return s;
 }

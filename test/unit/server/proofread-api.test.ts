@@ -97,6 +97,17 @@ describe('POST /api/proofread', () => {
     expect(JSON.stringify(fake.requests.at(-1))).toContain('합쇼체');
   });
 
+  it('returns recommendations only when asked, and loanword variants as findings in a 공문서', async () => {
+    const ps = [{ id: 'c', text: '새 사업의 컨셉을 정했다.' }];
+    const first = (body: string) => parseSse(body)[0]!.data.suggestions as any[];
+    const plain = first((await postJson(relay, '/api/proofread', { paragraphs: ps, options: { model: false } })).body);
+    expect(plain.some((s) => s.original.startsWith('컨셉'))).toBe(false);
+    const all = first((await postJson(relay, '/api/proofread', { paragraphs: ps, options: { model: false, recommendations: true } })).body);
+    expect(all.some((s) => s.original.startsWith('컨셉'))).toBe(true);
+    const official = first((await postJson(relay, '/api/proofread', { paragraphs: ps, options: { model: false, pack: 'official' } })).body);
+    expect(official.some((s) => s.original.startsWith('컨셉'))).toBe(true);
+  });
+
   it('can skip the model and filter categories', async () => {
     const events = parseSse(
       (

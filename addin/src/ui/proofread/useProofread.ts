@@ -108,6 +108,7 @@ export function useProofread(opts: {
           ...(settings.categories.length ? { categories: settings.categories } : {}),
           register: settings.register,
           model: settings.useModel,
+          recommendations: settings.recommendations,
         },
       };
       let sawEnd = false;
@@ -145,7 +146,7 @@ export function useProofread(opts: {
       }
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [settings.docType, settings.categories, settings.register, settings.useModel],
+    [settings.docType, settings.categories, settings.register, settings.useModel, settings.recommendations],
   );
 
   const check = useCallback(

@@ -132,6 +132,14 @@ export function SettingsPanel({ host, health }: { host: DocumentHost; health: He
           ))}
         </RadioGroup>
       </Field>
+      <Field>
+        <Switch
+          checked={settings.recommendations}
+          onChange={(_, d) => update({ recommendations: d.checked })}
+          label={t('setRecommendations')}
+          data-testid="set-recommendations"
+        />
+      </Field>
       <Field hint={t('setUseModelHint')}>
         <Switch checked={settings.useModel} onChange={(_, d) => update({ useModel: d.checked })} label={t('setUseModel')} data-testid="set-use-model" />
       </Field>

@@ -64,7 +64,7 @@ describe('SettingsPanel', () => {
     expect((screen.getByRole('radio', { name: '바로 고치기' }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('radio', { name: '계약' }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('checkbox', { name: '숫자·단위' }) as HTMLInputElement).checked).toBe(true);
-    expect((screen.getByRole('switch') as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByTestId('set-use-model') as HTMLInputElement).checked).toBe(false);
   });
 
   it('keeps the API key in memory only and says so', async () => {
