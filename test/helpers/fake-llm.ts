@@ -38,6 +38,8 @@ export interface FakeLlmOptions {
   firstTokenDelayMs?: number;
   tokenDelayMs?: number;
   fault?: Fault;
+  /** Per-request fault (wins over `fault` when it returns one), e.g. chosen from the prompt. */
+  faultFor?: (body: ChatBody) => Fault | undefined;
   model?: string;
   contextWindow?: number;
 }
@@ -93,7 +95,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
       return;
     }
     requests.push(body);
-    const fault = o.fault ?? 'none';
+    const fault = o.faultFor?.(body) ?? o.fault ?? 'none';
     if (fault === 'http500' || fault === 'http503') {
       res.writeHead(fault === 'http500' ? 500 : 503, { 'content-type': 'application/json' });
       res.end('{"error":{"message":"upstream failure"}}');
