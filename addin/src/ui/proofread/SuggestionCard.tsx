@@ -26,6 +26,7 @@ const useStyles = makeStyles({
   },
   stale: { borderTopStyle: 'dashed', borderBottomStyle: 'dashed', borderLeftStyle: 'dashed', borderRightStyle: 'dashed', backgroundColor: tokens.colorNeutralBackground3 },
   diff: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, wordBreak: 'break-word' },
+  contextMark: { textDecorationLine: 'underline', textDecorationStyle: 'wavy', textDecorationColor: tokens.colorPaletteRedBorder2 },
   removed: {
     backgroundColor: tokens.colorPaletteRedBackground2,
     color: tokens.colorPaletteRedForeground2,
@@ -119,6 +120,13 @@ export const SuggestionCard = memo(
             </>
           )}
         </div>
+        {item.context && (item.context.before || item.context.after) && (
+          <Text size={200} className={styles.muted} data-testid="pr-context">
+            {item.context.before}
+            <span className={styles.contextMark}>{item.original}</span>
+            {item.context.after}
+          </Text>
+        )}
         <Text size={300} data-testid="pr-message">
           {message}
         </Text>

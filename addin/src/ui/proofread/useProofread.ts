@@ -15,6 +15,7 @@ import {
   paragraphId,
   rebase,
   type Suggestion,
+  contextAround,
 } from '../../core/suggestions';
 import type { ApplyResult, DocumentHost, HostParagraph } from '../../host/DocumentHost';
 import type { Lang } from '../../i18n/strings';
@@ -23,6 +24,8 @@ import type { PaneSettings } from '../../settings/store';
 export interface ProofItem extends Suggestion {
   /** The paragraph changed since the check (or the edit could not be placed). */
   stale?: boolean;
+  /** A few characters of the paragraph around the span, so a short change is readable. */
+  context?: { before: string; after: string };
 }
 
 export type ProofStatus = 'idle' | 'running' | 'done' | 'error';
@@ -119,7 +122,13 @@ export function useProofread(opts: {
           (e) => {
             const data = (e.data ?? {}) as Record<string, unknown>;
             if (e.event === 'suggestions') {
-              const incoming = (Array.isArray(data.suggestions) ? data.suggestions : []).filter(isSuggestion).filter((s) => !isIgnored(s));
+              const incoming = (Array.isArray(data.suggestions) ? data.suggestions : [])
+                .filter(isSuggestion)
+                .filter((s) => !isIgnored(s))
+                .map((s): ProofItem => {
+                  const p = paragraphs.current.get(s.paragraphId);
+                  return p ? { ...s, context: contextAround(p.text, s.start, s.end) } : s;
+                });
               setState((s) => ({ ...s, phase: 'model', items: mergeIncoming(s.items, incoming, order) }));
             } else if (e.event === 'progress') {
               setState((s) => ({ ...s, progress: { done: Number(data.done) || 0, total: Number(data.total) || 0 } }));

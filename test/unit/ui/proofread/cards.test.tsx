@@ -88,6 +88,20 @@ describe('SuggestionCard', () => {
     expect(within(note!).getByTestId('pr-diff').textContent).toBe('상기');
   });
 
+  it('shows the words around a short change, so a lone 있 → ␣있 card is readable', () => {
+    render(
+      <Wrap>
+        <ul>
+          <SuggestionCard item={{ ...SAMPLE[0]!, context: { before: '할 수', after: '는 일' } }} onAccept={noop} onIgnore={noop} onGoTo={noop} onRecheck={noop} />
+          <SuggestionCard item={SAMPLE[1]!} onAccept={noop} onIgnore={noop} onGoTo={noop} onRecheck={noop} />
+        </ul>
+      </Wrap>,
+    );
+    const [withContext, without] = cards();
+    expect(within(withContext!).getByTestId('pr-context').textContent).toBe(`할 수${SAMPLE[0]!.original}는 일`);
+    expect(within(without!).queryByTestId('pr-context')).toBeNull();
+  });
+
   it('calls back with the id on Accept, Ignore and Go to; a stale card offers Check again', async () => {
     const user = userEvent.setup();
     const calls: string[] = [];
