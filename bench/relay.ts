@@ -40,7 +40,7 @@ process.on('SIGINT', () => {
 /** Starts a TS file with tsx and resolves with the first JSON line it prints holding `key`. */
 async function startChild(file: string, env: NodeJS.ProcessEnv, key: string, ipc = false): Promise<{ child: ChildProcess; info: Record<string, unknown> }> {
   const child = ipc
-    ? fork(file, [], { execArgv: ['--import', 'tsx'], env, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
+    ? fork(file, [], { execArgv: ['--import', 'tsx', ...(env.BENCH_RELAY_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_RELAY_CPU_PROF}`] : [])], env, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
     : spawn(process.execPath, ['--import', 'tsx', file], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   const rl = readline.createInterface({ input: child.stdout! });
@@ -212,7 +212,9 @@ void (async () => {
     byConcurrency,
   };
   for (const a of agents.values()) a.destroy();
+  const relayExit = new Promise((r) => relay.child.once('exit', r));
   cleanup();
+  await Promise.race([relayExit, new Promise((r) => setTimeout(r, 3000))]);
   console.log(JSON.stringify(summary));
   process.exit(0);
 })().catch((err: unknown) => {
