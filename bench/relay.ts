@@ -10,7 +10,7 @@
  *
  *   npm run bench:relay [-- --levels 1,64,256,1000 --single 5]
  */
-import { spawn, fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -37,11 +37,16 @@ process.on('SIGINT', () => {
   process.exit(130);
 });
 
-/** Starts a TS file with tsx and resolves with the first JSON line it prints holding `key`. */
+/**
+ * Starts a child and resolves with the first JSON line it prints holding `key`. TS files run
+ * with tsx; the relay runs from the compiled build (`npm run build:server`), as `npm start` does.
+ */
 async function startChild(file: string, env: NodeJS.ProcessEnv, key: string, ipc = false): Promise<{ child: ChildProcess; info: Record<string, unknown> }> {
+  const loader = file.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const profile = env.BENCH_RELAY_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_RELAY_CPU_PROF}`] : [];
   const child = ipc
-    ? fork(file, [], { execArgv: ['--import', 'tsx', ...(env.BENCH_RELAY_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_RELAY_CPU_PROF}`] : [])], env, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
-    : spawn(process.execPath, ['--import', 'tsx', file], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    ? fork(file, [], { execArgv: [...loader, ...profile], env, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
+    : spawn(process.execPath, [...loader, file], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   const rl = readline.createInterface({ input: child.stdout! });
   const info = await new Promise<Record<string, unknown>>((resolve, reject) => {
@@ -56,6 +61,14 @@ async function startChild(file: string, env: NodeJS.ProcessEnv, key: string, ipc
     });
   });
   return { child, info };
+}
+
+/** The relay child compiled with the server (tsconfig.build.json), built now if needed. */
+function compiledRelayChild(): string {
+  const root = path.join(__dirname, '..');
+  const built = path.join(root, 'dist/node/bench/lib/relay-child.js');
+  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  return built;
 }
 
 async function freePort(): Promise<number> {
@@ -114,7 +127,7 @@ void (async () => {
   const fake = await startChild(path.join(__dirname, 'lib/fake-model.ts'), process.env, 'url');
   const fakePort = fake.info.port as number;
   const relay = await startChild(
-    path.join(__dirname, 'lib/relay-child.ts'),
+    compiledRelayChild(),
     {
       ...process.env,
       PORT: String(await freePort()),

@@ -4,9 +4,16 @@
  * Every request can be aborted by the caller's signal; `timeoutMs` bounds the wait
  * for the response headers and every silence between two stream chunks.
  * Nothing here logs or returns request or response text in errors.
+ *
+ * Transport: node:http(s) with a keep-alive agent per client. The global fetch
+ * (undici + WHATWG streams) cost ~2–3 ms per request and per first token here, which
+ * is most of what a relay adds; plain http requests with a callback SSE parser keep
+ * the relay's overhead well under a millisecond (docs/BENCHMARKS.md, bench:relay).
  */
-import { EventSourceParserStream } from 'eventsource-parser/stream';
-import { UpstreamError, isAbortError } from './errors';
+import http from 'node:http';
+import https from 'node:https';
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { UpstreamError } from './errors';
 import type { ChatRequest, ChatResult, LlmClient, StreamChunk, TokenUsage } from './types';
 
 export type BodyDecorator = (body: Record<string, unknown>, req: ChatRequest) => Record<string, unknown>;
@@ -16,7 +23,6 @@ export interface OpenAiClientOptions {
   model: string;
   apiKey?: string;
   timeoutMs: number;
-  fetch?: typeof fetch;
   /** Adds backend-specific fields, e.g. the JSON-schema dialect. */
   decorateBody?: BodyDecorator;
 }
@@ -38,7 +44,7 @@ function toUsage(u: WireCompletion['usage']): TokenUsage | undefined {
   return { promptTokens: u.prompt_tokens, completionTokens: u.completion_tokens ?? 0 };
 }
 
-/** A watchdog that aborts when nothing happened for `ms`; `kick()` restarts it. */
+/** A watchdog that fires when nothing happened for `ms`; `kick()` restarts it. */
 class IdleTimer {
   private timer: NodeJS.Timeout | undefined;
   constructor(
@@ -48,8 +54,8 @@ class IdleTimer {
     this.kick();
   }
   kick(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(this.onIdle, this.ms);
+    if (this.timer) this.timer.refresh();
+    else this.timer = setTimeout(this.onIdle, this.ms);
   }
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
@@ -57,11 +63,26 @@ class IdleTimer {
   }
 }
 
+const CONTEXT_EXCEEDED = /context length|context window|maximum context|too many tokens|exceeds the available context/i;
+
+/** One upstream request: the response once headers arrived, and a way to end it early. */
+interface Exchange {
+  response: Promise<http.IncomingMessage>;
+  /** Ends the request with this error (abort, timeout). */
+  fail(err: UpstreamError): void;
+  /** The error the exchange was ended with, if any. */
+  readonly failure: UpstreamError | null;
+  release(): void;
+  kick(): void;
+}
+
 export function createOpenAiClient(opts: OpenAiClientOptions): LlmClient {
-  const doFetch = opts.fetch ?? fetch;
-  const url = `${opts.baseUrl.replace(/\/+$/, '')}/chat/completions`;
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
-  if (opts.apiKey) headers.authorization = `Bearer ${opts.apiKey}`;
+  const url = new URL(`${opts.baseUrl.replace(/\/+$/, '')}/chat/completions`);
+  const secure = url.protocol === 'https:';
+  const agentOptions = { keepAlive: true, maxSockets: Infinity, maxFreeSockets: 256, scheduling: 'lifo' as const };
+  const agent = secure ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
+  const baseHeaders: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+  if (opts.apiKey) baseHeaders.authorization = `Bearer ${opts.apiKey}`;
 
   function buildBody(req: ChatRequest, stream: boolean): string {
     let body: Record<string, unknown> = { model: opts.model, messages: req.messages, stream };
@@ -72,125 +93,157 @@ export function createOpenAiClient(opts: OpenAiClientOptions): LlmClient {
     return JSON.stringify(body);
   }
 
-  /** Sends the request; resolves once response headers arrived and were 2xx. */
-  async function send(req: ChatRequest, stream: boolean, controller: AbortController, timer: IdleTimer): Promise<Response> {
-    let response: Response;
-    try {
-      response = await doFetch(url, { method: 'POST', headers, body: buildBody(req, stream), signal: controller.signal });
-    } catch (err) {
-      throw mapFetchError(err, controller);
-    }
-    timer.kick();
-    if (!response.ok) {
-      const text = await response.text().catch(() => '');
-      const contextExceeded = /context length|context window|maximum context|too many tokens|exceeds the available context/i.test(text);
-      // The upstream body is not echoed: it may quote the prompt.
-      throw new UpstreamError(contextExceeded ? 'UPSTREAM_CONTEXT_EXCEEDED' : 'UPSTREAM_HTTP_ERROR', response.status, `HTTP ${response.status}`);
-    }
-    return response;
-  }
-
-  function mapFetchError(err: unknown, controller: AbortController): UpstreamError {
-    if (err instanceof UpstreamError) return err;
-    const reason: unknown = controller.signal.reason;
-    if (reason instanceof UpstreamError) return reason;
-    if (controller.signal.aborted || isAbortError(err)) return new UpstreamError('UPSTREAM_ABORTED');
-    return new UpstreamError('UPSTREAM_UNREACHABLE');
-  }
-
-  /** Links the caller's signal and the idle timer to one controller. */
-  function control(req: ChatRequest): { controller: AbortController; timer: IdleTimer; release: () => void } {
-    const controller = new AbortController();
-    const timer = new IdleTimer(opts.timeoutMs, () => controller.abort(new UpstreamError('UPSTREAM_TIMEOUT')));
-    const onAbort = () => controller.abort(new UpstreamError('UPSTREAM_ABORTED'));
-    if (req.signal?.aborted) onAbort();
-    else req.signal?.addEventListener('abort', onAbort, { once: true });
+  function start(req: ChatRequest, stream: boolean): Exchange {
+    const payload = Buffer.from(buildBody(req, stream), 'utf8');
+    let failure: UpstreamError | null = null;
+    let outgoing: http.ClientRequest | null = null;
+    let incoming: http.IncomingMessage | null = null;
+    const fail = (err: UpstreamError) => {
+      if (failure) return;
+      failure = err;
+      timer.stop();
+      incoming?.destroy(err);
+      outgoing?.destroy(err);
+    };
+    const timer = new IdleTimer(opts.timeoutMs, () => fail(new UpstreamError('UPSTREAM_TIMEOUT')));
+    const onAbort = () => fail(new UpstreamError('UPSTREAM_ABORTED'));
+    const response = new Promise<http.IncomingMessage>((resolve, reject) => {
+      if (req.signal?.aborted) {
+        onAbort();
+        reject(failure);
+        return;
+      }
+      req.signal?.addEventListener('abort', onAbort, { once: true });
+      const request = (secure ? https : http).request(url, {
+        method: 'POST',
+        agent,
+        headers: { ...baseHeaders, 'content-length': String(payload.length) },
+      });
+      outgoing = request;
+      request.setNoDelay(true);
+      request.on('error', () => reject(failure ?? new UpstreamError('UPSTREAM_UNREACHABLE')));
+      request.on('response', (res) => {
+        incoming = res;
+        timer.kick();
+        resolve(res);
+      });
+      request.end(payload);
+    });
+    response.catch(() => undefined);
     return {
-      controller,
-      timer,
+      response,
+      fail,
+      get failure() {
+        return failure;
+      },
       release: () => {
         timer.stop();
         req.signal?.removeEventListener('abort', onAbort);
       },
+      kick: () => timer.kick(),
     };
   }
 
-  async function chat(req: ChatRequest): Promise<ChatResult> {
-    const { controller, timer, release } = control(req);
+  /** The response when it is 2xx; otherwise its body is drained and an error thrown. */
+  async function ok(ex: Exchange): Promise<http.IncomingMessage> {
+    const res = await ex.response;
+    const status = res.statusCode ?? 0;
+    if (status >= 200 && status < 300) return res;
+    const text = await readText(res, ex).catch(() => '');
+    // The upstream body is not echoed: it may quote the prompt.
+    throw new UpstreamError(CONTEXT_EXCEEDED.test(text) ? 'UPSTREAM_CONTEXT_EXCEEDED' : 'UPSTREAM_HTTP_ERROR', status, `HTTP ${status}`);
+  }
+
+  async function readText(res: http.IncomingMessage, ex: Exchange): Promise<string> {
+    res.setEncoding('utf8');
+    let text = '';
     try {
-      const response = await send(req, false, controller, timer);
+      for await (const chunk of res) {
+        ex.kick();
+        text += chunk as string;
+      }
+    } catch (err) {
+      throw ex.failure ?? new UpstreamError('UPSTREAM_STREAM_CLOSED');
+    }
+    return text;
+  }
+
+  async function chat(req: ChatRequest): Promise<ChatResult> {
+    const ex = start(req, false);
+    try {
+      const res = await ok(ex);
+      const text = await readText(res, ex);
       let parsed: WireCompletion;
       try {
-        parsed = (await response.json()) as WireCompletion;
-      } catch (err) {
-        if (controller.signal.aborted) throw mapFetchError(err, controller);
-        throw new UpstreamError('UPSTREAM_BAD_RESPONSE', response.status, 'not JSON');
+        parsed = JSON.parse(text) as WireCompletion;
+      } catch {
+        throw new UpstreamError('UPSTREAM_BAD_RESPONSE', res.statusCode, 'not JSON');
       }
       const choice = parsed.choices?.[0];
       const content = choice?.message?.content;
-      if (typeof content !== 'string') throw new UpstreamError('UPSTREAM_BAD_RESPONSE', response.status, 'no message content');
+      if (typeof content !== 'string') throw new UpstreamError('UPSTREAM_BAD_RESPONSE', res.statusCode, 'no message content');
       return { content, finishReason: choice?.finish_reason ?? null, usage: toUsage(parsed.usage) };
     } catch (err) {
-      throw mapFetchError(err, controller);
+      throw ex.failure ?? (err instanceof UpstreamError ? err : new UpstreamError('UPSTREAM_UNREACHABLE'));
     } finally {
-      release();
+      ex.release();
     }
   }
 
   async function* chatStream(req: ChatRequest): AsyncGenerator<StreamChunk> {
-    const { controller, timer, release } = control(req);
-    let reader: ReadableStreamDefaultReader<{ data: string }> | undefined;
+    const ex = start(req, true);
+    let res: http.IncomingMessage | null = null;
     let completed = false;
     try {
-      const response = await send(req, true, controller, timer);
-      if (!response.body) throw new UpstreamError('UPSTREAM_BAD_RESPONSE', response.status, 'empty body');
-      const events = response.body
-        .pipeThrough(new TextDecoderStream())
-        .pipeThrough(new EventSourceParserStream({ onError: 'terminate' }));
-      reader = events.getReader();
+      res = await ok(ex);
+      res.setEncoding('utf8');
+      const events: EventSourceMessage[] = [];
+      const parser = createParser({ onEvent: (e) => events.push(e) });
       let finishReason: string | null | undefined;
       let usage: TokenUsage | undefined;
       let sawDone = false;
-      for (;;) {
-        let next: ReadableStreamReadResult<{ data: string }>;
-        try {
-          next = await reader.read();
-        } catch (err) {
-          if (controller.signal.aborted) throw mapFetchError(err, controller);
-          throw new UpstreamError(finishReason === undefined ? 'UPSTREAM_STREAM_CLOSED' : 'UPSTREAM_BAD_RESPONSE');
+      try {
+        // Read to the end (not `break`): leaving the loop early destroys the socket,
+        // and the keep-alive connection is worth keeping.
+        for await (const chunk of res) {
+          ex.kick();
+          if (sawDone) continue;
+          parser.feed(chunk as string);
+          for (let i = 0; i < events.length && !sawDone; i++) {
+            const data = events[i]!.data;
+            if (data === '[DONE]') {
+              sawDone = true;
+              break;
+            }
+            let wire: WireCompletion;
+            try {
+              wire = JSON.parse(data) as WireCompletion;
+            } catch {
+              throw new UpstreamError('UPSTREAM_BAD_RESPONSE', res.statusCode, 'malformed stream event');
+            }
+            if (wire.error) throw new UpstreamError('UPSTREAM_HTTP_ERROR', res.statusCode, 'error event in stream');
+            usage = toUsage(wire.usage) ?? usage;
+            const choice = wire.choices?.[0];
+            const text = choice?.delta?.content;
+            if (typeof text === 'string' && text.length > 0) yield { type: 'delta', text };
+            if (choice?.finish_reason) finishReason = choice.finish_reason;
+          }
+          events.length = 0;
         }
-        if (next.done) break;
-        timer.kick();
-        const data = next.value.data;
-        if (data === '[DONE]') {
-          sawDone = true;
-          break;
-        }
-        let chunk: WireCompletion;
-        try {
-          chunk = JSON.parse(data) as WireCompletion;
-        } catch {
-          throw new UpstreamError('UPSTREAM_BAD_RESPONSE', response.status, 'malformed stream event');
-        }
-        if (chunk.error) throw new UpstreamError('UPSTREAM_HTTP_ERROR', response.status, 'error event in stream');
-        usage = toUsage(chunk.usage) ?? usage;
-        const choice = chunk.choices?.[0];
-        const text = choice?.delta?.content;
-        if (typeof text === 'string' && text.length > 0) yield { type: 'delta', text };
-        if (choice?.finish_reason) finishReason = choice.finish_reason;
+      } catch (err) {
+        if (err instanceof UpstreamError) throw err;
+        throw ex.failure ?? new UpstreamError(finishReason === undefined ? 'UPSTREAM_STREAM_CLOSED' : 'UPSTREAM_BAD_RESPONSE');
       }
+      if (ex.failure) throw ex.failure;
       if (!sawDone && finishReason === undefined) throw new UpstreamError('UPSTREAM_STREAM_CLOSED');
       completed = true;
       yield { type: 'finish', finishReason: finishReason ?? null, usage };
     } catch (err) {
-      throw mapFetchError(err, controller);
+      throw ex.failure ?? (err instanceof UpstreamError ? err : new UpstreamError('UPSTREAM_UNREACHABLE'));
     } finally {
-      release();
-      if (!completed && !controller.signal.aborted) {
-        // Consumer stopped early (or we failed): close the upstream connection.
-        controller.abort(new UpstreamError('UPSTREAM_ABORTED'));
-      }
-      if (!completed) reader?.cancel().catch(() => undefined);
+      ex.release();
+      // Consumer stopped early, or we failed: close the upstream connection.
+      if (!completed) ex.fail(new UpstreamError('UPSTREAM_ABORTED'));
     }
   }
 
