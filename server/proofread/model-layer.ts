@@ -277,6 +277,8 @@ export interface ModelProgress {
   total: number;
   batches: number;
   fromCache: number;
+  /** Batches whose answer could not be read even after one retry (their paragraphs got no model check). */
+  unreadable: number;
 }
 
 export interface ModelLayerOptions {
@@ -317,7 +319,7 @@ export async function runModelLayer(paragraphs: readonly Paragraph[], opts: Mode
   const budget = opts.tokenBudget ?? 1500;
   const signal = opts.signal;
   const paras = paragraphs.map((p) => ({ id: p.id, text: p.text.normalize('NFC') }));
-  const progress: ModelProgress = { done: 0, total: paras.length, batches: 0, fromCache: 0 };
+  const progress: ModelProgress = { done: 0, total: paras.length, batches: 0, fromCache: 0, unreadable: 0 };
   const all: Suggestion[] = [];
   const register = opts.register;
   const keyOf = (p: Paragraph) => paragraphCacheKey(p.text, register ? { pack, register } : { pack }, modelId, PROMPT_VERSION);
@@ -348,7 +350,7 @@ export async function runModelLayer(paragraphs: readonly Paragraph[], opts: Mode
 
   // 2. batches
   const batches = batchParagraphs(todo, budget, opts.countTokens);
-  const runBatch = async (batch: Paragraph[]): Promise<void> => {
+  const runBatch = async (batch: Paragraph[], attempt = 1): Promise<void> => {
     if (signal?.aborted) throw abortError(signal);
     const inTok = batch.reduce((n, p) => n + opts.countTokens(p.text), 0);
     const res = await opts.complete({
@@ -367,6 +369,11 @@ export async function runModelLayer(paragraphs: readonly Paragraph[], opts: Mode
     }
     const truncated = res.finishReason === 'length';
     const parsed = parseModelOutput(res.content);
+    if (parsed.length === 0 && !truncated && /\S/.test(res.content)) {
+      // Nothing readable (not JSON at all): asking again is safe, once.
+      if (attempt === 1) return runBatch(batch, 2);
+      progress.unreadable++;
+    }
     const byId = new Map(parsed.map((r) => [r.id, r.edits]));
     const sugs: Suggestion[] = [];
     for (const p of batch) {

@@ -78,6 +78,7 @@ export function proofreadRouter(ctx: RelayContext): Router {
     const sent: Suggestion[] = engine.check(paragraphs, { pack, categories, ...(recommendations ? { minConfidence: 0 } : {}) });
     sse.send('suggestions', { layer: 'rules', suggestions: sent });
     let fromCache = 0;
+    let unreadable = 0;
     if (model && !controller.signal.aborted) {
       const wanted = categories ? new Set<Category>(categories) : null;
       try {
@@ -92,6 +93,7 @@ export function proofreadRouter(ctx: RelayContext): Router {
           signal: controller.signal,
           onBatch: (suggestions, progress) => {
             fromCache = progress.fromCache;
+            unreadable = progress.unreadable;
             const fresh = suggestions.filter(
               (s) => (!wanted || wanted.has(s.category)) && !sent.some((o) => sameChange(o, s, textOf.get(s.paragraphId) ?? '')),
             );
@@ -114,6 +116,15 @@ export function proofreadRouter(ctx: RelayContext): Router {
           sendStreamError(ctx, sse, err);
         }
       }
+    }
+    if (unreadable > 0 && !controller.signal.aborted) {
+      outcome = 'UPSTREAM_BAD_RESPONSE';
+      sse.send('error', {
+        code: 'UPSTREAM_BAD_RESPONSE',
+        message: `The model's answer could not be read for ${unreadable} batch(es), even after a retry; those paragraphs have rule findings only.`,
+        retryable: true,
+        layer: 'model',
+      });
     }
     sse.send('done', { total: sent.length, fromCache });
     sse.end();

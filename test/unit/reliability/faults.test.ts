@@ -82,17 +82,16 @@ describe('model-server faults', () => {
     await expectGood(relay);
   });
 
-  it('invalid JSON where a schema was asked for (proofread): rule findings stay, no model edits, the stream ends cleanly', async () => {
+  it('invalid JSON where a schema was asked for (proofread): retried once, then a clear model-layer error; rule findings stay', async () => {
     fake.options = { fault: 'invalid-json' };
     const res = await postJson(relay, '/api/proofread', { paragraphs: [{ id: 'p0', text: '그 일이 됬다.' }] });
     expect(res.status).toBe(200);
     const events = parseSse(res.body);
     expect(events.at(-1)!.event).toBe('done');
     expect(events.filter((e) => e.event === 'suggestions' && e.data.layer === 'model')).toHaveLength(0);
-    for (const e of events.filter((x) => x.event === 'error')) {
-      expect(typeof e.data.code).toBe('string');
-      expect(typeof e.data.message).toBe('string');
-    }
+    const error = events.find((x) => x.event === 'error');
+    expect(error?.data).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', layer: 'model', retryable: true });
+    expect(typeof error!.data.message).toBe('string');
     fake.options = {};
     await expectGood(relay);
   });

@@ -91,6 +91,16 @@ describe('POST /api/proofread', () => {
     expect(model).toHaveLength(0);
   });
 
+  it('asks again once when the answer is not JSON at all, then says the model layer failed', async () => {
+    fake.options.reply = () => '죄송합니다. 교정 결과를 드릴 수 없습니다.';
+    const before = fake.requests.length;
+    const events = parseSse((await postJson(relay, '/api/proofread', { paragraphs: [{ id: 'q', text: '몇일 뒤에 보자.' }] })).body);
+    expect(fake.requests.length - before).toBe(2); // the batch and one retry
+    expect(events[0]!.data.suggestions.length).toBeGreaterThan(0); // rule findings stay
+    expect(events.find((e) => e.event === 'error')?.data).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', layer: 'model', retryable: true });
+    expect(events.at(-1)!.event).toBe('done');
+  });
+
   it('tells the model the chosen register', async () => {
     fake.options.reply = modelReply({});
     await postJson(relay, '/api/proofread', { paragraphs: [{ id: 'r', text: '보고서를 제출했다. 검토 바랍니다.' }], options: { register: 'hapsyo' } });
