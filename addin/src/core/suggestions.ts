@@ -4,22 +4,12 @@
  * highlight diff of original → replacement. No React, no Office, no network.
  */
 import type { HostParagraph, ParagraphEdit, ParagraphEditSet } from '../host/DocumentHost';
-import type { Category, Suggestion, SuggestionSource } from '../../../server/proofread/types';
+import { CATEGORIES, type Category, type Suggestion, type SuggestionSource } from '../../../server/proofread/types';
 
 export type { Category, Suggestion, SuggestionSource };
 
-/** Display order of the categories (same list as the relay's CATEGORIES). */
-export const CATEGORY_ORDER: readonly Category[] = [
-  'spelling',
-  'spacing',
-  'grammar',
-  'punctuation',
-  'numbers',
-  'style',
-  'official',
-  'patent',
-  'contract',
-];
+/** Display order of the categories: the relay's own list (a pure module, bundled as is). */
+export const CATEGORY_ORDER: readonly Category[] = CATEGORIES;
 
 export const SOURCES: readonly SuggestionSource[] = ['rule', 'dictionary', 'model'];
 

@@ -11,21 +11,8 @@ export interface TaskProgress {
 }
 
 /** A suggestion as the relay sends it (docs/API.md). */
-export interface Suggestion {
-  id: string;
-  paragraphId: string;
-  start: number;
-  end: number;
-  original: string;
-  replacement: string | null;
-  category: string;
-  message: string;
-  messageEn: string;
-  rule?: string;
-  ruleId?: string;
-  source: 'rule' | 'dictionary' | 'model';
-  confidence: number;
-}
+export type { Suggestion } from '../../../server/proofread/types';
+import type { Suggestion } from '../../../server/proofread/types';
 
 /** A `findings` event: a draft checked with a rule pack. */
 export interface Findings {

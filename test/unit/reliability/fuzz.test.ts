@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { startFakeLlm, type FakeLlm } from '../../helpers/fake-llm';
 import { startTestRelay, type TestRelay } from '../../helpers/relay';
 import { LOAD_ENV } from './helpers';
-import { apiRoutes, type ApiRoute } from './routes';
+import { apiRoutes, type ApiRoute } from '../../helpers/api-routes';
 
 const TOTAL = Number(process.env.FUZZ_RUNS ?? 10_000);
 const BATCH = 50;

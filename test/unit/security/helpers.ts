@@ -3,46 +3,13 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TestRelay } from '../../helpers/relay';
+import { apiRoutes as routesOf, type ApiRoute } from '../../helpers/api-routes';
 
-export interface ApiRoute {
-  method: string;
-  path: string;
-}
+export type { ApiRoute } from '../../helpers/api-routes';
 
-interface Layer {
-  route?: { path: string | string[]; methods: Record<string, boolean> };
-  handle?: { stack?: Layer[] };
-  name?: string;
-  matchers?: unknown[];
-  slash?: boolean;
-  regexp?: RegExp;
-}
-
-/** Every route the relay's Express app serves under /api (walks the router stacks). */
+/** Every route the relay's Express app serves under /api. */
 export function apiRoutes(relay: TestRelay): ApiRoute[] {
-  const app = relay.server.listeners('request')[0] as unknown as { router: { stack: Layer[] } };
-  const out: ApiRoute[] = [];
-  const walk = (stack: Layer[], prefix: string) => {
-    for (const layer of stack) {
-      if (layer.route) {
-        const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
-        for (const p of paths)
-          for (const [m, on] of Object.entries(layer.route.methods)) if (on && m !== '_all') out.push({ method: m.toUpperCase(), path: prefix + p });
-      } else if (layer.handle?.stack) {
-        // Mounted routers: `/api` is the only mount path with a prefix in this app.
-        const mount = layerMountPath(layer);
-        walk(layer.handle.stack, prefix + mount);
-      }
-    }
-  };
-  walk(app.router.stack, '');
-  const seen = new Set<string>();
-  return out.filter((r) => r.path.startsWith('/api/') && !seen.has(`${r.method} ${r.path}`) && seen.add(`${r.method} ${r.path}`));
-}
-
-function layerMountPath(layer: Layer): string {
-  const raw = (layer as unknown as { rawPath?: unknown }).rawPath;
-  return typeof raw === 'string' && raw !== '/' ? raw : '';
+  return routesOf(relay.server);
 }
 
 /** An OpenAI-compatible upstream that answers every completion with 500 and `body`. */

@@ -24,7 +24,7 @@ const finding: Suggestion = {
   end: idx + '상기 배터리'.length,
   original: '상기 배터리',
   replacement: null,
-  category: 'claims',
+  category: 'patent',
   message: '청구항 2: "상기 배터리"가 가리키는 구성요소가 앞에 나오지 않습니다(선행 기재 없음).',
   messageEn: 'Claim 2: "상기 배터리" has no antecedent basis in this claim or the claims it depends on.',
   rule: '특허법 제42조 제4항 제2호',
