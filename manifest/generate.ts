@@ -39,6 +39,34 @@ export interface ManifestOptions {
   supportUrl?: string;
   /** Extra https:// origins the pane may navigate to (e.g. an OIDC sign-in page). */
   appDomains?: string[];
+  /**
+   * Office SSO (Office.auth.getAccessToken): the IdP app registration's client id (GUID) and
+   * its Application ID URI, `api://<the relay's host>/<GUID>`. Adds <WebApplicationInfo>.
+   */
+  sso?: { appId: string; resource: string };
+}
+
+/** The <WebApplicationInfo> block (last child of VersionOverrides before EquivalentAddins). */
+export function renderWebApplicationInfo(sso: { appId: string; resource: string }, indent = '    '): string {
+  const appId = sso.appId.trim();
+  const resource = sso.resource.trim();
+  if (!/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(appId)) {
+    throw new Error(`manifest: SSO app id "${sso.appId}" is not a GUID`);
+  }
+  if (!/^api:\/\/[^\s/]+\/.+/.test(resource)) {
+    throw new Error(`manifest: SSO resource "${sso.resource}" must look like api://HOST/${appId}`);
+  }
+  const i = indent;
+  return [
+    `${i}<WebApplicationInfo>`,
+    `${i}  <Id>${xmlEscape(appId)}</Id>`,
+    `${i}  <Resource>${xmlEscape(resource)}</Resource>`,
+    `${i}  <Scopes>`,
+    `${i}    <Scope>openid</Scope>`,
+    `${i}    <Scope>profile</Scope>`,
+    `${i}  </Scopes>`,
+    `${i}</WebApplicationInfo>`,
+  ].join('\n');
 }
 
 export function xmlEscape(s: string): string {
@@ -188,7 +216,7 @@ ${uniqueDomains.map((d) => `    <AppDomain>${e(d)}</AppDomain>`).join('\n')}
         </bt:String>
       </bt:LongStrings>
     </Resources>
-  </VersionOverrides>
+${opts.sso ? renderWebApplicationInfo(opts.sso) + '\n' : ''}  </VersionOverrides>
 </OfficeApp>
 `;
 }

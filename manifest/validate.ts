@@ -102,6 +102,9 @@ const RULES: Record<string, Rule> = {
   'OfficeApp/VersionOverrides/Resources/ShortStrings': { order: ['String'], many: ['String'] },
   'OfficeApp/VersionOverrides/Resources/LongStrings': { order: ['String'], many: ['String'] },
   'OfficeApp/VersionOverrides/Resources/*/*': { order: ['Override'], many: ['Override'] },
+  // Office SSO: <Id> GUID, <Resource> api://host/GUID, <Scopes><Scope>…</Scope>+ (ContentAppVersionOverrides / TaskPane schema).
+  'OfficeApp/VersionOverrides/WebApplicationInfo': { order: ['Id', 'Resource', 'Scopes'], required: ['Id', 'Resource', 'Scopes'] },
+  'OfficeApp/VersionOverrides/WebApplicationInfo/Scopes': { order: ['Scope'], required: ['Scope'], many: ['Scope'] },
 };
 
 function ruleFor(path: string): Rule | undefined {
@@ -230,6 +233,32 @@ export function validateManifest(xml: string, opts: ValidateOptions): Validation
     if (!word) errors.push('<Requirements> does not require the WordApi set (minimum WordApi 1.1)');
     else if (!/^1\.\d+$/.test(word.attrs['MinVersion'] ?? sets?.attrs['DefaultMinVersion'] ?? '')) {
       errors.push(`WordApi requirement has MinVersion "${word.attrs['MinVersion'] ?? ''}", expected 1.1 or later`);
+    }
+  }
+
+  // 2b. Office SSO: <WebApplicationInfo> Id is the app registration's GUID and Resource is
+  // api://<the add-in's host>/… (a host mismatch gives getAccessToken error 13004).
+  const wai = child(child(root, 'VersionOverrides'), 'WebApplicationInfo');
+  if (wai) {
+    const waiId = child(wai, 'Id')?.text ?? '';
+    if (child(wai, 'Id') && !GUID.test(waiId)) errors.push(`<WebApplicationInfo><Id> "${waiId}" is not a GUID`);
+    const resource = child(wai, 'Resource')?.text ?? '';
+    const m = /^api:\/\/([^/\s]+)\/\S+$/.exec(resource);
+    if (child(wai, 'Resource') && !m) {
+      errors.push(`<WebApplicationInfo><Resource> "${resource}" must look like api://HOST/APP-ID`);
+    } else if (m) {
+      const src = child(child(root, 'DefaultSettings'), 'SourceLocation')?.attrs['DefaultValue'];
+      try {
+        const host = src ? new URL(src).host : undefined;
+        if (host && m[1]!.toLowerCase() !== host.toLowerCase()) {
+          errors.push(`<WebApplicationInfo><Resource> "${resource}" is on ${m[1]}, but the add-in is on ${host} (Office answers 13004)`);
+        }
+      } catch {
+        /* SourceLocation is reported below */
+      }
+    }
+    for (const sc of child(wai, 'Scopes')?.children ?? []) {
+      if (!sc.text.trim()) errors.push('<WebApplicationInfo><Scopes> has an empty <Scope>');
     }
   }
 

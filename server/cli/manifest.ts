@@ -4,6 +4,7 @@
  *   npm run manifest -- --url https://sseugi.corp.example [--id GUID] [--name "..."]
  *                       [--version 1.2.0.0] [--support-url URL] [--app-domain URL ...]
  *                       [--assets DIR] [--out FILE]
+ *                       [--sso-app-id GUID --sso-resource api://HOST/GUID]   (Office SSO)
  *
  * Without --out the manifest goes to stdout; messages go to stderr. Exits 1 when the
  * offline validator finds a problem (the manifest is still written, for inspection),
@@ -17,7 +18,8 @@ import { validateManifest } from '../../manifest/validate';
 
 const USAGE =
   'usage: npm run manifest -- --url https://HOST [--id GUID] [--name NAME] [--version X.Y.Z.W] ' +
-  '[--support-url URL] [--app-domain URL]... [--assets DIR] [--out FILE]';
+  '[--support-url URL] [--app-domain URL]... [--assets DIR] [--out FILE] ' +
+  '[--sso-app-id GUID --sso-resource api://HOST/GUID]';
 
 /** The repository's assets/ and package.json, whether run from source or from dist/. */
 function findUp(name: string): string | undefined {
@@ -49,6 +51,8 @@ export function main(argv: string[]): number {
         'app-domain': { type: 'string', multiple: true },
         assets: { type: 'string' },
         out: { type: 'string' },
+        'sso-app-id': { type: 'string' },
+        'sso-resource': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -65,6 +69,10 @@ export function main(argv: string[]): number {
     process.stderr.write(`--url is required (the relay's public https:// address)\n${USAGE}\n`);
     return 2;
   }
+  if (!values['sso-app-id'] !== !values['sso-resource']) {
+    process.stderr.write(`--sso-app-id and --sso-resource go together\n${USAGE}\n`);
+    return 2;
+  }
   let xml: string;
   try {
     xml = renderManifest({
@@ -74,6 +82,7 @@ export function main(argv: string[]): number {
       version: values.version ?? packageVersion(),
       supportUrl: values['support-url'],
       appDomains: values['app-domain'],
+      sso: values['sso-app-id'] && values['sso-resource'] ? { appId: values['sso-app-id'], resource: values['sso-resource'] } : undefined,
     });
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);
