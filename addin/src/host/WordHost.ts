@@ -31,6 +31,9 @@
  *  - Office.context.document.addHandlerAsync(Office.EventType.DocumentSelectionChanged)
  *    as the change signal on clients without WordApi 1.6.
  *  - Range.select(). [WordApi 1.1]
+ *  - Office.auth.getAccessToken(AuthOptions) [IdentityAPI 1.3] and
+ *    Office.context.ui.displayDialogAsync + Dialog DialogMessageReceived/DialogEventReceived
+ *    [DialogApi 1.1] for sign-in (error codes in ./word/sso.ts).
  *
  * Sync budget for applyEdits: (1) paragraphs text/ids + changeTrackingMode,
  * (2) all searches, (3) all writes (tracking on → edits → tracking restored),
@@ -58,6 +61,7 @@ import {
   type SearchStep,
 } from './word/locate';
 import { OwnEditSuppressor } from './word/suppress';
+import { AUTH_DIALOG_SIZE, AuthDialogError, classifySsoError, parseDialogMessage, SSO_OPTIONS } from './word/sso';
 
 export interface WordHostOptions {
   /** How long (ms) change events are still ignored after an own edit settles. Default 500. */
@@ -482,6 +486,76 @@ export class WordHost implements DocumentHost {
       range.select();
       await context.sync();
       return true;
+    });
+  }
+
+  // ---------------------------------------------------------------- sign-in
+
+  /**
+   * An Office SSO access token for the relay (Office.auth.getAccessToken, IdentityAPI 1.3),
+   * or null when SSO is not available or not configured here (see word/sso.ts for the
+   * codes), so the caller falls back to the sign-in dialog. Other failures throw SsoError.
+   */
+  async getSsoToken(): Promise<string | null> {
+    const auth = (Office as unknown as { auth?: { getAccessToken?: unknown } }).auth;
+    if (!auth || typeof auth.getAccessToken !== 'function') return null;
+    try {
+      const token = await Office.auth.getAccessToken({ ...SSO_OPTIONS });
+      return token || null;
+    } catch (err) {
+      const outcome = classifySsoError(err);
+      if (outcome.fallback) return null;
+      throw outcome.error;
+    }
+  }
+
+  /**
+   * Opens `url` (the relay's /auth/dialog.html, absolute https) in an Office dialog and
+   * resolves with the access token the page sends with messageParent. Rejects with
+   * AuthDialogError when the dialog cannot open (12004/12005/12007/12009/12011), is
+   * closed or fails to load (12006/12002/12003), or the page reports a sign-in error.
+   */
+  openAuthDialog(url: string): Promise<string> {
+    let expectedOrigin: string | undefined;
+    try {
+      expectedOrigin = new URL(url).origin;
+    } catch {
+      expectedOrigin = undefined;
+    }
+    return new Promise<string>((resolve, reject) => {
+      let settled = false;
+      const finish = (dialog: Office.Dialog | undefined, f: () => void) => {
+        if (settled) return;
+        settled = true;
+        try {
+          dialog?.close();
+        } catch {
+          /* already closed */
+        }
+        f();
+      };
+      try {
+        Office.context.ui.displayDialogAsync(url, { ...AUTH_DIALOG_SIZE }, (result) => {
+          if (result.status === Office.AsyncResultStatus.Failed) {
+            finish(undefined, () => reject(new AuthDialogError(result.error?.code ?? 0)));
+            return;
+          }
+          const dialog = result.value;
+          dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
+            if (!('message' in arg)) return;
+            const msg = parseDialogMessage(arg.message, arg.origin, expectedOrigin);
+            if (!msg) return;
+            if (msg.ok) finish(dialog, () => resolve(msg.token));
+            else finish(dialog, () => reject(new AuthDialogError(0, msg.error, 'signin-failed')));
+          });
+          dialog.addEventHandler(Office.EventType.DialogEventReceived, (arg) => {
+            const code = 'error' in arg ? arg.error : 0;
+            finish(undefined, () => reject(new AuthDialogError(code)));
+          });
+        });
+      } catch (err) {
+        finish(undefined, () => reject(new AuthDialogError(0, (err as Error)?.message || undefined, 'unreachable')));
+      }
     });
   }
 

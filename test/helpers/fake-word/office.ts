@@ -58,6 +58,16 @@ export class FakeWord {
   selectionHandlers: Array<(e: unknown) => unknown> = [];
   /** Every search string passed to search(), for assertions. */
   searches: string[] = [];
+  /**
+   * Office.auth.getAccessToken: resolves with this token, or rejects with this Office
+   * error ({code, message}); null means Office.auth is absent (an office.js without SSO).
+   */
+  sso: string | { code: number; message?: string } | null = null;
+  /** Options of each getAccessToken call. */
+  ssoCalls: unknown[] = [];
+  /** Office.context.ui.displayDialogAsync: fail the open with this code (e.g. 12007), else open a FakeDialog. */
+  dialogOpenError: number | undefined;
+  dialogs: FakeDialog[] = [];
 
   constructor(options: FakeWordOptions = {}) {
     this.doc = new FakeDocumentModel(options.paragraphs ?? ['']);
@@ -135,8 +145,34 @@ export class FakeWord {
 
   /** The `Office` global. */
   officeGlobal(): Record<string, unknown> {
+    const fake = this;
     return {
+      get auth() {
+        if (fake.sso === null) return undefined;
+        return {
+          getAccessToken: (options?: unknown) => {
+            fake.ssoCalls.push(options);
+            const v = fake.sso;
+            if (typeof v === 'string') return Promise.resolve(v);
+            const err = Object.assign(new Error(v?.message ?? `SSO error ${v?.code}`), { code: v?.code, name: 'Error' });
+            return Promise.reject(err);
+          },
+        };
+      },
       context: {
+        ui: {
+          displayDialogAsync: (url: string, options: unknown, cb?: (r: unknown) => void) => {
+            setTimeout(() => {
+              if (fake.dialogOpenError !== undefined) {
+                cb?.({ status: 'failed', error: { code: fake.dialogOpenError, message: `dialog error ${fake.dialogOpenError}` } });
+                return;
+              }
+              const d = new FakeDialog(url, options);
+              fake.dialogs.push(d);
+              cb?.({ status: 'succeeded', value: d });
+            }, 0);
+          },
+        },
         requirements: { isSetSupported: (n: string, v?: string) => this.isSetSupported(n, v) },
         document: {
           addHandlerAsync: (type: string, handler: (e: unknown) => unknown, cb?: (r: unknown) => void) => {
@@ -145,7 +181,7 @@ export class FakeWord {
           },
         },
       },
-      EventType: { DocumentSelectionChanged: 'documentSelectionChanged' },
+      EventType: { DocumentSelectionChanged: 'documentSelectionChanged', DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
       AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     };
   }
@@ -160,6 +196,31 @@ export class FakeWord {
       g.Word = prev.Word;
       g.Office = prev.Office;
     };
+  }
+}
+
+/** An Office.Dialog opened by displayDialogAsync; tests drive it with message()/event(). */
+export class FakeDialog {
+  closed = false;
+  private handlers: Array<{ type: string; handler: (arg: unknown) => void }> = [];
+  constructor(
+    readonly url: string,
+    readonly options: unknown,
+  ) {}
+  addEventHandler(type: string, handler: (arg: unknown) => void): void {
+    this.handlers.push({ type, handler });
+  }
+  close(): void {
+    this.closed = true;
+  }
+  /** The page called Office.context.ui.messageParent(message). */
+  message(message: string, origin?: string): void {
+    for (const h of this.handlers) if (h.type === 'dialogMessageReceived') h.handler({ message, origin });
+  }
+  /** Office raised DialogEventReceived (12006 = closed by the user, 12002 = page not loadable). */
+  event(code: number): void {
+    this.closed = true;
+    for (const h of this.handlers) if (h.type === 'dialogEventReceived') h.handler({ error: code });
   }
 }
 
