@@ -7,6 +7,7 @@ import { summarizeRouter } from './routes/summarize';
 import { proofreadRouter } from './routes/proofread';
 import { generateRouter } from './routes/generate';
 import { manifestRouter } from './routes/manifest';
+import { authDialogRouter } from './routes/auth-dialog';
 import { staticRouter } from './static';
 import { createAuthMiddleware } from './auth/middleware';
 import { createRateLimit } from './limits/rate-limit';
@@ -52,6 +53,7 @@ export function createApp(ctx: RelayContext): express.Express {
 
   app.use('/api', api);
   app.use(manifestRouter(ctx.config));
+  app.use(authDialogRouter(ctx.config));
   app.use(staticRouter(ctx.config));
   app.use(errorHandler((err) => ctx.log.error({ err: safeError(err) }, 'unhandled error')));
   return app;

@@ -8,6 +8,10 @@
  *   OIDC_JWKS_URL    the issuer's JWKS (https; http only on loopback for testing)
  *   OIDC_ALGORITHMS  allowed JWS algorithms, comma-separated (default RS256; asymmetric only)
  *   OIDC_CLOCK_TOLERANCE_S  allowed clock skew for exp/nbf in seconds (default 60)
+ *   OIDC_CLIENT_ID   the IdP's public (SPA) client for the sign-in dialog /auth/dialog.html
+ *                    (authorization code + PKCE); without it the dialog is not served
+ *   OIDC_SCOPES      scopes the dialog asks for, space- or comma-separated (default
+ *                    "openid profile"; add the API scope whose tokens carry OIDC_AUDIENCE)
  *
  * Compose with the relay's schema:
  *   z.object({ ...base, ...authEnvShape }).superRefine((c, ctx) => { refineAuthEnv(c, ctx); ... })
@@ -30,6 +34,10 @@ export interface OidcConfig {
   jwksUrl: string;
   algorithms: string[];
   clockToleranceSec: number;
+  /** Public client for the sign-in dialog (OIDC_CLIENT_ID); the dialog is served only with it. */
+  clientId?: string;
+  /** Scopes the dialog requests (OIDC_SCOPES; default openid profile). */
+  scopes?: string[];
 }
 
 export interface AuthConfig {
@@ -108,6 +116,22 @@ export const authEnvShape = {
     .min(0, 'expected seconds (0-600)')
     .max(600, 'expected seconds (0-600)')
     .default(60),
+  OIDC_CLIENT_ID: z
+    .string()
+    .regex(/^[\x21-\x7e]{1,200}$/, 'expected the client id of the IdP\'s public (SPA) app registration')
+    .optional(),
+  OIDC_SCOPES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const scopes = (v ?? 'openid profile').split(/[\s,]+/).filter(Boolean);
+      if (!scopes.includes('openid')) scopes.unshift('openid');
+      if (scopes.some((s) => !/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(s))) {
+        ctx.addIssue({ code: 'custom', message: 'expected scope tokens separated by spaces or commas' });
+        return z.NEVER;
+      }
+      return scopes;
+    }),
 };
 
 export const authEnvObject = z.object(authEnvShape);
@@ -141,6 +165,8 @@ export function authConfigFromEnv(env: AuthEnv): AuthConfig {
             jwksUrl: env.OIDC_JWKS_URL!,
             algorithms: env.OIDC_ALGORITHMS,
             clockToleranceSec: env.OIDC_CLOCK_TOLERANCE_S,
+            // The dialog's settings, only when it is configured.
+            ...(env.OIDC_CLIENT_ID ? { clientId: env.OIDC_CLIENT_ID, scopes: env.OIDC_SCOPES } : {}),
           }
         : undefined,
   };

@@ -72,7 +72,7 @@ describe('AUTH_MODE through the relay', () => {
       const pub = await httpsRequest(relay, 'GET', '/api/health');
       expect(pub.status).toBe(200);
       const body = JSON.parse(pub.body);
-      expect(body).toEqual({ status: 'ok', version: expect.any(String), model: { reachable: true } });
+      expect(body).toEqual({ status: 'ok', version: expect.any(String), auth: 'apikey', oidcDialog: false, model: { reachable: true } });
       const full = JSON.parse((await httpsRequest(relay, 'GET', '/api/health', { headers: { 'x-api-key': key } })).body);
       expect(full.model).toMatchObject({ reachable: true, model: 'exaone3.5:7.8b' });
     });
