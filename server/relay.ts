@@ -100,6 +100,9 @@ export function createContext(config: Config, logger: Logger, llm?: LlmClient): 
 export async function startRelay(opts: RelayOptions): Promise<RunningRelay> {
   const logger = opts.logger ?? createLogger(opts.config);
   const context = createContext(opts.config, logger, opts.llm);
+  // Identify the model server (kind, context window) at start, not on the first request;
+  // it never rejects, and a failed attempt is retried later.
+  void context.backend();
   const app = createApp(context);
   const server = https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, app);
   server.keepAliveTimeout = 65_000;
