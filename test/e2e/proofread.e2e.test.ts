@@ -102,6 +102,9 @@ describe('proofreading on the standalone page', () => {
   }
 
   const card = (page: Page, text: string): Locator => page.getByTestId('pr-card').filter({ hasText: text });
+  /** Cards whose change itself (not the context shown around it) has `text`. */
+  const changeCard = (page: Page, text: string): Locator =>
+    page.getByTestId('pr-card').filter({ has: page.getByTestId('pr-diff').filter({ hasText: text }) });
   const para = (page: Page, i: number) => page.locator('#sseugi-editor p').nth(i);
 
   it('checks, accepts (tracked), ignores, accepts a category, handles a stale paragraph and re-checks', async () => {
@@ -124,7 +127,7 @@ describe('proofreading on the standalone page', () => {
     const doe = card(page, '됬').first();
     await doe.getByTestId('pr-accept').click();
     await page.waitForFunction(() => document.querySelector('#sseugi-editor p')!.innerHTML.includes('<del>됬다</del><ins>됐다</ins>'));
-    await expect(page.getByTestId('pr-card').filter({ hasText: '됬' }).count()).resolves.toBe(1);
+    await expect(changeCard(page, '됬').count()).resolves.toBe(1);
     // Focus moved to the next card.
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('pr-card');
 
