@@ -10,6 +10,7 @@ import { createRoot } from 'react-dom/client';
 import './api/credentials';
 import { pickLanguage, type Lang } from './i18n/strings';
 import { BrowserHost } from './host/BrowserHost';
+import { setSignInHost } from './api/credentials';
 import type { DocumentHost } from './host/DocumentHost';
 import { App } from './ui/App';
 import { LangContext } from './ui/i18n';
@@ -101,7 +102,10 @@ if (mount?.dataset.host === 'word' && typeof Office !== 'undefined') {
     } catch {
       storage = memorySettings();
     }
-    render(new WordHost(), pickLanguage(Office.context.displayLanguage), officeTheme, onMediaChange, storage);
+    const host = new WordHost();
+    // Under AUTH_MODE=oidc the pane signs in with Office SSO, falling back to the relay's dialog.
+    setSignInHost(host);
+    render(host, pickLanguage(Office.context.displayLanguage), officeTheme, onMediaChange, storage);
   });
 } else {
   const editor = document.getElementById('sseugi-editor');

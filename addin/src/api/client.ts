@@ -57,17 +57,28 @@ async function credentialHeaders(path: string): Promise<Record<string, string>> 
   }
 }
 
-async function request(path: string, init: RequestInit): Promise<Response> {
-  const headers = { ...(init.headers as Record<string, string>), ...(await credentialHeaders(path)) };
-  let res: Response;
-  try {
-    res = await fetch(path, { ...init, headers });
-  } catch (err) {
-    if ((err as Error).name === 'AbortError') throw err;
-    throw new RelayError('NETWORK', 0, 'The relay cannot be reached.');
-  }
-  if (!res.ok) throw await failure(res);
-  return res;
+export type AuthRetry = <T>(call: () => Promise<T>) => Promise<T>;
+
+let authRetry: AuthRetry = (call) => call();
+
+/** Sets how a request refused for its credential is retried (once, with a fresh token). */
+export function setAuthRetry(r: AuthRetry): void {
+  authRetry = r;
+}
+
+function request(path: string, init: RequestInit): Promise<Response> {
+  return authRetry(async () => {
+    const headers = { ...(init.headers as Record<string, string>), ...(await credentialHeaders(path)) };
+    let res: Response;
+    try {
+      res = await fetch(path, { ...init, headers });
+    } catch (err) {
+      if ((err as Error).name === 'AbortError') throw err;
+      throw new RelayError('NETWORK', 0, 'The relay cannot be reached.');
+    }
+    if (!res.ok) throw await failure(res);
+    return res;
+  });
 }
 
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {

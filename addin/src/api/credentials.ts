@@ -20,7 +20,7 @@
  * The Word host registers itself with setSignInHost(host) (main.tsx); this module never
  * touches Office.js.
  */
-import { RelayError, setCredentialProvider } from './client';
+import { RelayError, setAuthRetry, setCredentialProvider } from './client';
 import { AuthDialogError, parseDialogMessage } from '../host/word/sso';
 
 // ------------------------------------------------------------------ API key
@@ -293,3 +293,4 @@ export async function withAuthRetry<T>(call: () => Promise<T>, m: Pick<Credentia
 }
 
 setCredentialProvider(credentialHeaders);
+setAuthRetry((call) => withAuthRetry(call));

@@ -8,6 +8,8 @@ export interface Health {
   status: string;
   version: string;
   model: { reachable: boolean; model: string; backend?: string; contextWindow?: number | null };
+  /** How the relay authenticates (public part of /api/health). */
+  auth?: 'none' | 'apikey' | 'oidc';
 }
 
 export function useHealth(): { health: Health | null; failed: boolean; refresh: () => void } {

@@ -12,7 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { getApiKey, setApiKey } from '../../api/credentials';
+import { getApiKey, relayAuthMode, setApiKey, signIn } from '../../api/credentials';
 import { CATEGORY_ORDER, type Category } from '../../core/suggestions';
 import type { ApplyMode, DocumentHost } from '../../host/DocumentHost';
 import { useSettings } from '../../settings/context';
@@ -79,6 +79,7 @@ export function SettingsPanel({ host, health }: { host: DocumentHost; health: He
   const { settings, update } = useSettings();
   const [key, setKey] = useState(getApiKey());
   const [keySet, setKeySet] = useState(getApiKey() !== '');
+  const [signInState, setSignInState] = useState<'idle' | 'ok' | 'failed'>('idle');
   const toggleCategory = (c: Category, on: boolean) => {
     const set = new Set(settings.categories);
     if (on) set.add(c);
@@ -143,6 +144,20 @@ export function SettingsPanel({ host, health }: { host: DocumentHost; health: He
       <Field hint={t('setUseModelHint')}>
         <Switch checked={settings.useModel} onChange={(_, d) => update({ useModel: d.checked })} label={t('setUseModel')} data-testid="set-use-model" />
       </Field>
+      {(health?.auth ?? relayAuthMode()) === 'oidc' && (
+        <Field label={t('setSignIn')} hint={t('setSignInHint')} validationState={signInState === 'failed' ? 'error' : signInState === 'ok' ? 'success' : 'none'} validationMessage={signInState === 'failed' ? t('setSignInFailed') : signInState === 'ok' ? t('setSignInOk') : undefined}>
+          <Button
+            onClick={() => {
+              void signIn()
+                .then((token) => setSignInState(token ? 'ok' : 'failed'))
+                .catch(() => setSignInState('failed'));
+            }}
+            data-testid="set-sign-in"
+          >
+            {t('setSignIn')}
+          </Button>
+        </Field>
+      )}
       <Field label={t('setApiKey')} hint={t('setApiKeyHint')} validationState={keySet ? 'success' : 'none'} validationMessage={keySet ? t('setApiKeySet') : undefined}>
         <div className={styles.row}>
           <Input
