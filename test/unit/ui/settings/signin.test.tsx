@@ -4,21 +4,18 @@ import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { SettingsPanel } from '../../../../addin/src/ui/settings/SettingsPanel';
 import { SettingsProvider } from '../../../../addin/src/settings/context';
+import { memorySettings } from '../../../../addin/src/settings/store';
 import { LangContext } from '../../../../addin/src/ui/i18n';
 import * as credentials from '../../../../addin/src/api/credentials';
 import type { DocumentHost } from '../../../../addin/src/host/DocumentHost';
 
-const memory = () => {
-  let saved = {};
-  return { load: () => saved, save: (s: object) => (saved = s) };
-};
 
 function renderPanel(auth: 'none' | 'apikey' | 'oidc') {
   const host = { kind: 'browser' } as unknown as DocumentHost;
   const health = { status: 'ok', version: '0.1.0', auth, model: { reachable: true, model: 'exaone3.5:7.8b' } };
   return render(
     <FluentProvider theme={webLightTheme}>
-      <SettingsProvider storage={memory()}>
+      <SettingsProvider storage={memorySettings()}>
         <LangContext.Provider value="ko">
           <SettingsPanel host={host} health={health} />
         </LangContext.Provider>
