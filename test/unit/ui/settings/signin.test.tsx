@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import '../proofread/polyfills';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
