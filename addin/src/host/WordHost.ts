@@ -334,12 +334,13 @@ export class WordHost implements DocumentHost {
         const id = set.paragraph.uniqueLocalId;
         const para = has16 && id ? byId.get(id) : paras.items[set.paragraph.index];
         const ids = set.edits.map((e) => e.suggestionId);
-        if (!para || nfc(para.text) !== set.paragraph.text) {
+        // Compared as the pane read it (line breaks \u000b as \n, one for one).
+        if (!para || plainText(para.text) !== set.paragraph.text) {
           result.stale.push(...ids);
           continue;
         }
-        if (para.text !== set.paragraph.text) {
-          // document text is not NFC: NFC offsets do not map onto it
+        if (nfc(para.text) !== para.text || para.text.includes('\r')) {
+          // document text is not NFC (or not one-for-one): NFC offsets do not map onto it
           result.failed.push(...ids);
           continue;
         }
@@ -462,7 +463,7 @@ export class WordHost implements DocumentHost {
       const id = paragraph.uniqueLocalId;
       const para =
         has16 && id ? paras.items.find((p) => p.uniqueLocalId === id) : paras.items[paragraph.index];
-      if (!para || para.text !== paragraph.text) return false;
+      if (!para || plainText(para.text) !== paragraph.text) return false;
       if (start === end) {
         if (start !== 0) return false;
         para.getRange('Start').select();

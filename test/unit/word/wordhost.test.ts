@@ -286,6 +286,21 @@ describe('WordHost.applyEdits', () => {
     expect(fake.doc.texts()).toEqual(['가나다']);
   });
 
+  it('applies edits in a paragraph with a manual line break (Shift+Enter), read as \\n', async () => {
+    setup(['첫 줄이 됬다\u000b둘째  줄']);
+    const host = new WordHost();
+    const [p] = await read(host);
+    expect(p!.text).toBe('첫 줄이 됬다\n둘째  줄');
+    const res = await host.applyEdits([{ paragraph: p!, edits: [edit('s', p!.text, '됬다', '됐다')] }], 'direct');
+    expect(res).toMatchObject({ applied: ['s'], stale: [], failed: [] });
+    expect(fake.doc.texts()).toEqual(['첫 줄이 됐다\u000b둘째  줄']);
+    // a span across the line break is not placed by guesswork
+    const [q] = await read(host);
+    const across = await host.applyEdits([{ paragraph: q!, edits: [edit('x', q!.text, '됐다\n둘째', '됐다 둘째')] }], 'direct');
+    expect(across.failed).toEqual(['x']);
+    expect(await host.select(q!, 4, 6)).toBe(true);
+  });
+
   it('applies a pure insertion (empty original) after an anchor', async () => {
     const text = '책을읽었다';
     setup([text]);
