@@ -10,6 +10,7 @@
  *  - A 'length' finish anywhere (map, intermediate or final) sets `truncated: true`: a cut-off
  *    summary is never passed off as complete.
  */
+import { withFailFast } from '../abort';
 import type { ChatMessage, ChatRequest, CompleteFn, StreamChunk } from '../llm/types';
 import { estimateTokens, MESSAGE_OVERHEAD_TOKENS, PROMPT_OVERHEAD_TOKENS } from '../llm/tokens';
 import { chunkText, type CountFn } from './chunk';
@@ -88,7 +89,12 @@ export function countPromptTokens(messages: ChatMessage[], count: TokenCounter):
   return countMessages(messages, count);
 }
 
-export async function mapReduceSummarize(opts: MapReduceOptions): Promise<MapReduceResult> {
+/** Summarises `opts.text`; a failed call stops the others (see withFailFast). */
+export function mapReduceSummarize(opts: MapReduceOptions): Promise<MapReduceResult> {
+  return withFailFast(opts.signal, (signal) => summarizeWith({ ...opts, signal }));
+}
+
+async function summarizeWith(opts: MapReduceOptions): Promise<MapReduceResult> {
   const { spec, prompts, complete, countTokens, contextWindow: cw, signal } = opts;
   const text = opts.text.replace(/\r\n?/g, '\n');
   const chunkCount = opts.chunkCount ?? estimateTokens;

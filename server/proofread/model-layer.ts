@@ -4,6 +4,7 @@
  * concurrency limit, parses robustly, re-requests truncated batches split in halves, locates
  * each edit in its paragraph and emits suggestions with source 'model'.
  */
+import { withFailFast } from '../abort';
 import type { ChatMessage, CompleteFn, JsonSchemaSpec } from '../llm/types';
 import type { Category, PackName, Paragraph, Suggestion } from './types';
 import { suggestionId } from './run-rules';
@@ -312,7 +313,12 @@ function abortError(signal: AbortSignal): Error {
 }
 
 /** Runs the model layer over paragraphs; returns all suggestions ordered by paragraph then position. */
-export async function runModelLayer(paragraphs: readonly Paragraph[], opts: ModelLayerOptions): Promise<Suggestion[]> {
+export function runModelLayer(paragraphs: readonly Paragraph[], opts: ModelLayerOptions): Promise<Suggestion[]> {
+  // A failed batch stops the other batches (see withFailFast).
+  return withFailFast(opts.signal, (signal) => runModelLayerWith(paragraphs, { ...opts, signal }));
+}
+
+async function runModelLayerWith(paragraphs: readonly Paragraph[], opts: ModelLayerOptions): Promise<Suggestion[]> {
   const pack = opts.pack ?? 'general';
   const modelId = opts.modelId ?? 'model';
   const ttl = opts.cacheTtlSec ?? 7 * 24 * 3600;
