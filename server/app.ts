@@ -10,7 +10,7 @@ import { manifestRouter } from './routes/manifest';
 import { authDialogRouter } from './routes/auth-dialog';
 import { staticRouter } from './static';
 import { createAuthMiddleware } from './auth/middleware';
-import { createRateLimit } from './limits/rate-limit';
+import { createRateLimit, createAuthFailureLimit } from './limits/rate-limit';
 import { paragraphLimits } from './limits/paragraphs';
 import { createHttpLogger, safeError } from './observability/http-log';
 import { apiResourcePolicy, securityHeaders } from './security/headers';
@@ -29,6 +29,15 @@ export function createApp(ctx: RelayContext): express.Express {
   const api = express.Router();
   api.use(apiResourcePolicy);
   api.use(cors(ctx.config.CORS_ORIGINS));
+  // Failed credentials are limited per IP before any check (health included), so guessing
+  // keys or tokens cannot make the relay run scrypt or JWT checks without bound.
+  api.use(
+    createAuthFailureLimit({
+      perMinute: ctx.config.AUTH_FAILURES_PER_MIN,
+      enabled: ctx.config.auth.mode !== 'none',
+      onLimited: ctx.metrics.rateLimited,
+    }),
+  );
   // Health is public; with a credential presented it is checked and the answer has details.
   api.get('/health', (req, res, next) => (req.headers.authorization || req.headers['x-api-key'] || ctx.config.auth.mode === 'none' ? auth(req, res, next) : next()));
   api.use(healthRouter(ctx));

@@ -88,6 +88,11 @@ export const configSchema = z
     OFFICE_JS_SOURCE: z.enum(['local', 'cdn'], { error: 'expected "local" or "cdn"' }).default('local'),
     PROMPTS_DIR: z.string().min(1).optional(),
     // Limits (server/limits): see docs/ADMIN.md "Limits".
+    AUTH_FAILURES_PER_MIN: z.coerce
+      .number({ error: 'expected a whole number (0 = off)' })
+      .int('expected a whole number (0 = off)')
+      .min(0, 'expected a whole number (0 = off)')
+      .default(30),
     MAX_PARAGRAPHS: positiveInt('a paragraph count (positive integer)').default(10000),
     MAX_PARAGRAPH_CHARS: positiveInt('a character count (positive integer)').default(20_000),
     RATE_LIMIT_PER_MIN: nonNegativeInt('requests per minute per user (0 = no limit)').default(60),

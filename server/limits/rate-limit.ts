@@ -62,3 +62,31 @@ export function createRateLimit(opts: RateLimitOptions): RequestHandler {
     validate: { trustProxy: false, xForwardedForHeader: false },
   });
 }
+
+/**
+ * Failed sign-ins per client IP: mounted BEFORE the auth middleware so that guessing
+ * keys or tokens cannot make the relay run scrypt (API keys) or JWT checks without
+ * bound. Only requests that present a credential and fail count; over the limit: 429
+ * RATE_LIMITED with Retry-After. Memory counters (per relay) — enough to bound one
+ * relay's CPU, which is what it protects. A pass-through when AUTH_MODE is none.
+ */
+export function createAuthFailureLimit(opts: { perMinute: number; enabled: boolean; onLimited?: () => void }): RequestHandler {
+  if (!opts.enabled || opts.perMinute <= 0) return (_req, _res, next) => next();
+  return rateLimit({
+    windowMs: 60_000,
+    limit: opts.perMinute,
+    skipSuccessfulRequests: true,
+    // Requests without a credential are answered 401 at once, without scrypt or JWT work.
+    skip: (req) => !req.headers.authorization && !req.headers['x-api-key'],
+    // only credential failures count; other 4xx (bad input) are the rate limit's business
+    requestWasSuccessful: (_req, res) => res.statusCode !== 401,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => `authfail:${ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown')}`,
+    handler: (_req, res) => {
+      opts.onLimited?.();
+      res.status(429).set('Retry-After', '60').set('Cache-Control', 'no-store').json(errorBody('RATE_LIMITED', RATE_LIMITED_MESSAGE));
+    },
+    validate: { trustProxy: false, xForwardedForHeader: false },
+  });
+}
