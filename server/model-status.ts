@@ -4,12 +4,27 @@ import type { ModelStatus } from './context';
 import type { BackendService } from './services';
 import { redactUrl, type EndpointStatus, type LlmPool } from './llm/pool';
 
+/** How long one probe's answer is reused: health is public, so callers must not drive the model servers. */
+export const PROBE_CACHE_MS = 5000;
+
 export function createModelProbe(
   config: Config,
   backend?: BackendService,
   timeoutMs = 3000,
   pool?: LlmPool,
+  cacheMs = PROBE_CACHE_MS,
 ): () => Promise<ModelStatus> {
+  const probe = probeOnce(config, backend, timeoutMs, pool);
+  // Single flight, reused for `cacheMs`: a flood of /api/health calls makes one probe.
+  let last: { at: number; result: Promise<ModelStatus> } | null = null;
+  return () => {
+    const now = Date.now();
+    if (!last || now - last.at >= cacheMs) last = { at: now, result: probe() };
+    return last.result;
+  };
+}
+
+function probeOnce(config: Config, backend: BackendService | undefined, timeoutMs: number, pool: LlmPool | undefined): () => Promise<ModelStatus> {
   return async () => {
     const headers: Record<string, string> = {};
     if (config.LLM_API_KEY) headers.authorization = `Bearer ${config.LLM_API_KEY}`;

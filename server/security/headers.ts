@@ -30,6 +30,8 @@ import { OFFICE_JS_CDN } from '../static';
 
 export const OFFICE_FRAME_ANCESTORS = [
   'https://*.officeapps.live.com',
+  // Microsoft 365's newer unified domain (word.cloud.microsoft and friends).
+  'https://*.cloud.microsoft',
   'https://*.office.com',
   'https://*.office365.com',
   'https://*.microsoft365.com',
