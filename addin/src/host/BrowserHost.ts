@@ -33,11 +33,14 @@ function liveTextNodes(el: Element): Text[] {
   return out;
 }
 
-export function paragraphText(el: Element): string {
+function rawText(el: Element): string {
   return liveTextNodes(el)
     .map((t) => t.data)
-    .join('')
-    .normalize('NFC');
+    .join('');
+}
+
+export function paragraphText(el: Element): string {
+  return rawText(el).normalize('NFC');
 }
 
 /** A DOM range over [start, end) of the paragraph's live text, or null if out of bounds. */
@@ -236,8 +239,23 @@ export class BrowserHost implements DocumentHost {
           result.stale.push(...ids);
           continue;
         }
-        // From the end backwards, so earlier offsets stay valid.
-        const edits = [...set.edits].sort((a, b) => b.start - a.start);
+        if (rawText(el) !== set.paragraph.text) {
+          // The editor holds decomposed (NFD) text, e.g. pasted from macOS: NFC offsets do not map onto it.
+          result.failed.push(...ids);
+          continue;
+        }
+        // Overlapping edits: keep the earlier one; then apply from the end backwards,
+        // so earlier offsets stay valid.
+        const kept: typeof set.edits = [];
+        let lastEnd = -1;
+        for (const e of [...set.edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+          if (e.start < lastEnd) result.failed.push(e.suggestionId);
+          else {
+            kept.push(e);
+            lastEnd = e.end;
+          }
+        }
+        const edits = kept.reverse();
         for (const edit of edits) {
           const range = rangeAt(el, edit.start, edit.end);
           if (!range || range.toString().normalize('NFC') !== edit.original) {
@@ -272,7 +290,7 @@ export class BrowserHost implements DocumentHost {
 
   async select(paragraph: HostParagraph, start: number, end: number): Promise<boolean> {
     const el = this.blocks()[paragraph.index];
-    if (!el || paragraphText(el) !== paragraph.text) return false;
+    if (!el || rawText(el) !== paragraph.text) return false;
     const range = rangeAt(el, start, end);
     if (!range) return false;
     const sel = this.editor.ownerDocument.getSelection();
