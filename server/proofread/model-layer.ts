@@ -227,8 +227,10 @@ export function locateEdit(text: string, original: string, corrected: string): L
     original.charCodeAt(original.length - 1 - s) === corrected.charCodeAt(corrected.length - 1 - s)
   )
     s++;
-  // do not split a surrogate pair
-  if (p > 0 && /[\uDC00-\uDFFF]/.test(original[p] ?? '')) p--;
+  // do not split a surrogate pair, at either end of the span
+  const low = (i: number) => /[\uDC00-\uDFFF]/.test(original[i] ?? '');
+  while (p > 0 && low(p)) p--;
+  while (s > 0 && low(original.length - s)) s--;
   const start = at + p;
   const end = at + original.length - s;
   return { start, end, original: text.slice(start, end), replacement: corrected.slice(p, corrected.length - s) };
