@@ -63,6 +63,9 @@ export function proofreadRouter(ctx: RelayContext): Router {
     const { pack, categories, model, register, recommendations } = body.options;
     const textOf = new Map(paragraphs.map((p) => [p.id, p.text]));
     const engine = await ctx.engine();
+    // The offline check runs before the stream opens: should it fail, the answer is a plain
+    // 500 {code, message}, not a stream cut off without an event.
+    const sent: Suggestion[] = engine.check(paragraphs, { pack, categories, ...(recommendations ? { minConfidence: 0 } : {}) });
     const controller = abortOnClientClose(res);
     if (model) {
       try {
@@ -75,7 +78,6 @@ export function proofreadRouter(ctx: RelayContext): Router {
     }
     let outcome: AuditOutcome = 'ok';
     const sse = openSse(res);
-    const sent: Suggestion[] = engine.check(paragraphs, { pack, categories, ...(recommendations ? { minConfidence: 0 } : {}) });
     sse.send('suggestions', { layer: 'rules', suggestions: sent });
     let fromCache = 0;
     let unreadable = 0;
