@@ -240,3 +240,21 @@ export function contextAround(text: string, start: number, end: number, n = 10):
   }
   return { before, after };
 }
+
+/**
+ * A suggestion computed on a paragraph's older text (it arrived after the user accepted
+ * other edits there): moved through each batch of accepted edits in turn, or marked
+ * stale when one of them touched its span.
+ */
+export function catchUpSuggestion<T extends Suggestion & { stale?: boolean }>(
+  s: T,
+  acceptedBatches: ReadonlyArray<ReadonlyArray<Pick<ParagraphEdit, 'start' | 'end' | 'replacement'>>>,
+): T {
+  let item = s;
+  for (const edits of acceptedBatches) {
+    const { kept } = rebase([item], edits);
+    if (!kept[0]) return { ...item, stale: true };
+    item = kept[0];
+  }
+  return item;
+}

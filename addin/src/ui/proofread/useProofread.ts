@@ -16,8 +16,9 @@ import {
   rebase,
   type Suggestion,
   contextAround,
+  catchUpSuggestion,
 } from '../../core/suggestions';
-import type { ApplyResult, DocumentHost, HostParagraph } from '../../host/DocumentHost';
+import type { ApplyResult, DocumentHost, HostParagraph, ParagraphEdit } from '../../host/DocumentHost';
 import type { Lang } from '../../i18n/strings';
 import type { PaneSettings } from '../../settings/store';
 
@@ -88,13 +89,24 @@ export function useProofread(opts: {
 
   const order = (pid: string) => paragraphs.current.get(pid)?.index ?? 0;
 
+  /**
+   * Text edits the user accepted per paragraph since its check was sent: suggestions that
+   * arrive later (model batches) were computed on the older text and are moved through
+   * these edits — or marked stale when an accepted edit touched their span.
+   */
+  const acceptedSinceCheck = useRef(new Map<string, Array<Array<Pick<ParagraphEdit, 'start' | 'end' | 'replacement'>>>>());
+  const catchUp = (s: ProofItem): ProofItem => catchUpSuggestion(s, acceptedSinceCheck.current.get(s.paragraphId) ?? []);
+
   /** Streams a check of `paras`; `replace` lists paragraph ids whose old cards go (re-check). */
   const stream = useCallback(
     async (paras: HostParagraph[], scope: 'selection' | 'document' | undefined, replace: Set<string> | null) => {
       controller.current?.abort();
       const c = new AbortController();
       controller.current = c;
-      for (const p of paras) paragraphs.current.set(paragraphId(p.index), p);
+      for (const p of paras) {
+        paragraphs.current.set(paragraphId(p.index), p);
+        acceptedSinceCheck.current.delete(paragraphId(p.index));
+      }
       setNotice(null);
       setState((s) => ({
         status: 'running',
@@ -126,8 +138,9 @@ export function useProofread(opts: {
                 .filter(isSuggestion)
                 .filter((s) => !isIgnored(s))
                 .map((s): ProofItem => {
-                  const p = paragraphs.current.get(s.paragraphId);
-                  return p ? { ...s, context: contextAround(p.text, s.start, s.end) } : s;
+                  const item = catchUp(s);
+                  const p = paragraphs.current.get(item.paragraphId);
+                  return p && !item.stale ? { ...item, context: contextAround(p.text, item.start, item.end) } : item;
                 });
               setState((s) => ({ ...s, phase: 'model', items: mergeIncoming(s.items, incoming, order) }));
             } else if (e.event === 'progress') {
@@ -255,6 +268,7 @@ export function useProofread(opts: {
         const textEdits = done.filter((e) => e.replacement !== null);
         if (textEdits.length === 0) continue;
         paragraphs.current.set(pid, { ...set.paragraph, text: applyToText(set.paragraph.text, textEdits) });
+        acceptedSinceCheck.current.set(pid, [...(acceptedSinceCheck.current.get(pid) ?? []), textEdits]);
         const { kept, invalid } = rebase(
           items.filter((i) => i.paragraphId === pid),
           textEdits,

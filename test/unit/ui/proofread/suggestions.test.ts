@@ -2,6 +2,7 @@
 import {
   CATEGORY_ORDER,
   applyToText,
+  catchUpSuggestion,
   buildEditSets,
   contextAround,
   countBy,
@@ -147,5 +148,20 @@ describe('core/suggestions', () => {
 
   it('gives context around a span', () => {
     expect(contextAround(P0, 8, 10, 4)).toEqual({ before: '…일이 ', after: '.' });
+  });
+});
+
+describe('suggestions that arrive after an accept', () => {
+  const base = { id: 's', paragraphId: 'p0', category: 'spelling' as const, message: '', messageEn: '', source: 'model' as const, confidence: 0.7 };
+  it('are moved through the accepted edits onto the current text', () => {
+    // ZZabababc: the user accepted ZZ → '' ; a late model edit at [2,5) "aba" → "X" was computed on the old text.
+    const late = { ...base, start: 2, end: 5, original: 'aba', replacement: 'X' };
+    const moved = catchUpSuggestion(late, [[{ start: 0, end: 2, replacement: '' }]]);
+    expect(moved).toMatchObject({ start: 0, end: 3, original: 'aba' });
+    expect(applyToText('abababc', [moved])).toBe('Xbabc');
+  });
+  it('are marked stale when an accepted edit touched their span', () => {
+    const late: Suggestion & { stale?: boolean } = { ...base, start: 2, end: 5, original: 'aba', replacement: 'X' };
+    expect(catchUpSuggestion(late, [[{ start: 3, end: 4, replacement: 'Q' }]]).stale).toBe(true);
   });
 });
