@@ -2,6 +2,7 @@
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
+import { AUTH_REDACT_PATHS } from './auth/middleware';
 import { createApp } from './app';
 import type { Config } from './config';
 import type { RelayContext } from './context';
@@ -43,7 +44,7 @@ export function createLogger(config: Config, destination?: pino.DestinationStrea
       level: config.LOG_LEVEL,
       base: { service: 'sseugi-relay' },
       // The access log (server/observability/http-log.ts) never logs headers; this is a second guard.
-      redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'], censor: '[redacted]' },
+      redact: { paths: AUTH_REDACT_PATHS, censor: '[redacted]' },
     },
     destination,
   );

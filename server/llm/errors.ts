@@ -53,7 +53,3 @@ export class UpstreamError extends Error {
     );
   }
 }
-
-export function isAbortError(err: unknown): boolean {
-  return err instanceof Error && (err.name === 'AbortError' || (err as { code?: string }).code === 'ABORT_ERR');
-}

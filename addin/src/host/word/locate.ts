@@ -18,11 +18,6 @@ export function escapeWordSearch(s: string): string {
   return s.replace(/\^/g, '^^');
 }
 
-/** Escapes for a wildcard search (`matchWildcards: true`): `\` escapes specials. */
-export function escapeWordWildcard(s: string): string {
-  return s.replace(/[\\[\]{}()<>@!?*^]/g, (c) => (c === '^' ? '^^' : `\\${c}`));
-}
-
 /** Start offsets of non-overlapping occurrences, scanning left to right (as Word does). */
 export function occurrences(text: string, needle: string): number[] {
   const out: number[] = [];
