@@ -5,6 +5,7 @@
  * as Word's does for the document's current state.
  */
 import type { Block, InlineRun } from '../core/blocks';
+import { commentText } from './word/locate';
 import type {
   ApplyMode,
   ApplyResult,
@@ -16,7 +17,6 @@ import type {
 } from './DocumentHost';
 
 const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, li';
-export const COMMENT_PREFIX = '[AI 제안] ';
 
 function isInDeleted(node: Node, root: Element): boolean {
   for (let n: Node | null = node.parentNode; n && n !== root; n = n.parentNode) {
@@ -193,8 +193,8 @@ export class BrowserHost implements DocumentHost {
         const target = range && !range.collapsed ? range : null;
         const mark = doc.createElement('mark');
         mark.className = 'sseugi-comment';
-        mark.title = COMMENT_PREFIX + text;
-        mark.dataset.comment = COMMENT_PREFIX + text;
+        mark.title = commentText(text, null);
+        mark.dataset.comment = mark.title;
         if (target) target.surroundContents(mark);
         else {
           const last = this.blocks().pop();
@@ -265,8 +265,9 @@ export class BrowserHost implements DocumentHost {
           if (mode === 'comment' || edit.replacement === null) {
             const mark = doc.createElement('mark');
             mark.className = 'sseugi-comment';
-            mark.title = COMMENT_PREFIX + edit.comment;
-            mark.dataset.comment = COMMENT_PREFIX + edit.comment;
+            // The same comment text as in Word: "[AI 제안] reason" (→ “fix” in comment mode).
+            mark.title = commentText(edit.comment, mode === 'comment' ? edit.replacement : null);
+            mark.dataset.comment = mark.title;
             mark.appendChild(range.extractContents());
             range.insertNode(mark);
           } else if (mode === 'tracked') {
