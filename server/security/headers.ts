@@ -40,7 +40,13 @@ export const OFFICE_FRAME_ANCESTORS = [
   'https://*.officeonline.com',
 ] as const;
 
-export function cspDirectives(config: Pick<Config, 'OFFICE_JS_SOURCE' | 'CSP_FRAME_ANCESTORS'>): Record<string, string[]> {
+/** Pages Office frames: only the task pane. Everything else (the standalone page, the API) may be framed by this origin only. */
+export const OFFICE_FRAMED_PATHS = new Set(['/taskpane.html']);
+
+export function cspDirectives(
+  config: Pick<Config, 'OFFICE_JS_SOURCE' | 'CSP_FRAME_ANCESTORS'>,
+  framedByOffice = true,
+): Record<string, string[]> {
   const scriptSrc = ["'self'"];
   if (config.OFFICE_JS_SOURCE === 'cdn') scriptSrc.push(new URL(OFFICE_JS_CDN).origin);
   return {
@@ -54,14 +60,21 @@ export function cspDirectives(config: Pick<Config, 'OFFICE_JS_SOURCE' | 'CSP_FRA
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'"],
-    'frame-ancestors': ["'self'", ...OFFICE_FRAME_ANCESTORS, ...(config.CSP_FRAME_ANCESTORS ?? [])],
+    'frame-ancestors': framedByOffice ? ["'self'", ...OFFICE_FRAME_ANCESTORS, ...(config.CSP_FRAME_ANCESTORS ?? [])] : ["'self'"],
     'upgrade-insecure-requests': [],
   };
 }
 
 export function securityHeaders(config: Pick<Config, 'OFFICE_JS_SOURCE' | 'CSP_FRAME_ANCESTORS'>): RequestHandler {
+  const forPane = headersWith(cspDirectives(config, true));
+  const forOthers = headersWith(cspDirectives(config, false));
+  // Only the task pane may be framed by Office's origins (clickjacking of the standalone page otherwise).
+  return (req, res, next) => (OFFICE_FRAMED_PATHS.has(req.path) ? forPane : forOthers)(req, res, next);
+}
+
+function headersWith(directives: Record<string, string[]>): RequestHandler {
   return helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config) },
+    contentSecurityPolicy: { useDefaults: false, directives },
     xFrameOptions: false,
     crossOriginOpenerPolicy: false,
     crossOriginEmbedderPolicy: false,

@@ -159,6 +159,12 @@ describe('security headers and CORS', () => {
     expect(r.headers['x-powered-by']).toBeUndefined();
   });
 
+  it('lets only the task pane be framed by Office; the standalone page by this origin alone', async () => {
+    const page = String((await httpsRequest(relay, 'GET', '/')).headers['content-security-policy']);
+    expect(page).toMatch(/frame-ancestors 'self'(;|$)/);
+    expect(page).not.toContain('officeapps');
+  });
+
   it('sends the same headers on the API and a request id', async () => {
     const r = await httpsRequest(relay, 'GET', '/api/health', { headers: { 'x-request-id': 'spoofed' } });
     expect(r.headers['content-security-policy']).toContain('frame-ancestors');
