@@ -75,6 +75,24 @@ export function sendStreamError(ctx: RelayContext, sse: SseStream, err: unknown)
 }
 
 /**
+ * A model slot before the stream opens: a full relay answers 503 BUSY + Retry-After.
+ * A request refused here still gets its audit record.
+ */
+export async function reserveModelSlot(
+  ctx: RelayContext,
+  res: Response,
+  signal: AbortSignal,
+  ev: { task: AuditTask; input: AuditInput },
+): Promise<void> {
+  try {
+    await ctx.gate.reserve(signal);
+  } catch (err) {
+    audit(ctx, res, { ...ev, outcome: outcomeOf(err, signal) });
+    throw err;
+  }
+}
+
+/**
  * One streamed task end to end for a route: waits for a model slot (503 BUSY before
  * the stream opens when the relay is full), streams the completion, and writes the
  * task's audit record whatever happens.
@@ -87,12 +105,7 @@ export async function runStreamedTask(
   opts: { beforeDone?: (result: StreamedTask, sse: SseStream) => Promise<void> | void } = {},
 ): Promise<void> {
   const controller = abortOnClientClose(res);
-  try {
-    await ctx.gate.reserve(controller.signal);
-  } catch (err) {
-    audit(ctx, res, { ...ev, outcome: outcomeOf(err, controller.signal) });
-    throw err;
-  }
+  await reserveModelSlot(ctx, res, controller.signal, ev);
   const sse = openSse(res);
   let failure: unknown = null;
   const result = await streamTask(ctx, sse, controller.signal, request, {

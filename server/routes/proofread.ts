@@ -14,7 +14,7 @@ import { runModelLayer } from '../proofread/model-layer';
 import { agree } from '../proofread/merge';
 import { estimateTokens } from '../llm/tokens';
 import { abortOnClientClose, openSse } from '../sse';
-import { sendStreamError } from '../stream-task';
+import { reserveModelSlot, sendStreamError } from '../stream-task';
 import { audit, outcomeOf, type AuditOutcome } from '../observability/audit';
 import { documentText, jsonBody, parseBody } from '../validation';
 
@@ -67,15 +67,7 @@ export function proofreadRouter(ctx: RelayContext): Router {
     // 500 {code, message}, not a stream cut off without an event.
     const sent: Suggestion[] = engine.check(paragraphs, { pack, categories, ...(recommendations ? { minConfidence: 0 } : {}) });
     const controller = abortOnClientClose(res);
-    if (model) {
-      try {
-        // A model slot before the stream opens: a full relay answers 503 BUSY + Retry-After.
-        await ctx.gate.reserve(controller.signal);
-      } catch (err) {
-        audit(ctx, res, { task: 'proofread', input: paragraphs, outcome: outcomeOf(err, controller.signal) });
-        throw err;
-      }
-    }
+    if (model) await reserveModelSlot(ctx, res, controller.signal, { task: 'proofread', input: paragraphs });
     let outcome: AuditOutcome = 'ok';
     const sse = openSse(res);
     sse.send('suggestions', { layer: 'rules', suggestions: sent });

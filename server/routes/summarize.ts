@@ -10,7 +10,7 @@ import type { RelayContext } from '../context';
 import { mapReduceSummarize } from '../generation/map-reduce';
 import { SUMMARY_FORMS, SUMMARY_LENGTHS } from '../generation/prompts';
 import { abortOnClientClose, openSse } from '../sse';
-import { sendStreamError } from '../stream-task';
+import { reserveModelSlot, sendStreamError } from '../stream-task';
 import { assertTextSize, documentText, jsonBody, parseBody } from '../validation';
 import { audit, outcomeOf, type AuditOutcome } from '../observability/audit';
 
@@ -33,13 +33,7 @@ export function summarizeRouter(ctx: RelayContext): Router {
     const { text, options } = parseBody(schema, body);
     const controller = abortOnClientClose(res);
     const info = await ctx.backend();
-    try {
-      // A model slot before the stream opens: a full relay answers 503 BUSY + Retry-After.
-      await ctx.gate.reserve(controller.signal);
-    } catch (err) {
-      audit(ctx, res, { task: 'summarize', input: text, outcome: outcomeOf(err, controller.signal) });
-      throw err;
-    }
+    await reserveModelSlot(ctx, res, controller.signal, { task: 'summarize', input: text });
     const sse = openSse(res);
     let outcome: AuditOutcome = 'ok';
     try {
