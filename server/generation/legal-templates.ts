@@ -4,6 +4,7 @@
  * to run on the draft before it is inserted into the document.
  */
 import type { LocalizedText, PackName } from '../proofread/types';
+import { neutralise } from './neutralise';
 
 export interface Prompt {
   system: string;
@@ -21,8 +22,10 @@ export interface LegalTemplate<I> {
   build(input: I): Prompt;
 }
 
-const clip = (s: string, max = 12000) => (s.length > max ? `${s.slice(0, max)}\n…(이하 생략)` : s);
-const bullets = (xs: readonly string[]) => xs.map((x) => `- ${x.trim()}`).join('\n');
+/** User text: neutralised (role markers, special tokens) and clipped. */
+const clip = (s: string, max = 12000) => neutralise(s.length > max ? `${s.slice(0, max)}\n…(이하 생략)` : s);
+const one = (s: string) => neutralise(s.trim());
+const bullets = (xs: readonly string[]) => xs.map((x) => `- ${one(x)}`).join('\n');
 
 /* ---------------------------------------------------------------- patent */
 
@@ -50,7 +53,7 @@ export const PATENT_CLAIMS_SYSTEM = [
 ].join('\n');
 
 export function buildClaimsPrompt(input: ClaimsInput): Prompt {
-  const category = input.category?.trim() || '장치';
+  const category = neutralise(input.category?.trim() || '장치');
   const n = Math.max(1, Math.min(20, input.dependentCount ?? 5));
   return {
     system: PATENT_CLAIMS_SYSTEM,
@@ -107,7 +110,7 @@ export function buildDescriptionPrompt(input: DescriptionInput): Prompt {
   return {
     system: PATENT_DESCRIPTION_SYSTEM,
     user: [
-      `발명의 명칭: ${input.title.trim()}`,
+      `발명의 명칭: ${one(input.title)}`,
       `작성할 항목: ${sections.map((s) => `【${s}】`).join(', ')}`,
       '',
       '[발명자 노트]',
@@ -148,9 +151,9 @@ export function buildOfficialDraftPrompt(input: OfficialDraftInput): Prompt {
   return {
     system: OFFICIAL_DRAFT_SYSTEM,
     user: [
-      `발신 기관: ${input.agency.trim()}`,
-      `수신: ${input.recipient.trim()}`,
-      `제목: ${input.title.trim()}`,
+      `발신 기관: ${one(input.agency)}`,
+      `수신: ${one(input.recipient)}`,
+      `제목: ${one(input.title)}`,
       '',
       '[담을 내용]',
       bullets(input.points),
@@ -185,8 +188,8 @@ export const CONTRACT_CLAUSE_SYSTEM = [
 
 export function buildContractClausePrompt(input: ContractClauseInput): Prompt {
   const lines: string[] = [];
-  if (input.article) lines.push(`조문: 제${input.article.number}조(${input.article.title.trim()})`);
-  lines.push(`정의된 용어: ${input.definedTerms?.length ? input.definedTerms.join(', ') : '없음'}`);
+  if (input.article) lines.push(`조문: 제${input.article.number}조(${one(input.article.title)})`);
+  lines.push(`정의된 용어: ${input.definedTerms?.length ? input.definedTerms.map(one).join(', ') : '없음'}`);
   const arts = Object.entries(input.existingArticles ?? {});
   lines.push(
     `인용할 수 있는 조항: ${arts.length ? arts.map(([n, k]) => (k > 1 ? `제${n}조(제1항∼제${k}항)` : `제${n}조`)).join(', ') : '없음'}`,

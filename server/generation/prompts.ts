@@ -12,6 +12,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ChatMessage } from '../llm/types';
 import { estimateTokens } from '../llm/tokens';
+import { neutralise } from './neutralise';
 import summarizeJson from '../prompts/summarize.json';
 import reduceJson from '../prompts/summarize-reduce.json';
 import draftJson from '../prompts/draft.json';
@@ -171,17 +172,11 @@ export function render(template: string, vars: Record<string, string>): string {
   });
 }
 
-/** Tags that delimit data in our prompts. */
-const DELIMITER_TAGS = ['document', 'part'];
-const DELIMITER_RE = new RegExp(`<(\\s*/?\\s*(?:${DELIMITER_TAGS.join('|')})\\b)`, 'gi');
-
 /**
- * Neutralise anything that looks like one of our delimiters (`</document>`, `< / Document >`,
- * `<part n="2">`) by replacing its `<` with a full-width `＜`. Everything else is untouched.
+ * User text made safe for a prompt: delimiters, role markers and special tokens defused (see
+ * server/generation/neutralise.ts, the one module every prompt builder uses).
  */
-export function neutralizeDelimiters(text: string): string {
-  return text.replace(DELIMITER_RE, '＜$1');
-}
+export const neutralizeDelimiters = neutralise;
 
 function frag(file: PromptFile, key: string, sub?: string): string {
   const v = file.fragments[key];

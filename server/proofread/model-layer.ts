@@ -9,6 +9,7 @@ import type { ChatMessage, CompleteFn, JsonSchemaSpec } from '../llm/types';
 import type { Category, PackName, Paragraph, Suggestion } from './types';
 import { suggestionId } from './run-rules';
 import { paragraphCacheKey, type AsyncStore } from './cache';
+import { neutralise, restoreNeutralised } from '../generation/neutralise';
 
 export interface ModelEdit {
   original: string;
@@ -81,7 +82,7 @@ export function buildProofreadMessages(batch: readonly Paragraph[], pack: PackNa
     '출력은 {"results": [...]} 형식의 JSON 하나뿐입니다.';
   const user =
     `문서 종류: ${PACK_HINT[pack]}\n${register ? `${REGISTER_HINT[register]}\n` : ''}다음 문단들을 교정하세요.\n` +
-    JSON.stringify({ paragraphs: batch.map((p) => ({ id: p.id, text: p.text })) });
+    JSON.stringify({ paragraphs: batch.map((p) => ({ id: p.id, text: neutralise(p.text) })) });
   return [
     { role: 'system', content: system },
     { role: 'user', content: user },
@@ -249,9 +250,21 @@ export function guessCategory(original: string, corrected: string, reason = ''):
 export function editsToSuggestions(paragraph: Paragraph, edits: readonly ModelEdit[], confidence = 0.7): Suggestion[] {
   const out: Suggestion[] = [];
   const seen = new Set<string>();
+  // The model saw the neutralised paragraph (same length, same offsets): its `original` is
+  // looked up there first, then in the text as written; the span is the user's own text.
+  const shown = neutralise(paragraph.text);
+  const defused = shown !== paragraph.text;
   for (const e of edits) {
-    const loc = locateEdit(paragraph.text, e.original, e.corrected);
-    if (!loc) continue;
+    const found =
+      locateEdit(shown, e.original, e.corrected) ??
+      (defused ? locateEdit(paragraph.text, restoreNeutralised(e.original), restoreNeutralised(e.corrected)) : null);
+    if (!found) continue;
+    const loc = {
+      ...found,
+      original: paragraph.text.slice(found.start, found.end),
+      replacement: defused ? restoreNeutralised(found.replacement) : found.replacement,
+    };
+    if (loc.original === loc.replacement) continue;
     const id = suggestionId(paragraph.id, loc.start, loc.end, loc.replacement, 'model');
     if (seen.has(id)) continue;
     seen.add(id);

@@ -15,6 +15,7 @@ import {
   type Prompt,
 } from '../generation/legal-templates';
 import { countPromptTokens } from '../generation/map-reduce';
+import { neutralise } from '../generation/neutralise';
 import { DRAFT_TEMPLATES, REWRITE_STYLES, buildMessages, neutralizeDelimiters } from '../generation/prompts';
 import type { ChatMessage } from '../llm/types';
 import { findDefinitions, parseArticles } from '../proofread/packs/contract/structure';
@@ -73,7 +74,7 @@ const CONTINUE_INSTRUCTION =
 /** A cut-off answer continues as the same conversation: the partial answer, then "continue". */
 export function withContinuation(messages: ChatMessage[], continueFrom: string | undefined): ChatMessage[] {
   if (!continueFrom) return messages;
-  return [...messages, { role: 'assistant', content: continueFrom }, { role: 'user', content: CONTINUE_INSTRUCTION }];
+  return [...messages, { role: 'assistant', content: neutralise(continueFrom) }, { role: 'user', content: CONTINUE_INSTRUCTION }];
 }
 
 function asMessages(p: Prompt): ChatMessage[] {
