@@ -17,6 +17,7 @@ import summarizeJson from '../prompts/summarize.json';
 import reduceJson from '../prompts/summarize-reduce.json';
 import draftJson from '../prompts/draft.json';
 import rewriteJson from '../prompts/rewrite.json';
+import proofreadJson from '../prompts/proofread.json';
 
 // ---------------------------------------------------------------------------------------------
 // Request options (validated by the routes)
@@ -62,7 +63,7 @@ export type RewriteSpec = z.infer<typeof rewriteSpecSchema>;
 const fragmentValue: z.ZodType<string | Record<string, string>> = z.union([z.string(), z.record(z.string(), z.string())]);
 
 export const promptFileSchema = z.object({
-  task: z.enum(['summarize', 'summarize-reduce', 'draft', 'rewrite']),
+  task: z.enum(['summarize', 'summarize-reduce', 'draft', 'rewrite', 'proofread']),
   version: z.string().min(1),
   temperature: z.number().min(0).max(2),
   system: z.string().min(1),
@@ -73,7 +74,7 @@ export const promptFileSchema = z.object({
 export type PromptFile = z.infer<typeof promptFileSchema>;
 
 export type PromptTask = PromptFile['task'];
-export const PROMPT_TASKS: readonly PromptTask[] = ['summarize', 'summarize-reduce', 'draft', 'rewrite'];
+export const PROMPT_TASKS: readonly PromptTask[] = ['summarize', 'summarize-reduce', 'draft', 'rewrite', 'proofread'];
 
 export interface Prompts {
   files: Record<PromptTask, PromptFile>;
@@ -103,6 +104,13 @@ const REQUIRED: Record<PromptTask, { user: string[]; fragments: string[]; maxTok
     fragments: REWRITE_STYLES.map((s) => `style.${s}`),
     maxTokens: ['factor', 'min', 'max'],
   },
+  // server/proofread/model-layer.ts: maxTokens of a batch = factor × its input tokens + base
+  // (within the model's window); `batch` caps a batch's input tokens.
+  proofread: {
+    user: ['pack', 'register', 'paragraphs'],
+    fragments: ['pack.general', 'pack.official', 'pack.patent', 'pack.contract', 'register.none', 'register.hapsyo', 'register.haera'],
+    maxTokens: ['factor', 'base', 'batch'],
+  },
 };
 
 function validatePromptFile(raw: unknown, expected: PromptTask, source: string): PromptFile {
@@ -131,6 +139,7 @@ const BUILTIN: Record<PromptTask, unknown> = {
   'summarize-reduce': reduceJson,
   draft: draftJson,
   rewrite: rewriteJson,
+  proofread: proofreadJson,
 };
 
 /**
@@ -178,7 +187,7 @@ export function render(template: string, vars: Record<string, string>): string {
  */
 export const neutralizeDelimiters = neutralise;
 
-function frag(file: PromptFile, key: string, sub?: string): string {
+export function frag(file: PromptFile, key: string, sub?: string): string {
   const v = file.fragments[key];
   if (sub === undefined) {
     if (typeof v !== 'string') throw new Error(`prompt ${file.task}: missing fragment ${key}`);

@@ -10,6 +10,7 @@ import type { Category, PackName, Paragraph, Suggestion } from './types';
 import { suggestionId } from './run-rules';
 import { paragraphCacheKey, type AsyncStore } from './cache';
 import { neutralise, restoreNeutralised } from '../generation/neutralise';
+import { frag, loadPrompts, render, type PromptFile } from '../generation/prompts';
 
 export interface ModelEdit {
   original: string;
@@ -22,7 +23,12 @@ export interface ModelParagraphResult {
   edits: ModelEdit[];
 }
 
-export const PROMPT_VERSION = 'mp1';
+/** Bounds of the answer (the constrained decoder cannot run away; see batchParagraphs). */
+export const MAX_BATCH_PARAGRAPHS = 48;
+export const MAX_EDITS_PER_PARAGRAPH = 24;
+export const MAX_EDIT_CHARS = 400;
+export const MAX_REASON_CHARS = 200;
+export const MAX_ID_CHARS = 200;
 
 export const PROOFREAD_JSON_SCHEMA: JsonSchemaSpec = {
   name: 'proofread_edits',
@@ -31,18 +37,20 @@ export const PROOFREAD_JSON_SCHEMA: JsonSchemaSpec = {
     properties: {
       results: {
         type: 'array',
+        maxItems: MAX_BATCH_PARAGRAPHS,
         items: {
           type: 'object',
           properties: {
-            id: { type: 'string' },
+            id: { type: 'string', maxLength: MAX_ID_CHARS },
             edits: {
               type: 'array',
+              maxItems: MAX_EDITS_PER_PARAGRAPH,
               items: {
                 type: 'object',
                 properties: {
-                  original: { type: 'string' },
-                  corrected: { type: 'string' },
-                  reason: { type: 'string' },
+                  original: { type: 'string', maxLength: MAX_EDIT_CHARS },
+                  corrected: { type: 'string', maxLength: MAX_EDIT_CHARS },
+                  reason: { type: 'string', maxLength: MAX_REASON_CHARS },
                 },
                 required: ['original', 'corrected', 'reason'],
                 additionalProperties: false,
@@ -59,37 +67,42 @@ export const PROOFREAD_JSON_SCHEMA: JsonSchemaSpec = {
   },
 };
 
-const PACK_HINT: Record<PackName, string> = {
-  general: '일반 문서',
-  official: '공문서 (행정업무의 운영 및 혁신에 관한 규정의 작성 원칙을 따름)',
-  patent: '특허 명세서·청구범위',
-  contract: '계약서',
-};
-
 /** The writer's chosen register: endings of the other one are worth pointing out. */
 export type Register = 'hapsyo' | 'haera';
-const REGISTER_HINT: Record<Register, string> = {
-  hapsyo: '이 문서는 합쇼체(-습니다/-ㅂ니다)로 씁니다. 해라체(-다) 문장 끝이 섞여 있으면 합쇼체로 고치세요.',
-  haera: '이 문서는 해라체(-다)로 씁니다. 합쇼체(-습니다) 문장 끝이 섞여 있으면 해라체로 고치세요.',
-};
 
-export function buildProofreadMessages(batch: readonly Paragraph[], pack: PackName = 'general', register?: Register): ChatMessage[] {
-  const system =
-    '당신은 한국어 교정 전문가입니다. 한글 맞춤법, 표준어 규정, 띄어쓰기, 문장 부호, 외래어 표기법에 맞게 ' +
-    '틀린 부분만 최소한으로 고칩니다. 문체나 내용은 바꾸지 않습니다. ' +
-    '각 문단에 대해 {"id": 문단 id, "edits": [{"original": 문단에 그대로 있는 틀린 부분(앞뒤 한두 어절 포함, 문단 안에서 유일하게), ' +
-    '"corrected": 고친 표현, "reason": 짧은 이유}]} 를 내고, 틀린 곳이 없으면 edits를 빈 배열로 둡니다. ' +
-    '출력은 {"results": [...]} 형식의 JSON 하나뿐입니다.';
-  const user =
-    `문서 종류: ${PACK_HINT[pack]}\n${register ? `${REGISTER_HINT[register]}\n` : ''}다음 문단들을 교정하세요.\n` +
-    JSON.stringify({ paragraphs: batch.map((p) => ({ id: p.id, text: neutralise(p.text) })) });
+let builtinPrompt: PromptFile | null = null;
+/** The built-in proofreading prompt (server/prompts/proofread.json); PROMPTS_DIR overrides come through `prompt`. */
+export function defaultProofreadPrompt(): PromptFile {
+  builtinPrompt ??= loadPrompts().files.proofread;
+  return builtinPrompt;
+}
+
+/** The paragraphs as the model sees them: JSON, each text neutralised (same length, same offsets). */
+export function paragraphsPayload(batch: readonly Paragraph[]): string {
+  return JSON.stringify({ paragraphs: batch.map((p) => ({ id: p.id, text: neutralise(p.text) })) });
+}
+
+export function buildProofreadMessages(
+  batch: readonly Paragraph[],
+  pack: PackName = 'general',
+  register?: Register,
+  prompt: PromptFile = defaultProofreadPrompt(),
+): ChatMessage[] {
+  const user = render(prompt.user, {
+    pack: frag(prompt, 'pack', pack),
+    register: frag(prompt, 'register', register ?? 'none'),
+    paragraphs: paragraphsPayload(batch),
+  });
   return [
-    { role: 'system', content: system },
+    { role: 'system', content: prompt.system },
     { role: 'user', content: user },
   ];
 }
 
-/** Greedy batching: consecutive paragraphs while their token count fits the budget. */
+/** Tokens of a paragraph's JSON wrapping (`{"id":"…","text":"…"},`). */
+const PARAGRAPH_JSON_TOKENS = 8;
+
+/** Greedy batching: consecutive paragraphs while their token count fits the budget (at most MAX_BATCH_PARAGRAPHS). */
 export function batchParagraphs(
   paragraphs: readonly Paragraph[],
   tokenBudget: number,
@@ -99,8 +112,8 @@ export function batchParagraphs(
   let cur: Paragraph[] = [];
   let used = 0;
   for (const p of paragraphs) {
-    const t = countTokens(p.text) + 8;
-    if (cur.length && used + t > tokenBudget) {
+    const t = countTokens(p.text) + PARAGRAPH_JSON_TOKENS;
+    if (cur.length && (used + t > tokenBudget || cur.length >= MAX_BATCH_PARAGRAPHS)) {
       batches.push(cur);
       cur = [];
       used = 0;
@@ -203,6 +216,17 @@ export function parseModelOutput(content: string): ModelParagraphResult[] {
   return out;
 }
 
+/** The answer is JSON (possibly fenced), even if it holds no paragraph result. */
+function isJson(content: string): boolean {
+  const fence = /```(?:json)?\s*([\s\S]*?)(?:```|$)/i.exec(content);
+  try {
+    JSON.parse(fence ? fence[1]! : content);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface LocatedEdit {
   start: number;
   end: number;
@@ -288,34 +312,62 @@ export function editsToSuggestions(paragraph: Paragraph, edits: readonly ModelEd
 }
 
 export interface ModelProgress {
-  /** Paragraphs finished (cached or checked). */
+  /** Paragraphs finished (cached, checked, or given up on: see `unchecked`). */
   done: number;
   total: number;
   batches: number;
   fromCache: number;
   /** Batches whose answer could not be read even after one retry (their paragraphs got no model check). */
   unreadable: number;
+  /** Paragraphs the model did not check (never counted as clean). */
+  unchecked: number;
+}
+
+/**
+ * Why a paragraph got no model check: the model left its id out of the answer twice
+ * (`missing`), its answer was not JSON twice (`unreadable`), the answer was cut off
+ * (`truncated`), or the paragraph cannot fit the model's window with room for an answer
+ * (`too-long`).
+ */
+export type UncheckedReason = 'missing' | 'unreadable' | 'truncated' | 'too-long';
+
+export interface UncheckedParagraphs {
+  paragraphIds: string[];
+  reason: UncheckedReason;
 }
 
 export interface ModelLayerOptions {
   complete: CompleteFn;
+  /** Tokens of a paragraph's text, for batching (a fast estimate is fine: the rendered prompt is counted with `countPromptTokens`). */
   countTokens: (text: string) => number;
-  /** Input-token budget per batch (paragraph text only). Default 1500. */
+  /**
+   * The model's window (prompt + answer) in tokens. When given, batches are sized from it
+   * and every request's max_tokens keeps prompt + max_tokens within it (vLLM answers 400
+   * otherwise; llama.cpp and Ollama truncate).
+   */
+  contextWindow?: number;
+  /** Tokens of a rendered prompt; default: countTokens over the messages plus per-message overhead. */
+  countPromptTokens?: (messages: ChatMessage[]) => number | Promise<number>;
+  /** Input-token cap per batch (paragraph text only). Default: the prompt file's maxTokens.batch (1500). */
   tokenBudget?: number;
   /** Concurrent requests. Default 2. */
   concurrency?: number;
   pack?: PackName;
   /** 합쇼체 or 해라체: mixed endings are corrected towards it. */
   register?: Register;
+  /** The proofreading prompt (PROMPTS_DIR override); default: built in. */
+  prompt?: PromptFile;
   /** Used in the cache key. */
   modelId?: string;
   cache?: AsyncStore<ModelEdit[]>;
   cacheTtlSec?: number;
   signal?: AbortSignal;
   temperature?: number;
-  /** maxTokens for a batch: default 4 × its input tokens + 256. */
+  /** maxTokens for a batch: default factor × its input tokens + base (prompt file), capped by the window. */
   maxTokensFor?: (inputTokens: number) => number;
   onBatch?: (suggestions: Suggestion[], progress: ModelProgress) => void | Promise<void>;
+  /** Paragraphs the model did not check, as soon as that is known. */
+  onUnchecked?: (unchecked: UncheckedParagraphs) => void | Promise<void>;
   confidence?: number;
 }
 
@@ -333,22 +385,41 @@ export function runModelLayer(paragraphs: readonly Paragraph[], opts: ModelLayer
   return withFailFast(opts.signal, (signal) => runModelLayerWith(paragraphs, { ...opts, signal }));
 }
 
+/** Per-message overhead of a chat template (role markers, separators), when counting without the server. */
+const MESSAGE_TOKENS = 8;
+/** Smallest answer worth asking for: below it a batch is split (or its one paragraph reported `too-long`). */
+const MIN_ANSWER_TOKENS = 64;
+
 async function runModelLayerWith(paragraphs: readonly Paragraph[], opts: ModelLayerOptions): Promise<Suggestion[]> {
   const pack = opts.pack ?? 'general';
   const modelId = opts.modelId ?? 'model';
+  const prompt = opts.prompt ?? defaultProofreadPrompt();
   const ttl = opts.cacheTtlSec ?? 7 * 24 * 3600;
-  const budget = opts.tokenBudget ?? 1500;
   const signal = opts.signal;
-  const paras = paragraphs.map((p) => ({ id: p.id, text: p.text.normalize('NFC') }));
-  const progress: ModelProgress = { done: 0, total: paras.length, batches: 0, fromCache: 0, unreadable: 0 };
-  const all: Suggestion[] = [];
   const register = opts.register;
-  const keyOf = (p: Paragraph) => paragraphCacheKey(p.text, register ? { pack, register } : { pack }, modelId, PROMPT_VERSION);
+  const window = opts.contextWindow;
+  const margin = window ? Math.max(16, Math.ceil(window * 0.02)) : 0;
+  const factor = prompt.maxTokens.factor ?? 4;
+  const base = prompt.maxTokens.base ?? 256;
+  const maxTokensFor = opts.maxTokensFor ?? ((inTok: number) => Math.ceil(inTok * factor + base));
+  const countPrompt =
+    opts.countPromptTokens ?? ((ms: ChatMessage[]) => ms.reduce((n, m) => n + opts.countTokens(m.content) + MESSAGE_TOKENS, 0));
+  const paras = paragraphs.map((p) => ({ id: p.id, text: p.text.normalize('NFC') }));
+  const progress: ModelProgress = { done: 0, total: paras.length, batches: 0, fromCache: 0, unreadable: 0, unchecked: 0 };
+  const all: Suggestion[] = [];
+  const keyOf = (p: Paragraph) => paragraphCacheKey(p.text, register ? { pack, register } : { pack }, modelId, `mp-${prompt.version}`);
+  const messagesFor = (batch: readonly Paragraph[]) => buildProofreadMessages(batch, pack, register, prompt);
 
   const emit = async (sugs: Suggestion[], nDone: number) => {
     progress.done += nDone;
     all.push(...sugs);
     if (opts.onBatch) await opts.onBatch(sugs, { ...progress });
+  };
+  const giveUp = async (batch: readonly Paragraph[], reason: UncheckedReason) => {
+    if (!batch.length) return;
+    progress.unchecked += batch.length;
+    if (opts.onUnchecked) await opts.onUnchecked({ paragraphIds: batch.map((p) => p.id), reason });
+    await emit([], batch.length);
   };
 
   // 1. cache and trivially empty paragraphs
@@ -369,42 +440,69 @@ async function runModelLayerWith(paragraphs: readonly Paragraph[], opts: ModelLa
   }
   if (cachedN) await emit(cachedSugs, cachedN);
 
-  // 2. batches
+  // 2. batches: input budget from the window (prompt + paragraphs + answer must fit), capped by the prompt file
+  let budget = opts.tokenBudget ?? prompt.maxTokens.batch ?? 1500;
+  if (window) {
+    const fixed = await countPrompt(messagesFor([]));
+    // fixed + Σ(in) + (factor × Σ(in) + base) + margin ≤ window
+    budget = Math.min(budget, Math.floor((window - fixed - base - margin) / (1 + factor)));
+    budget = Math.max(budget, 1);
+  }
   const batches = batchParagraphs(todo, budget, opts.countTokens);
+
   const runBatch = async (batch: Paragraph[], attempt = 1): Promise<void> => {
     if (signal?.aborted) throw abortError(signal);
     const inTok = batch.reduce((n, p) => n + opts.countTokens(p.text), 0);
+    const messages = messagesFor(batch);
+    let maxTokens = maxTokensFor(inTok);
+    if (window) {
+      const room = window - (await countPrompt(messages)) - margin;
+      if (room < Math.min(maxTokens, MIN_ANSWER_TOKENS)) {
+        if (batch.length > 1) return splitInHalves(batch, attempt);
+        return giveUp(batch, 'too-long');
+      }
+      maxTokens = Math.min(maxTokens, room);
+    }
     const res = await opts.complete({
-      messages: buildProofreadMessages(batch, pack, register),
-      temperature: opts.temperature ?? 0,
-      maxTokens: opts.maxTokensFor ? opts.maxTokensFor(inTok) : inTok * 4 + 256,
+      messages,
+      temperature: opts.temperature ?? prompt.temperature,
+      maxTokens,
       jsonSchema: PROOFREAD_JSON_SCHEMA,
       ...(signal ? { signal } : {}),
     });
     progress.batches++;
-    if (res.finishReason === 'length' && batch.length > 1) {
-      const mid = Math.ceil(batch.length / 2);
-      await runBatch(batch.slice(0, mid));
-      await runBatch(batch.slice(mid));
-      return;
-    }
     const truncated = res.finishReason === 'length';
+    if (truncated && batch.length > 1) return splitInHalves(batch, attempt);
     const parsed = parseModelOutput(res.content);
-    if (parsed.length === 0 && !truncated && /\S/.test(res.content)) {
-      // Nothing readable (not JSON at all): asking again is safe, once.
-      if (attempt === 1) return runBatch(batch, 2);
-      progress.unreadable++;
-    }
+    const unreadable = parsed.length === 0 && !truncated && /\S/.test(res.content) && !isJson(res.content);
     const byId = new Map(parsed.map((r) => [r.id, r.edits]));
     const sugs: Suggestion[] = [];
+    const missing: Paragraph[] = [];
+    let checked = 0;
     for (const p of batch) {
       const edits = byId.get(p.id) ?? (batch.length === 1 && parsed.length === 1 ? parsed[0]!.edits : undefined);
-      if (edits === undefined) continue;
+      if (edits === undefined) {
+        missing.push(p);
+        continue;
+      }
+      checked++;
       sugs.push(...editsToSuggestions(p, edits, opts.confidence));
       // a truncated single paragraph's salvage is partial: do not cache it
       if (opts.cache && !truncated) await opts.cache.set(keyOf(p), edits, ttl);
     }
-    await emit(sugs, batch.length);
+    if (checked) await emit(sugs, checked);
+    if (!missing.length) return;
+    // A cut-off single paragraph would be cut off again: reported at once. Otherwise the
+    // paragraphs the model left out (or a batch it answered with no JSON) are asked once more.
+    if (truncated) return giveUp(missing, 'truncated');
+    if (attempt === 1) return runBatch(missing, 2);
+    if (unreadable) progress.unreadable++;
+    return giveUp(missing, unreadable ? 'unreadable' : 'missing');
+  };
+  const splitInHalves = async (batch: Paragraph[], attempt: number): Promise<void> => {
+    const mid = Math.ceil(batch.length / 2);
+    await runBatch(batch.slice(0, mid), attempt);
+    await runBatch(batch.slice(mid), attempt);
   };
 
   const limit = Math.max(1, opts.concurrency ?? 2);
