@@ -74,3 +74,21 @@ export function mergeSuggestions(list: readonly Suggestion[], paragraphs: readon
   }
   return sortSuggestions(out, paragraphs);
 }
+
+/**
+ * The model layer's suggestions that add something: in a wanted category, and not making the
+ * same change as a finding already delivered (rule/dictionary findings arrive first; those
+ * stay). Used by the relay's route and the CLIs alike (server/proofread/proofreader.ts).
+ */
+export function freshModelSuggestions(
+  delivered: readonly Suggestion[],
+  incoming: readonly Suggestion[],
+  textOf: (paragraphId: string) => string,
+  wanted?: ReadonlySet<string>,
+): Suggestion[] {
+  return incoming.filter(
+    (s) =>
+      (!wanted || wanted.has(s.category)) &&
+      !delivered.some((d) => d.paragraphId === s.paragraphId && overlaps(d, s) && agree(d, s, textOf(s.paragraphId))),
+  );
+}

@@ -2,7 +2,9 @@
  * POST /api/proofread: rule and dictionary findings first (at once), then the model
  * layer's per batch, as SSE `suggestions` events; `progress`; `done`. A failing
  * model layer is reported as `error` with `layer: 'model'`, followed by `done`:
- * the offline findings already delivered stay valid.
+ * the offline findings already delivered stay valid. Paragraphs the model did not check
+ * arrive as `unchecked` events (and their count in `done`). The model layer is the shared
+ * proofreader (server/proofread/proofreader.ts), the same the CLIs use.
  */
 import { Router } from 'express';
 import { z } from 'zod';
@@ -10,8 +12,7 @@ import type { RelayContext } from '../context';
 import { ApiError } from '../errors';
 import { UpstreamError } from '../llm/errors';
 import { CATEGORIES, PACK_NAMES, type Category, type PackName, type Paragraph, type Suggestion } from '../proofread/types';
-import { runModelLayer } from '../proofread/model-layer';
-import { agree } from '../proofread/merge';
+import { proofreaderFromContext } from '../proofread/proofreader';
 import { estimateTokens } from '../llm/tokens';
 import { abortOnClientClose, openSse } from '../sse';
 import { reserveModelSlot, sendStreamError } from '../stream-task';
@@ -32,13 +33,9 @@ export function proofreadOptionsSchema() {
     .default({ pack: 'general', model: true, recommendations: false });
 }
 
-/** The model agrees with a finding already sent: overlapping spans making the same change. */
-function sameChange(a: Suggestion, b: Suggestion, text: string): boolean {
-  return a.paragraphId === b.paragraphId && a.start < b.end && b.start < a.end && agree(a, b, text);
-}
-
 export function proofreadRouter(ctx: RelayContext): Router {
   const router = Router();
+  const proofreader = proofreaderFromContext(ctx);
   const schema = z.strictObject({
     paragraphs: z
       .array(
@@ -61,7 +58,6 @@ export function proofreadRouter(ctx: RelayContext): Router {
     }
     const paragraphs: Paragraph[] = body.paragraphs;
     const { pack, categories, model, register, recommendations } = body.options;
-    const textOf = new Map(paragraphs.map((p) => [p.id, p.text]));
     const engine = await ctx.engine();
     // The offline check runs before the stream opens: should it fail, the answer is a plain
     // 500 {code, message}, not a stream cut off without an event.
@@ -73,27 +69,26 @@ export function proofreadRouter(ctx: RelayContext): Router {
     sse.send('suggestions', { layer: 'rules', suggestions: sent });
     let fromCache = 0;
     let unreadable = 0;
+    let unchecked = 0;
     if (model && !controller.signal.aborted) {
-      const wanted = categories ? new Set<Category>(categories) : null;
       try {
-        await runModelLayer(paragraphs, {
-          complete: (r) => ctx.llm.chat(r),
-          countTokens: estimateTokens,
-          concurrency: ctx.config.LLM_CONCURRENCY,
+        await proofreader.checkWithModel(paragraphs, {
           pack,
           register,
-          modelId: ctx.config.LLM_MODEL,
-          cache: ctx.proofCache,
+          categories,
+          delivered: sent,
           signal: controller.signal,
-          onBatch: (suggestions, progress) => {
+          onSuggestions: (fresh, progress) => {
             fromCache = progress.fromCache;
             unreadable = progress.unreadable;
-            const fresh = suggestions.filter(
-              (s) => (!wanted || wanted.has(s.category)) && !sent.some((o) => sameChange(o, s, textOf.get(s.paragraphId) ?? '')),
-            );
             sent.push(...fresh);
             if (fresh.length) sse.send('suggestions', { layer: 'model', suggestions: fresh });
             sse.send('progress', { phase: 'model', done: progress.done, total: progress.total });
+          },
+          // Paragraphs the model did not check are named, never passed off as clean.
+          onUnchecked: (u) => {
+            unchecked += u.paragraphIds.length;
+            sse.send('unchecked', { layer: 'model', paragraphIds: u.paragraphIds, reason: u.reason });
           },
         });
       } catch (err) {
@@ -120,7 +115,7 @@ export function proofreadRouter(ctx: RelayContext): Router {
         layer: 'model',
       });
     }
-    sse.send('done', { total: sent.length, fromCache });
+    sse.send('done', { total: sent.length, fromCache, unchecked });
     sse.end();
     audit(ctx, res, { task: 'proofread', input: paragraphs, outcome });
   });

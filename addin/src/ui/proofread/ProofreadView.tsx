@@ -155,6 +155,11 @@ export function ProofreadView({ host }: { host: DocumentHost }) {
           <MessageBarBody>{t('prModelFailed', { reason: err(state.modelErrorCode) })}</MessageBarBody>
         </MessageBar>
       )}
+      {!!state.unchecked && (
+        <MessageBar intent="warning" data-testid="pr-unchecked">
+          <MessageBarBody>{t('prUnchecked', { count: state.unchecked })}</MessageBarBody>
+        </MessageBar>
+      )}
       {state.status === 'done' && state.modelOff && (
         <Text size={200} data-testid="pr-model-off">
           {t('prModelOff')}
@@ -166,7 +171,7 @@ export function ProofreadView({ host }: { host: DocumentHost }) {
         </Text>
       )}
       {pr.notice && <NoticeBar notice={pr.notice} onDismiss={pr.clearNotice} />}
-      {state.status === 'done' && state.items.length === 0 && (
+      {state.status === 'done' && state.items.length === 0 && !state.unchecked && (
         <div className={styles.empty} data-testid="pr-empty" role="status">
           <Text size={400} weight="semibold">
             {t('prEmpty')}

@@ -42,6 +42,8 @@ export interface ProofState {
   modelErrorCode?: string;
   /** The check ran without the model layer. */
   modelOff?: boolean;
+  /** Paragraphs the model did not check (`unchecked` events): they have rule findings only. */
+  unchecked?: number;
   scope?: 'selection' | 'document';
   checkedCount: number;
   noText?: boolean;
@@ -143,6 +145,9 @@ export function useProofread(opts: {
                   return p && !item.stale ? { ...item, context: contextAround(p.text, item.start, item.end) } : item;
                 });
               setState((s) => ({ ...s, phase: 'model', items: mergeIncoming(s.items, incoming, order) }));
+            } else if (e.event === 'unchecked') {
+              const n = Array.isArray(data.paragraphIds) ? data.paragraphIds.length : 0;
+              setState((s) => ({ ...s, unchecked: (s.unchecked ?? 0) + n }));
             } else if (e.event === 'progress') {
               setState((s) => ({ ...s, progress: { done: Number(data.done) || 0, total: Number(data.total) || 0 } }));
             } else if (e.event === 'error') {
