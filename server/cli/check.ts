@@ -2,6 +2,8 @@
  * Proofread a text file from the command line.
  *   npm run check -- FILE [--engine rules|model|all] [--pack general|official|patent|contract]
  *                         [--dictionary] [--json]
+ * The model engines check through the relay's own proofreader (server/proofread/proofreader.ts).
+ * `--json` adds `unchecked` (0-based paragraph numbers) when the model left paragraphs unchecked.
  * FILE '-' reads stdin. Each line is a paragraph. Exit codes: 0 success (with or without
  * findings), 1 runtime error (e.g. LLM endpoint unreachable), 2 usage error.
  */
@@ -12,7 +14,8 @@ import { PACK_NAMES, type PackName } from '../proofread/types';
 
 const HELP = `Usage: npm run check -- FILE [options]
   FILE                 text file, or - for stdin; each line is a paragraph
-  --engine E           rules (default) | model | all   (model/all need LLM_BASE_URL, LLM_MODEL, optional LLM_API_KEY)
+  --engine E           rules (default) | model | all   (model/all use the relay's settings and defaults:
+                       LLM_BASE_URL, LLM_MODEL, LLM_API_KEY, LLM_CONTEXT_WINDOW, PROMPTS_DIR, SSEUGI_CONFIG)
   --pack P             general (default) | official | patent | contract
   --dictionary         also run the Hunspell dictionary layer (off by default: lower precision)
   --json               print {"suggestions":[...]} (paragraph is 0-based; offsets are UTF-16 into NFC text)
@@ -59,8 +62,15 @@ async function main(): Promise<void> {
   }
   const lines = input.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
   const paragraphs = lines.map((text, i) => ({ id: String(i), text: text.normalize('NFC') }));
-  const check = await createChecker({ engine, pack, dictionary: values.dictionary });
-  const suggestions = await check(paragraphs);
+  const checker = await createChecker({ engine, pack, dictionary: values.dictionary });
+  let result;
+  try {
+    result = await checker.check(paragraphs);
+  } finally {
+    await checker.close();
+  }
+  const { suggestions } = result;
+  const unchecked = result.unchecked.flatMap((u) => u.paragraphIds.map(Number)).sort((a, b) => a - b);
   const rows = suggestions.map((s) => ({
     paragraph: Number(s.paragraphId),
     start: s.start,
@@ -74,17 +84,24 @@ async function main(): Promise<void> {
     source: s.source,
   }));
   if (values.json) {
-    process.stdout.write(JSON.stringify({ suggestions: rows }) + '\n');
+    process.stdout.write(JSON.stringify({ suggestions: rows, ...(unchecked.length ? { unchecked } : {}) }) + '\n');
     return;
   }
   for (const r of rows) {
     const fix = r.replacement === null ? '(no automatic fix)' : `→ "${r.replacement}"`;
     process.stdout.write(`${r.paragraph + 1}:${r.start}-${r.end} [${r.category}] "${r.original}" ${fix}  ${r.message}${r.rule ? ` (${r.rule})` : ''} <${r.source}>\n`);
   }
-  if (!rows.length) process.stderr.write('no findings\n');
+  if (unchecked.length) {
+    process.stderr.write(`${unchecked.length} paragraph(s) not checked by the model: ${unchecked.map((n) => n + 1).join(', ')}\n`);
+  }
+  if (!rows.length) process.stderr.write(unchecked.length ? 'no findings in the checked paragraphs\n' : 'no findings\n');
 }
 
-main().catch((e: Error) => {
-  process.stderr.write(`check: ${e.message}\n`);
-  process.exit(1);
-});
+main().then(
+  // the model client's sockets and timers must not keep the CLI alive
+  () => process.exit(0),
+  (e: Error) => {
+    process.stderr.write(`check: ${e.message}\n`);
+    process.exit(1);
+  },
+);

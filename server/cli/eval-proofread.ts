@@ -1,7 +1,13 @@
 /**
  * Evaluate the proofreader on a K-NCT style JSONL file ({source, target, tagged, error_types}).
  *   npm run eval:proofread -- FILE.jsonl [--engine rules|model|all] [--pack P] [--dictionary]
- *                                       [--limit N] [--json] [--errors]
+ *                                       [--limit N] [--json] [--errors] [--oracle]
+ * The sources are checked as one document (paragraph per source), then the targets, through
+ * the relay's own proofreader (server/proofread/proofreader.ts): batching, prompt, schema,
+ * anchoring and merge are what the relay ships.
+ * --oracle (with --engine model): the model server is replaced by an oracle answering every
+ * paragraph with its gold correction (server/proofread/oracle.ts); `oracleRecall` (share of gold
+ * edits that survive the pipeline) and `oraclePrecision` measure what the plumbing loses.
  * Runs the engine on every source and every target. The last output line is one JSON object
  * with precision, recall, f05, exactMatch, falseAlarmRate, sentences and byType at the engine's
  * default display threshold (--min-confidence, default DEFAULT_MIN_CONFIDENCE), plus `all`: the same
@@ -13,6 +19,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createChecker, ENGINE_CHOICES, type EngineChoice } from '../proofread/checker';
+import { createOracle, type Oracle } from '../proofread/oracle';
+import { loadConfig } from '../config';
 import { EvalAccumulator, extractEdits, type EvalItem } from '../proofread/eval-metrics';
 import { DEFAULT_MIN_CONFIDENCE } from '../proofread/engine';
 import { applyReplacements } from '../proofread/run-rules';
@@ -27,7 +35,8 @@ interface RuleStats {
 }
 import { PACK_NAMES, type PackName } from '../proofread/types';
 
-const HELP = `Usage: npm run eval:proofread -- FILE.jsonl [--engine rules|model|all] [--pack P] [--dictionary] [--limit N] [--min-confidence X] [--json] [--errors]
+const HELP = `Usage: npm run eval:proofread -- FILE.jsonl [--engine rules|model|all] [--pack P] [--dictionary] [--limit N] [--min-confidence X] [--json] [--errors] [--oracle]
+  --oracle   with --engine model: an oracle model answers each paragraph with its gold correction (measures the pipeline)
 Exit codes: 0 success, 1 runtime error, 2 usage error.`;
 
 function usage(msg: string): never {
@@ -48,6 +57,7 @@ async function main(): Promise<void> {
         'min-confidence': { type: 'string' },
         json: { type: 'boolean', default: false },
         errors: { type: 'boolean', default: false },
+        oracle: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -77,7 +87,16 @@ async function main(): Promise<void> {
   if (values.limit) items = items.slice(0, Number(values.limit));
   const minConfidence = values['min-confidence'] === undefined ? DEFAULT_MIN_CONFIDENCE : Number(values['min-confidence']);
   if (!(minConfidence >= 0 && minConfidence <= 1)) usage('--min-confidence must be within 0..1');
-  const check = await createChecker({ engine, pack, dictionary: values.dictionary, minConfidence: 0 });
+  if (values.oracle && engine !== 'model') usage('--oracle needs --engine model');
+  let oracle: Oracle | undefined;
+  if (values.oracle) oracle = createOracle(items, loadConfig().LLM_CONTEXT_WINDOW);
+  const checker = await createChecker({
+    engine,
+    pack,
+    dictionary: values.dictionary,
+    minConfidence: 0,
+    ...(oracle ? { complete: oracle.complete } : {}),
+  });
   const acc = new EvalAccumulator();
   const accAll = new EvalAccumulator();
   const byRule = new Map<string, RuleStats>();
@@ -89,9 +108,27 @@ async function main(): Promise<void> {
   };
   const shown = (list: Suggestion[]) => list.filter((s) => s.confidence >= minConfidence);
   const t0 = performance.now();
+  // One document of sources, one of targets: batched as the relay batches a document.
+  const bySource = new Map<string, Suggestion[]>();
+  const unchecked = new Set<string>();
+  const checkAll = async (prefix: string, texts: string[]) => {
+    const r = await checker.check(texts.map((text, i) => ({ id: `${prefix}${i}`, text })));
+    for (const s of r.suggestions) {
+      let list = bySource.get(s.paragraphId);
+      if (!list) bySource.set(s.paragraphId, (list = []));
+      list.push(s);
+    }
+    for (const u of r.unchecked) for (const id of u.paragraphIds) unchecked.add(id);
+  };
+  try {
+    await checkAll('s', items.map((it) => it.source));
+    await checkAll('t', items.map((it) => it.target));
+  } finally {
+    await checker.close();
+  }
   for (const [i, item] of items.entries()) {
-    const srcAll = await check([{ id: 's', text: item.source }]);
-    const tgtAll = await check([{ id: 't', text: item.target }]);
+    const srcAll = bySource.get(`s${i}`) ?? [];
+    const tgtAll = bySource.get(`t${i}`) ?? [];
     accAll.add(item, srcAll, tgtAll);
     const src = shown(srcAll);
     const tgt = shown(tgtAll);
@@ -124,6 +161,18 @@ async function main(): Promise<void> {
     minConfidence,
     ms: Math.round(performance.now() - t0),
     ...acc.summary(),
+    /** Paragraphs (sources + targets) the model did not check: never counted as clean. */
+    unchecked: unchecked.size,
+    ...(oracle
+      ? {
+          oracle: true,
+          oracleRecall: all.recall,
+          oraclePrecision: all.precision,
+          oracleRequests: oracle.stats.requests,
+          oracleTruncated: oracle.stats.truncated,
+          oracleDroppedBySchema: oracle.stats.droppedBySchema,
+        }
+      : {}),
     all: {
       systemEdits: all.systemEdits,
       truePositives: all.truePositives,
@@ -150,7 +199,11 @@ async function main(): Promise<void> {
   process.stdout.write(JSON.stringify(summary) + '\n');
 }
 
-main().catch((e: Error) => {
-  process.stderr.write(`eval-proofread: ${e.message}\n`);
-  process.exit(1);
-});
+main().then(
+  // the model client's sockets and timers must not keep the CLI alive
+  () => process.exit(0),
+  (e: Error) => {
+    process.stderr.write(`eval-proofread: ${e.message}\n`);
+    process.exit(1);
+  },
+);

@@ -1,9 +1,20 @@
-/** Builds a paragraph checker for an engine choice (rules | model | all); used by the CLIs. */
+/**
+ * A paragraph checker for an engine choice (rules | model | all), used by the CLIs
+ * (`npm run check`, `npm run eval:proofread`). The model layer is the relay's own proofreader
+ * (server/proofread/proofreader.ts) over a relay context built from the same settings the relay
+ * reads (environment, SSEUGI_CONFIG): same client, backend detection, token budgeting,
+ * JSON-schema dialect, prompt files and merge. Only `complete` can be swapped (the oracle).
+ */
+import pino from 'pino';
 import type { PackName, Paragraph, Suggestion } from './types';
 import { createOfflineEngine } from './engine';
-import { runModelLayer, approxTokens } from './model-layer';
-import { mergeSuggestions } from './merge';
-import { completeFromEnv } from './openai-fetch';
+import type { UncheckedParagraphs } from './model-layer';
+import { createProofreader, proofreaderDeps, type ProofreaderDeps } from './proofreader';
+import { sortSuggestions } from './run-rules';
+import { loadConfig } from '../config';
+import { createContext } from '../relay';
+import { loadPrompts } from '../generation/prompts';
+import { estimateTokens } from '../llm/tokens';
 import type { CompleteFn } from '../llm/types';
 
 export type EngineChoice = 'rules' | 'model' | 'all';
@@ -13,35 +24,61 @@ export interface CheckerOptions {
   engine: EngineChoice;
   pack: PackName;
   dictionary?: boolean;
+  /**
+   * Stands in for the model server (the oracle of `eval:proofread --oracle`): the proofreader
+   * is the same, with the configured window (LLM_CONTEXT_WINDOW) and the estimated token count
+   * instead of asking a server. Without it, the relay's client talks to LLM_BASE_URL.
+   */
   complete?: CompleteFn;
-  modelId?: string;
-  concurrency?: number;
+  /** Settings (default process.env; LLM_MODEL etc. have the relay's defaults). */
+  env?: NodeJS.ProcessEnv;
   /** Passed to the offline engine (default: its display threshold; 0 = every suggestion). */
   minConfidence?: number;
 }
 
-export type Checker = (paragraphs: Paragraph[]) => Promise<Suggestion[]>;
+export interface CheckResult {
+  suggestions: Suggestion[];
+  /** Paragraphs the model did not check (never counted as clean). */
+  unchecked: UncheckedParagraphs[];
+}
+
+export interface Checker {
+  check(paragraphs: Paragraph[]): Promise<CheckResult>;
+  /** Releases the model client (health probes, sockets). */
+  close(): Promise<void>;
+}
 
 export async function createChecker(o: CheckerOptions): Promise<Checker> {
   const offline = o.engine === 'model' ? null : await createOfflineEngine({ dictionary: !!o.dictionary });
-  let complete = o.complete;
-  let modelId = o.modelId ?? 'model';
-  if (o.engine !== 'rules' && !complete) {
-    const env = completeFromEnv();
-    complete = env.complete;
-    modelId = env.model;
+  let deps: ProofreaderDeps | null = null;
+  let close = async (): Promise<void> => {};
+  if (o.engine !== 'rules') {
+    const config = loadConfig(o.env ?? process.env);
+    if (o.complete) {
+      deps = {
+        complete: o.complete,
+        contextWindow: async () => config.LLM_CONTEXT_WINDOW,
+        countTokens: async (t) => estimateTokens(t),
+        prompts: loadPrompts(config.PROMPTS_DIR),
+        modelId: config.LLM_MODEL,
+        concurrency: config.LLM_CONCURRENCY,
+        fallbackContextWindow: config.LLM_CONTEXT_WINDOW,
+      };
+    } else {
+      const ctx = createContext(config, pino({ level: 'silent' }));
+      deps = proofreaderDeps(ctx, { cache: false });
+      close = async () => ctx.llmPool?.close();
+    }
   }
-  return async (paragraphs) => {
-    const paras = paragraphs.map((p) => ({ id: p.id, text: p.text.normalize('NFC') }));
-    const a = offline ? offline.check(paras, o.minConfidence === undefined ? { pack: o.pack } : { pack: o.pack, minConfidence: o.minConfidence }) : [];
-    if (!complete) return a;
-    const m = await runModelLayer(paras, {
-      complete,
-      countTokens: approxTokens,
-      pack: o.pack,
-      modelId,
-      concurrency: o.concurrency ?? 2,
-    });
-    return mergeSuggestions([...a, ...m], paras);
+  const proofreader = deps ? createProofreader(deps) : null;
+  return {
+    close,
+    async check(paragraphs) {
+      const paras = paragraphs.map((p) => ({ id: p.id, text: p.text.normalize('NFC') }));
+      const rules = offline ? offline.check(paras, o.minConfidence === undefined ? { pack: o.pack } : { pack: o.pack, minConfidence: o.minConfidence }) : [];
+      if (!proofreader) return { suggestions: sortSuggestions(rules, paras), unchecked: [] };
+      const r = await proofreader.checkWithModel(paras, { pack: o.pack, delivered: rules });
+      return { suggestions: r.suggestions, unchecked: r.unchecked };
+    },
   };
 }

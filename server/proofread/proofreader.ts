@@ -99,9 +99,9 @@ export function createProofreader(deps: ProofreaderDeps): Proofreader {
   };
 }
 
-/** The relay's proofreader: its model client, backend detection, tokenizer, prompt files and cache. */
-export function proofreaderFromContext(ctx: RelayContext, opts: { cache?: boolean } = {}): Proofreader {
-  return createProofreader({
+/** What the relay's proofreader is made of: its model client, backend detection, tokenizer, prompt files and cache. */
+export function proofreaderDeps(ctx: RelayContext, opts: { cache?: boolean } = {}): ProofreaderDeps {
+  return {
     complete: (r) => ctx.llm.chat(r),
     contextWindow: async () => (await ctx.backend()).contextWindow,
     countTokens: (t) => ctx.countTokens(t),
@@ -110,5 +110,10 @@ export function proofreaderFromContext(ctx: RelayContext, opts: { cache?: boolea
     concurrency: ctx.config.LLM_CONCURRENCY,
     ...(opts.cache === false ? {} : { cache: ctx.proofCache }),
     fallbackContextWindow: ctx.config.LLM_CONTEXT_WINDOW,
-  });
+  };
+}
+
+/** The relay's proofreader (POST /api/proofread). */
+export function proofreaderFromContext(ctx: RelayContext, opts: { cache?: boolean } = {}): Proofreader {
+  return createProofreader(proofreaderDeps(ctx, opts));
 }
