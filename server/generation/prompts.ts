@@ -18,6 +18,11 @@ import reduceJson from '../prompts/summarize-reduce.json';
 import draftJson from '../prompts/draft.json';
 import rewriteJson from '../prompts/rewrite.json';
 import proofreadJson from '../prompts/proofread.json';
+import patentClaimsJson from '../prompts/patent-claims.json';
+import patentDescriptionJson from '../prompts/patent-description.json';
+import officialDraftJson from '../prompts/official-draft.json';
+import contractClauseJson from '../prompts/contract-clause.json';
+import continueJson from '../prompts/continue.json';
 
 // ---------------------------------------------------------------------------------------------
 // Request options (validated by the routes)
@@ -63,10 +68,22 @@ export type RewriteSpec = z.infer<typeof rewriteSpecSchema>;
 const fragmentValue: z.ZodType<string | Record<string, string>> = z.union([z.string(), z.record(z.string(), z.string())]);
 
 export const promptFileSchema = z.object({
-  task: z.enum(['summarize', 'summarize-reduce', 'draft', 'rewrite', 'proofread']),
+  task: z.enum([
+    'summarize',
+    'summarize-reduce',
+    'draft',
+    'rewrite',
+    'proofread',
+    'patent-claims',
+    'patent-description',
+    'official-draft',
+    'contract-clause',
+    'continue',
+  ]),
   version: z.string().min(1),
   temperature: z.number().min(0).max(2),
-  system: z.string().min(1),
+  /** Empty only for `continue` (a turn appended to a conversation). */
+  system: z.string(),
   user: z.string().min(1),
   fragments: z.record(z.string(), fragmentValue),
   maxTokens: z.record(z.string(), z.number().positive()),
@@ -74,7 +91,18 @@ export const promptFileSchema = z.object({
 export type PromptFile = z.infer<typeof promptFileSchema>;
 
 export type PromptTask = PromptFile['task'];
-export const PROMPT_TASKS: readonly PromptTask[] = ['summarize', 'summarize-reduce', 'draft', 'rewrite', 'proofread'];
+export const PROMPT_TASKS: readonly PromptTask[] = [
+  'summarize',
+  'summarize-reduce',
+  'draft',
+  'rewrite',
+  'proofread',
+  'patent-claims',
+  'patent-description',
+  'official-draft',
+  'contract-clause',
+  'continue',
+];
 
 export interface Prompts {
   files: Record<PromptTask, PromptFile>;
@@ -111,6 +139,13 @@ const REQUIRED: Record<PromptTask, { user: string[]; fragments: string[]; maxTok
     fragments: ['pack.general', 'pack.official', 'pack.patent', 'pack.contract', 'register.none', 'register.hapsyo', 'register.haera'],
     maxTokens: ['factor', 'base', 'batch'],
   },
+  // server/generation/legal-templates.ts
+  'patent-claims': { user: ['category', 'count', 'description'], fragments: ['defaultCategory'], maxTokens: ['default'] },
+  'patent-description': { user: ['title', 'sections', 'notes'], fragments: [], maxTokens: ['default'] },
+  'official-draft': { user: ['agency', 'recipient', 'title', 'points', 'attachments'], fragments: ['none'], maxTokens: ['default'] },
+  'contract-clause': { user: ['article', 'definedTerms', 'articles', 'description'], fragments: ['article', 'none'], maxTokens: ['default'] },
+  // the user turn that asks a cut-off answer to go on (withContinuation)
+  continue: { user: [], fragments: [], maxTokens: [] },
 };
 
 function validatePromptFile(raw: unknown, expected: PromptTask, source: string): PromptFile {
@@ -118,6 +153,7 @@ function validatePromptFile(raw: unknown, expected: PromptTask, source: string):
   if (!parsed.success) throw new Error(`prompt file ${source}: ${parsed.error.message}`);
   const file = parsed.data;
   if (file.task !== expected) throw new Error(`prompt file ${source}: task is '${file.task}', expected '${expected}'`);
+  if (expected !== 'continue' && !file.system.trim()) throw new Error(`prompt file ${source}: system prompt is empty`);
   const req = REQUIRED[expected];
   for (const p of req.user) {
     if (!file.user.includes(`{{${p}}}`)) throw new Error(`prompt file ${source}: user template lacks {{${p}}}`);
@@ -140,6 +176,11 @@ const BUILTIN: Record<PromptTask, unknown> = {
   draft: draftJson,
   rewrite: rewriteJson,
   proofread: proofreadJson,
+  'patent-claims': patentClaimsJson,
+  'patent-description': patentDescriptionJson,
+  'official-draft': officialDraftJson,
+  'contract-clause': contractClauseJson,
+  continue: continueJson,
 };
 
 /**
@@ -295,4 +336,13 @@ export function buildReduceMessages(
     document: parts,
   });
   return built(f, user, f.maxTokens[lengthKey]);
+}
+
+/**
+ * A cut-off answer continues as the same conversation: the partial answer (neutralised: it
+ * comes back from the client), then the `continue` prompt's instruction.
+ */
+export function withContinuation(messages: ChatMessage[], continueFrom: string | undefined, prompts: Prompts): ChatMessage[] {
+  if (!continueFrom) return messages;
+  return [...messages, { role: 'assistant', content: neutralise(continueFrom) }, { role: 'user', content: prompts.files.continue.user }];
 }

@@ -15,8 +15,7 @@ import {
   type Prompt,
 } from '../generation/legal-templates';
 import { countPromptTokens } from '../generation/map-reduce';
-import { neutralise } from '../generation/neutralise';
-import { DRAFT_TEMPLATES, REWRITE_STYLES, buildMessages, neutralizeDelimiters } from '../generation/prompts';
+import { DRAFT_TEMPLATES, REWRITE_STYLES, buildMessages, neutralizeDelimiters, withContinuation, type Prompts } from '../generation/prompts';
 import type { ChatMessage } from '../llm/types';
 import { findDefinitions, parseArticles } from '../proofread/packs/contract/structure';
 import { suggestDocType, docTypeScores } from '../proofread/doc-type';
@@ -42,18 +41,18 @@ const lines = (s: string) =>
     .filter(Boolean);
 
 /** Maps the pane's free instruction (+ optional grounding text) onto a legal template's input. */
-export function legalPrompt(id: LegalTemplateId, instruction: string, grounding: string): Prompt {
+export function legalPrompt(id: LegalTemplateId, instruction: string, grounding: string, prompts?: Prompts): Prompt {
   const both = [instruction, grounding].filter((s) => s.trim()).join('\n\n');
   switch (id) {
     case 'patent-claims':
-      return LEGAL_TEMPLATES[0].build({ description: both });
+      return LEGAL_TEMPLATES[0].build({ description: both }, prompts);
     case 'patent-description': {
       const [title = '발명', ...rest] = lines(instruction);
-      return LEGAL_TEMPLATES[1].build({ title, notes: [rest.join('\n'), grounding].filter(Boolean).join('\n\n') });
+      return LEGAL_TEMPLATES[1].build({ title, notes: [rest.join('\n'), grounding].filter(Boolean).join('\n\n') }, prompts);
     }
     case 'official-draft': {
       const [title = '제목', ...points] = lines(instruction);
-      return LEGAL_TEMPLATES[2].build({ agency: '(발신 기관)', recipient: '수신자 참조', title, points: points.length ? points : [title] });
+      return LEGAL_TEMPLATES[2].build({ agency: '(발신 기관)', recipient: '수신자 참조', title, points: points.length ? points : [title] }, prompts);
     }
     case 'contract-clause': {
       const paragraphs = grounding.split('\n');
@@ -63,18 +62,9 @@ export function legalPrompt(id: LegalTemplateId, instruction: string, grounding:
         const n = Number(a.key.split('-')[0]);
         if (Number.isFinite(n)) existingArticles[n] = Math.max(a.paras.size, existingArticles[n] ?? 0);
       }
-      return LEGAL_TEMPLATES[3].build({ description: instruction, definedTerms, existingArticles });
+      return LEGAL_TEMPLATES[3].build({ description: instruction, definedTerms, existingArticles }, prompts);
     }
   }
-}
-
-const CONTINUE_INSTRUCTION =
-  '길이 제한으로 답이 끊겼습니다. 이미 쓴 부분은 되풀이하지 말고, 끊긴 곳 바로 다음부터 같은 형식과 문체로 끝까지 이어서 쓰십시오.';
-
-/** A cut-off answer continues as the same conversation: the partial answer, then "continue". */
-export function withContinuation(messages: ChatMessage[], continueFrom: string | undefined): ChatMessage[] {
-  if (!continueFrom) return messages;
-  return [...messages, { role: 'assistant', content: neutralise(continueFrom) }, { role: 'user', content: CONTINUE_INSTRUCTION }];
 }
 
 function asMessages(p: Prompt): ChatMessage[] {
@@ -123,10 +113,10 @@ export function generateRouter(ctx: RelayContext): Router {
     let maxTokens: number | undefined;
     let pack: PackName | null = null;
     if (legal) {
-      messages = asMessages(legalPrompt(legal.id, body.instruction, neutralizeDelimiters(grounding)));
+      const p = legalPrompt(legal.id, body.instruction, neutralizeDelimiters(grounding), ctx.prompts);
+      messages = asMessages(p);
       pack = legal.pack;
-      temperature = 0.3;
-      maxTokens = 2048;
+      ({ temperature, maxTokens } = p);
     } else {
       const built = buildMessages(
         { task: 'draft', instruction: body.instruction, template: body.template as (typeof DRAFT_TEMPLATES)[number] | undefined },
@@ -135,7 +125,7 @@ export function generateRouter(ctx: RelayContext): Router {
       );
       ({ messages, temperature, maxTokens } = built);
     }
-    messages = withContinuation(messages, body.continueFrom);
+    messages = withContinuation(messages, body.continueFrom, ctx.prompts);
     await assertFits(messages, maxTokens);
     await runStreamedTask(ctx, res, { task: 'draft', input: [body.instruction, grounding] }, { messages, temperature, maxTokens }, {
       beforeDone: async (result, sse) => {
@@ -152,7 +142,7 @@ export function generateRouter(ctx: RelayContext): Router {
   router.post('/rewrite', async (req, res) => {
     const body = parseBody(rewriteSchema, jsonBody(req));
     const built = buildMessages({ task: 'rewrite', style: body.style, instruction: body.instruction }, body.text, ctx.prompts);
-    built.messages = withContinuation(built.messages, body.continueFrom);
+    built.messages = withContinuation(built.messages, body.continueFrom, ctx.prompts);
     await assertFits(built.messages, built.maxTokens);
     await runStreamedTask(ctx, res, { task: 'rewrite', input: body.text }, built);
   });

@@ -3,9 +3,8 @@
  * zero-width-hidden delimiters must not reach any prompt as such.
  */
 import { neutralise, restoreNeutralised } from '../../../server/generation/neutralise';
-import { buildMapMessages, buildMessages, buildReduceMessages, loadPrompts, taskSpecSchema, type TaskSpec } from '../../../server/generation/prompts';
+import { buildMapMessages, buildMessages, buildReduceMessages, loadPrompts, taskSpecSchema, withContinuation, type TaskSpec } from '../../../server/generation/prompts';
 import { LEGAL_TEMPLATES } from '../../../server/generation/legal-templates';
-import { withContinuation } from '../../../server/routes/generate';
 import { buildProofreadMessages, runModelLayer } from '../../../server/proofread/model-layer';
 import type { ChatMessage, ChatRequest, ChatResult } from '../../../server/llm/types';
 
@@ -64,7 +63,7 @@ describe('every prompt builder neutralises user text', () => {
     ['reduce partials', (t) => { const s = spec({ task: 'summarize' }); if (s.task !== 'summarize') throw new Error(); return buildReduceMessages(s, [t, t], true, prompts).messages; }],
     ['draft (instruction, grounding)', (t) => buildMessages(spec({ task: 'draft', instruction: t }), t, prompts).messages],
     ['rewrite free (document, instruction)', (t) => buildMessages(spec({ task: 'rewrite', style: 'free', instruction: t }), t, prompts).messages],
-    ['continuation', (t) => withContinuation(buildMessages(spec({ task: 'rewrite', style: 'plain' }), '글', prompts).messages, t)],
+    ['continuation', (t) => withContinuation(buildMessages(spec({ task: 'rewrite', style: 'plain' }), '글', prompts).messages, t, prompts)],
     ['patent claims', (t) => { const p = LEGAL_TEMPLATES[0].build({ description: t, category: t }); return [{ role: 'system', content: p.system }, { role: 'user', content: p.user }]; }],
     ['patent description', (t) => { const p = LEGAL_TEMPLATES[1].build({ title: t, notes: t }); return [{ role: 'system', content: p.system }, { role: 'user', content: p.user }]; }],
     ['official draft', (t) => { const p = LEGAL_TEMPLATES[2].build({ agency: t, recipient: t, title: t, points: [t], attachments: [t] }); return [{ role: 'system', content: p.system }, { role: 'user', content: p.user }]; }],

@@ -6,25 +6,23 @@ import {
   buildMessages,
   buildReduceMessages,
   loadPrompts,
+  PROMPT_TASKS,
   neutralizeDelimiters,
   taskSpecSchema,
-  type BuiltPrompt,
+  withContinuation,
+  type PromptTask,
   type TaskSpec,
 } from '../../../server/generation/prompts';
+import { LEGAL_TEMPLATES } from '../../../server/generation/legal-templates';
+import { buildProofreadMessages } from '../../../server/proofread/model-layer';
+import { checkGolden } from '../../helpers/golden';
 
 const GOLDEN_DIR = path.join(__dirname, '../../fixtures/prompts');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
-function golden(name: string, value: BuiltPrompt): void {
-  const file = path.join(GOLDEN_DIR, `${name}.json`);
-  const text = JSON.stringify(value, null, 2) + '\n';
-  if (UPDATE || !fs.existsSync(file)) {
-    if (!UPDATE && process.env.CI) throw new Error(`missing golden file ${file} (run with UPDATE_GOLDEN=1)`);
-    fs.mkdirSync(GOLDEN_DIR, { recursive: true });
-    fs.writeFileSync(file, text);
-    return;
-  }
-  expect(text).toBe(fs.readFileSync(file, 'utf8'));
+/** The golden of a prompt built from `task`'s prompt file (its version travels with it). */
+function golden(name: string, value: unknown, task: PromptTask = name.split('-')[0] as PromptTask): void {
+  checkGolden(name, prompts.files[task].version, value, { dir: GOLDEN_DIR, update: UPDATE });
 }
 
 const prompts = loadPrompts();
@@ -51,8 +49,8 @@ describe('golden prompts', () => {
   test('summarize-reduce final and intermediate', () => {
     const s = spec({ task: 'summarize', length: 'detailed', form: 'bullets' });
     if (s.task !== 'summarize') throw new Error();
-    golden('summarize-reduce-final', buildReduceMessages(s, ['- 첫 부분 요약', '- 둘째 부분 요약'], true, prompts));
-    golden('summarize-reduce-intermediate', buildReduceMessages(s, ['- 첫 부분 요약', '- 둘째 부분 요약'], false, prompts, 3));
+    golden('summarize-reduce-final', buildReduceMessages(s, ['- 첫 부분 요약', '- 둘째 부분 요약'], true, prompts), 'summarize-reduce');
+    golden('summarize-reduce-intermediate', buildReduceMessages(s, ['- 첫 부분 요약', '- 둘째 부분 요약'], false, prompts, 3), 'summarize-reduce');
   });
   for (const template of [undefined, 'official-letter', 'report-outline', 'email', 'minutes', 'press-release'] as const) {
     test(`draft ${template ?? 'none'}`, () => {
@@ -69,6 +67,37 @@ describe('golden prompts', () => {
   }
   test('rewrite free', () => {
     golden('rewrite-free', buildMessages(spec({ task: 'rewrite', style: 'free', instruction: '초등학생도 이해할 수 있게' }), DOC, prompts));
+  });
+  test('continuation', () => {
+    const base = buildMessages(spec({ task: 'rewrite', style: 'plain' }), DOC, prompts).messages;
+    golden('continue-rewrite', withContinuation(base, '2025년 3월 5일에 행정안전부가', prompts), 'continue');
+  });
+  const paragraphs = [
+    { id: 'p1', text: '오랫만에 회의가 열렸다.' },
+    { id: 'p2', text: '「민법」 제103조를 인용한다.' },
+  ];
+  test('proofread', () => {
+    golden('proofread-general', buildProofreadMessages(paragraphs, 'general', undefined, prompts.files.proofread));
+    golden('proofread-official-hapsyo', buildProofreadMessages(paragraphs, 'official', 'hapsyo', prompts.files.proofread), 'proofread');
+  });
+  test('legal templates', () => {
+    golden('patent-claims', LEGAL_TEMPLATES[0].build({ description: '제어부(110)와 센서(120)를 포함하는 장치', dependentCount: 3 }, prompts), 'patent-claims');
+    golden('patent-description', LEGAL_TEMPLATES[1].build({ title: '온도 제어 장치', notes: '제어부(110)가 센서(120)의 값을 읽는다.' }, prompts), 'patent-description');
+    golden(
+      'official-draft',
+      LEGAL_TEMPLATES[2].build({ agency: '행정안전부', recipient: '수신자 참조', title: '회의 개최 알림', points: ['일시: 2025. 3. 14.'], attachments: ['계획 1부'] }, prompts),
+      'official-draft',
+    );
+    golden(
+      'contract-clause',
+      LEGAL_TEMPLATES[3].build({ description: '지체상금을 정한다.', article: { number: 7, title: '지체상금' }, definedTerms: ['갑', '을'], existingArticles: { 5: 1, 6: 3 } }, prompts),
+      'contract-clause',
+    );
+  });
+  test('every prompt starts with EXAONE 3.5’s recommended system line', () => {
+    for (const task of PROMPT_TASKS.filter((t) => t !== 'continue')) {
+      expect(prompts.files[task].system.startsWith('You are EXAONE model from LG AI Research, a helpful assistant.\n')).toBe(true);
+    }
   });
 });
 
