@@ -48,6 +48,8 @@ export interface ModelStatus {
   baseUrls: string[];
   backend?: string;
   contextWindow?: number | null;
+  /** The window is unknown or small (< 8192), and the setting that raises it (server/llm/window-advice.ts). */
+  contextWarning?: string;
   error?: string;
   /** Every upstream endpoint of the pool: url (no credentials), healthy, inFlight, lastError. */
   endpoints?: EndpointStatus[];

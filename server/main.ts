@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig } from './config';
 import { createLogger, startRelay } from './relay';
 import { loadTls } from './tls';
+import { contextWindowWarning } from './llm/window-advice';
 
 function fail(message: string): never {
   process.stderr.write(`sseugi: ${message}\n`);
@@ -37,6 +38,13 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nSseugi relay: ${config.PUBLIC_URL}/ (standalone page), ${config.PUBLIC_URL}/manifest.xml (add-in manifest)\n`,
   );
+  // The model's window, once detected: say so when it is unknown or small, with the setting that raises it.
+  void relay.context.backend().then((info) => {
+    const warning = contextWindowWarning(info);
+    if (!warning) return;
+    logger.warn({ backend: info.kind, contextWindow: info.contextWindow }, warning);
+    process.stdout.write(`Model window: ${warning}\n`);
+  });
   if (tls.devCa) {
     process.stdout.write(
       `Development certificate in use. To trust its CA once (browsers, Word):\n  ${tls.devCa.trustCommand}\n`,

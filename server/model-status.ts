@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { ModelStatus } from './context';
 import type { BackendService } from './services';
 import { redactUrl, type EndpointStatus, type LlmPool } from './llm/pool';
+import { contextWindowWarning } from './llm/window-advice';
 
 /** How long one probe's answer is reused: health is public, so callers must not drive the model servers. */
 export const PROBE_CACHE_MS = 5000;
@@ -55,6 +56,8 @@ function probeOnce(config: Config, backend: BackendService | undefined, timeoutM
       const info = await backend.backend();
       status.backend = info.kind;
       status.contextWindow = info.contextWindow;
+      const warning = contextWindowWarning(info);
+      if (warning) status.contextWarning = warning;
     } else {
       status.contextWindow = config.LLM_CONTEXT_WINDOW;
     }

@@ -131,11 +131,13 @@ export async function detectBackend(baseUrl: string, opts: DetectOptions = {}): 
   };
 }
 
-function versionAtLeast(v: string, major: number, minor: number): boolean {
-  const m = /^(\d+)\.(\d+)/.exec(v);
+function versionAtLeast(v: string, major: number, minor: number, patch = 0): boolean {
+  const m = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(v);
   if (!m) return true;
-  const [a, b] = [Number(m[1]), Number(m[2])];
-  return a > major || (a === major && b >= minor);
+  const got = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+  const want = [major, minor, patch];
+  for (let i = 0; i < 3; i++) if (got[i] !== want[i]) return got[i]! > want[i]!;
+  return true;
 }
 
 async function detectOllama(
@@ -159,28 +161,36 @@ async function detectOllama(
     const m = typeof show?.parameters === 'string' ? /(?:^|\n)\s*num_ctx\s+(\d+)/.exec(show.parameters) : null;
     if (m) numCtx = Number(m[1]);
   }
+  // The loaded model's context (`ollama ps` CONTEXT column, `context_length` in /api/ps) is the
+  // window in effect, whatever set it (num_ctx, OLLAMA_CONTEXT_LENGTH, the VRAM default):
+  // docs.ollama.com/context-length. It wins over the Modelfile's num_ctx when present.
   let loaded: number | undefined;
-  if (numCtx === undefined && modelId) {
+  if (modelId) {
     const ps = (await getJson(`${root}/api/ps`)) as
       | { models?: Array<{ name?: string; model?: string; context_length?: number }> }
       | undefined;
     const entry = ps?.models?.find((e) => e.name === modelId || e.model === modelId);
     if (typeof entry?.context_length === 'number' && entry.context_length > 0) loaded = entry.context_length;
   }
-  const defaultCtx = versionAtLeast(version, 0, 6) ? 4096 : 2048;
+  // Ollama's default when nothing sets num_ctx: 2048 before 0.6.7, 4096 from 0.6.7, and from
+  // 0.15.5 chosen by VRAM (4k below 24 GiB, 32k to 48 GiB, 256k above: docs/context-length.mdx),
+  // which no endpoint reports until the model is loaded: assume the smallest and say so.
+  const defaultCtx = versionAtLeast(version, 0, 6, 7) ? 4096 : 2048;
+  const vramDefault = versionAtLeast(version, 0, 15, 5);
   let effective: number;
   let note: string;
-  if (numCtx !== undefined) {
-    effective = numCtx;
-    note = `Ollama num_ctx=${numCtx} (model parameters)`;
-  } else if (loaded !== undefined) {
+  if (loaded !== undefined) {
     effective = loaded;
     note = `Ollama context_length=${loaded} (loaded model, /api/ps)`;
+  } else if (numCtx !== undefined) {
+    effective = numCtx;
+    note = `Ollama num_ctx=${numCtx} (model parameters)`;
   } else {
     effective = defaultCtx;
     note =
-      `Ollama without num_ctx: assuming its default ${defaultCtx} tokens (OLLAMA_CONTEXT_LENGTH is not visible ` +
-      `to clients); set num_ctx in a Modelfile or OLLAMA_CONTEXT_LENGTH, and configure the window`;
+      `Ollama without num_ctx: assuming ${vramDefault ? 'the smallest of its VRAM-dependent defaults' : 'its default'} ${defaultCtx} tokens ` +
+      `(OLLAMA_CONTEXT_LENGTH is not visible to clients until the model is loaded); set num_ctx in a Modelfile or ` +
+      `OLLAMA_CONTEXT_LENGTH, and configure the window`;
   }
   if (trained !== undefined && trained < effective) effective = trained;
   if (trained !== undefined && trained > effective) {
