@@ -26,14 +26,31 @@ if [ -x "$BIN" ] && "$BIN" --version >/dev/null 2>&1; then
   exit 0
 fi
 
-for tool in cmake g++ git npm; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    log "missing '$tool' (Debian: apt-get install -y cmake g++ git). .ci/run installs it."
+missing=()
+for tool in cmake g++ make git; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  # Like test/ensure-chromium.sh: install with Debian's apt when we are root, else say how.
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing ${missing[*]} (Debian packages) to build llama-server"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >&2 && apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+  else
+    log "missing ${missing[*]}: install them (Debian: sudo apt-get install -y cmake g++ make git)"
     exit 1
   fi
-done
+fi
 
 mkdir -p "$CACHE_ROOT"
+# One build at a time per machine (parallel test runs, several checkouts): wait for the
+# other one, then reuse what it built.
+exec 9>"$CACHE_ROOT/llama-server.lock"
+flock 9
+if [ -x "$BIN" ] && "$BIN" --version >/dev/null 2>&1; then
+  echo "$BIN"
+  exit 0
+fi
 WORK="$(mktemp -d "$CACHE_ROOT/build-XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 
