@@ -17,7 +17,7 @@ const SETUP_SCRIPT = path.join(__dirname, '..', 'setup', 'llama-server.sh');
 
 /** The pinned node-llama-cpp version, read from the setup script (one place for the fact). */
 export function pinnedLlamaVersion(): string {
-  const m = /^NODE_LLAMA_CPP_VERSION="([^"]+)"/m.exec(readFileSync(SETUP_SCRIPT, 'utf8'));
+  const m = /^\s*NODE_LLAMA_CPP_VERSION="([^"]+)"/m.exec(readFileSync(SETUP_SCRIPT, 'utf8'));
   if (!m) throw new Error(`no NODE_LLAMA_CPP_VERSION in ${SETUP_SCRIPT}`);
   return m[1]!;
 }
