@@ -40,6 +40,8 @@ export interface RelayContext {
   metrics: RelayMetrics;
   /** Audit logger; write through `audit()` in server/observability/audit.ts. */
   audit: Logger;
+  /** Stops background work of the shared services (backend detection retries); called when the relay closes. */
+  closeServices?(): void;
 }
 
 export interface ModelStatus {
@@ -48,6 +50,8 @@ export interface ModelStatus {
   baseUrls: string[];
   backend?: string;
   contextWindow?: number | null;
+  /** llama.cpp: parallel slots sharing the context window (`total_slots`). */
+  totalSlots?: number;
   error?: string;
   /** Every upstream endpoint of the pool: url (no credentials), healthy, inFlight, lastError. */
   endpoints?: EndpointStatus[];
