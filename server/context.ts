@@ -40,6 +40,8 @@ export interface RelayContext {
   metrics: RelayMetrics;
   /** Audit logger; write through `audit()` in server/observability/audit.ts. */
   audit: Logger;
+  /** Stops background work of the shared services (backend detection retries); called when the relay closes. */
+  closeServices?(): void;
 }
 
 export interface ModelStatus {
@@ -50,6 +52,8 @@ export interface ModelStatus {
   contextWindow?: number | null;
   /** The window is unknown or small (< 8192), and the setting that raises it (server/llm/window-advice.ts). */
   contextWarning?: string;
+  /** llama.cpp: parallel slots sharing the context window (`total_slots`). */
+  totalSlots?: number;
   error?: string;
   /** Every upstream endpoint of the pool: url (no credentials), healthy, inFlight, lastError. */
   endpoints?: EndpointStatus[];

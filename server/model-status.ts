@@ -53,11 +53,13 @@ function probeOnce(config: Config, backend: BackendService | undefined, timeoutM
           return r ? { url: redactUrl(base), healthy: false, inFlight: 0, lastError: probeCode(r) } : { url: redactUrl(base), healthy: true, inFlight: 0 };
         });
     if (backend && status.reachable) {
-      const info = await backend.backend();
+      // refresh(): a server that was down when the relay started is detected now.
+      const info = await backend.refresh();
       status.backend = info.kind;
       status.contextWindow = info.contextWindow;
       const warning = contextWindowWarning(info);
       if (warning) status.contextWarning = warning;
+      if (info.totalSlots !== undefined) status.totalSlots = info.totalSlots;
     } else {
       status.contextWindow = config.LLM_CONTEXT_WINDOW;
     }

@@ -91,6 +91,7 @@ export function createContext(config: Config, logger: Logger, llm?: LlmClient): 
     prompts: loadPrompts(config.PROMPTS_DIR),
     backend: backend.backend,
     countTokens: backend.countTokens,
+    closeServices: backend.close,
     engine: lazyEngine(),
     proofCache: createCacheStore<ModelEdit[]>(config, {
       onError: (err) => logger.warn({ err: (err as Error)?.message }, 'proofreading cache (Redis) failed'),
@@ -102,7 +103,8 @@ export async function startRelay(opts: RelayOptions): Promise<RunningRelay> {
   const logger = opts.logger ?? createLogger(opts.config);
   const context = createContext(opts.config, logger, opts.llm);
   // Identify the model server (kind, context window) at start, not on the first request;
-  // it never rejects, and a failed attempt is retried later.
+  // it never rejects; a failed attempt is retried with backoff until it succeeds, and
+  // /api/health detects at once when it finds the server answering (services.ts).
   void context.backend();
   const app = createApp(context);
   const server = https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, app);
@@ -138,6 +140,7 @@ export async function startRelay(opts: RelayOptions): Promise<RunningRelay> {
     close: () =>
       new Promise<void>((resolve) => {
         context.llmPool?.close();
+        context.closeServices?.();
         void metrics?.close();
         server.close(() => resolve());
         server.closeAllConnections();

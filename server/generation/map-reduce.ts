@@ -7,6 +7,10 @@
  *    map prompt fits; chunks are summarised concurrently (limited); the partial summaries are
  *    combined by a reduce call, recursively in groups when they do not fit one call. The final
  *    reduce streams.
+ *  - Map chunks hold at most MAP_CHUNK_MAX_TOKENS of text (a 7.8B model summarises a few
+ *    thousand tokens well, not a whole 32K window), and fewer when the calls in flight share
+ *    one KV cache (llama-server's slots): then each gets the window divided by the calls in
+ *    flight, and the calls in flight are capped by the server's slots.
  *  - A 'length' finish anywhere (map, intermediate or final) sets `truncated: true`: a cut-off
  *    summary is never passed off as complete.
  */
@@ -46,6 +50,12 @@ export interface MapReduceOptions {
   contextWindow: number;
   /** Map/reduce calls in flight at once. Default 4. */
   concurrency?: number;
+  /**
+   * llama.cpp: the server's parallel slots (`total_slots`), which share one KV cache of
+   * `contextWindow` tokens. Calls in flight are capped by it, and their prompts + outputs
+   * must fit the cache together, so each map/intermediate call gets contextWindow / in-flight.
+   */
+  totalSlots?: number;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
   /** Text of the final call as it arrives (reasoning blocks already stripped). */
@@ -78,6 +88,11 @@ export interface MapReduceResult {
   documentTokens: number;
 }
 
+/** Most text tokens in one map chunk, whatever the window (quality, not only fit). */
+export const MAP_CHUNK_MAX_TOKENS = 3000;
+/** Smallest useful text room of a map prompt. */
+const MIN_MAP_ROOM = 256;
+
 async function countMessages(messages: ChatMessage[], count: TokenCounter): Promise<number> {
   let n = PROMPT_OVERHEAD_TOKENS;
   for (const m of messages) n += MESSAGE_OVERHEAD_TOKENS + (await count(m.content));
@@ -99,7 +114,6 @@ async function summarizeWith(opts: MapReduceOptions): Promise<MapReduceResult> {
   const text = opts.text.replace(/\r\n?/g, '\n');
   const chunkCount = opts.chunkCount ?? estimateTokens;
   const margin = opts.safetyMargin ?? Math.max(32, Math.ceil(cw * 0.01));
-  const limit = createLimit(opts.concurrency ?? 4);
   const calls: CallRecord[] = [];
   let truncated = false;
 
@@ -108,11 +122,12 @@ async function summarizeWith(opts: MapReduceOptions): Promise<MapReduceResult> {
     built: BuiltPrompt,
     promptTokens: number,
     streamIt: boolean,
+    window = cw,
   ): Promise<string> => {
     signal?.throwIfAborted();
     const maxTokens = built.maxTokens ?? 1024;
-    if (promptTokens + maxTokens > cw) {
-      throw new Error(`prompt of ${promptTokens} tokens + ${maxTokens} output exceeds the ${cw}-token window`);
+    if (promptTokens + maxTokens > window) {
+      throw new Error(`prompt of ${promptTokens} tokens + ${maxTokens} output exceeds the ${window}-token window`);
     }
     const req: ChatRequest = { messages: built.messages, temperature: built.temperature, maxTokens, signal };
     let content = '';
@@ -168,15 +183,30 @@ async function summarizeWith(opts: MapReduceOptions): Promise<MapReduceResult> {
   const probe = buildMapMessages(spec, '', { index: 9999, total: 9999 }, prompts);
   const mapOverhead = await countMessages(probe.messages, countTokens);
   const mapMax = probe.maxTokens ?? 600;
-  const room = cw - mapOverhead - mapMax - margin; // text tokens per map prompt
-  if (room < 64) throw new Error(`context window ${cw} is too small for a map prompt (${mapOverhead} + ${mapMax})`);
+  const reduceProbe = buildReduceMessages(spec, [], false, prompts);
+  const reduceOverhead = await countMessages(reduceProbe.messages, countTokens);
+  const interMax = reduceProbe.maxTokens ?? 800;
+
+  // Calls in flight, and the window each of them may fill. With slots sharing one cache,
+  // fewer calls in flight rather than windows too small for a map prompt or for an
+  // intermediate reduce of two partial summaries.
+  const slots = opts.totalSlots && opts.totalSlots > 0 ? opts.totalSlots : undefined;
+  let parallel = Math.max(1, slots ? Math.min(opts.concurrency ?? 4, slots) : (opts.concurrency ?? 4));
+  const needed = Math.max(mapOverhead + mapMax + margin + MIN_MAP_ROOM, reduceOverhead + interMax + margin + 2 * (mapMax + 16));
+  if (slots) while (parallel > 1 && Math.floor(cw / parallel) < needed) parallel--;
+  const callWindow = slots ? Math.floor(cw / parallel) : cw;
+  const limit = createLimit(parallel);
+
+  // Text tokens per map prompt.
+  const room = Math.min(MAP_CHUNK_MAX_TOKENS, callWindow - mapOverhead - mapMax - margin);
+  if (room < 64) throw new Error(`context window ${callWindow} is too small for a map prompt (${mapOverhead} + ${mapMax})`);
 
   // Chunk by the synchronous estimate, then verify each prompt with the real counter and
   // re-split any chunk that does not fit (the estimate is conservative, so this is rare).
   const fitChunk = async (chunk: string, budget: number, depth: number): Promise<string[]> => {
     const built = buildMapMessages(spec, chunk, { index: 9999, total: 9999 }, prompts);
     const pt = await countMessages(built.messages, countTokens);
-    if (pt + mapMax + margin <= cw || depth > 6) return [chunk];
+    if (pt - mapOverhead <= room || depth > 6) return [chunk];
     const actual = pt - mapOverhead;
     const smaller = Math.max(16, Math.floor(budget * (room / Math.max(actual, 1)) * 0.9));
     const parts = chunkText(chunk, { budget: smaller, count: chunkCount });
@@ -194,7 +224,7 @@ async function summarizeWith(opts: MapReduceOptions): Promise<MapReduceResult> {
       limit(async () => {
         const built = buildMapMessages(spec, chunk, { index: i + 1, total: chunks.length }, prompts);
         const pt = await countMessages(built.messages, countTokens);
-        const out = await run('map', built, pt, false);
+        const out = await run('map', built, pt, false, callWindow);
         opts.onProgress?.({ phase: 'map', done: ++mapDone, total: chunks.length });
         return out;
       }),
@@ -205,10 +235,6 @@ async function summarizeWith(opts: MapReduceOptions): Promise<MapReduceResult> {
   let reduceDone = 0;
   let reduceTotal = 0;
   let levels = 0;
-  const reduceProbe = buildReduceMessages(spec, [], false, prompts);
-  const reduceOverhead = await countMessages(reduceProbe.messages, countTokens);
-  const interMax = reduceProbe.maxTokens ?? 800;
-
   let current = partials;
   for (;;) {
     signal?.throwIfAborted();
@@ -223,7 +249,7 @@ async function summarizeWith(opts: MapReduceOptions): Promise<MapReduceResult> {
       return result(out, 'map-reduce', chunks.length, levels);
     }
     // Group consecutive partials so that each intermediate reduce fits.
-    const groupRoom = cw - reduceOverhead - interMax - margin;
+    const groupRoom = callWindow - reduceOverhead - interMax - margin;
     const groups: Array<{ first: number; items: string[] }> = [];
     let g: string[] = [];
     let gTokens = 0;
@@ -252,7 +278,7 @@ async function summarizeWith(opts: MapReduceOptions): Promise<MapReduceResult> {
         limit(async () => {
           const built = buildReduceMessages(spec, grp.items, false, prompts, grp.first);
           const pt = await countMessages(built.messages, countTokens);
-          const out = await run('reduce', built, pt, false);
+          const out = await run('reduce', built, pt, false, callWindow);
           opts.onProgress?.({ phase: 'reduce', done: ++reduceDone, total: reduceTotal });
           return out;
         }),

@@ -31,6 +31,19 @@ export interface BackendInfo {
   trainedContextWindow?: number;
   /** Human-readable remark (e.g. why the Ollama window is smaller than the model's). */
   note?: string;
+  /**
+   * llama.cpp: parallel slots (`total_slots` in /props). Recent llama-server builds share one
+   * KV cache of `contextWindow` tokens between all slots, so concurrent requests must fit it together.
+   */
+  totalSlots?: number;
+}
+
+/** No probe got an HTTP answer: the server is down or unreachable (so nothing was learnt). */
+export class BackendUnreachableError extends Error {
+  constructor() {
+    super('The model server did not answer any detection probe.');
+    this.name = 'BackendUnreachableError';
+  }
 }
 
 export interface DetectOptions {
@@ -64,6 +77,7 @@ export async function detectBackend(baseUrl: string, opts: DetectOptions = {}): 
   const headers: Record<string, string> = opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {};
   const configured = opts.configuredContextWindow ?? null;
 
+  let answered = false;
   const getJson = async (url: string, init?: { method?: string; body?: unknown }): Promise<unknown> => {
     try {
       const res = await f(url, {
@@ -72,6 +86,7 @@ export async function detectBackend(baseUrl: string, opts: DetectOptions = {}): 
         body: init?.body !== undefined ? JSON.stringify(init.body) : undefined,
         signal: AbortSignal.timeout(timeoutMs),
       });
+      answered = true;
       if (!res.ok) return undefined;
       const ct = res.headers.get('content-type') ?? '';
       const text = await res.text();
@@ -102,17 +117,19 @@ export async function detectBackend(baseUrl: string, opts: DetectOptions = {}): 
 
   // 2. llama.cpp: GET /props at the server root.
   const props = (await getJson(`${root}/props`)) as
-    | { default_generation_settings?: { n_ctx?: number }; n_ctx?: number; model_alias?: string }
+    | { default_generation_settings?: { n_ctx?: number }; n_ctx?: number; model_alias?: string; total_slots?: number }
     | undefined;
   if (props && typeof props === 'object' && ('default_generation_settings' in props || 'n_ctx' in props)) {
     const nCtx = props.default_generation_settings?.n_ctx ?? props.n_ctx;
     const ok = typeof nCtx === 'number' && nCtx > 0;
+    const slots = typeof props.total_slots === 'number' && props.total_slots > 0 ? props.total_slots : undefined;
     return {
       kind: 'llamacpp',
       contextWindow: ok ? nCtx : configured,
       contextSource: ok ? 'server' : configured ? 'configured' : undefined,
       tokenizeUrl: `${root}/tokenize`,
       modelId: modelId ?? props.model_alias,
+      ...(slots ? { totalSlots: slots } : {}),
     };
   }
 
@@ -121,6 +138,9 @@ export async function detectBackend(baseUrl: string, opts: DetectOptions = {}): 
   if (version && typeof version.version === 'string') {
     return detectOllama(root, version.version, modelId, configured, getJson);
   }
+
+  // Nothing answered at all: say so, rather than pass a guess off as a detection.
+  if (!answered) throw new BackendUnreachableError();
 
   // 4. Generic OpenAI-compatible.
   return {

@@ -63,7 +63,18 @@ class IdleTimer {
   }
 }
 
-const CONTEXT_EXCEEDED = /context length|context window|maximum context|too many tokens|exceeds the available context/i;
+/**
+ * Upstream texts that say "the prompt (+ max_tokens) does not fit the window". Not retryable:
+ * the same request fails on any endpoint of the same size, and the endpoint is not down.
+ *  - llama.cpp llama-server: 400 "the request exceeds the available context size, try increasing it"
+ *    (type `exceed_context_size_error`), and 500 "Context size has been exceeded." when the slots'
+ *    shared KV cache fills up during generation.
+ *  - vLLM: 400 "This model's maximum context length is N tokens. However, you requested M tokens …",
+ *    "'max_tokens' … is too large: …" and "… is too long and exceeds limit of …" (newer versions).
+ *  - Ollama / OpenAI: "context length", "context window".
+ */
+export const CONTEXT_EXCEEDED =
+  /context length|context window|maximum context|too many tokens|exceeds the available context|exceed_context_size_error|context size has been exceeded|is too long and exceeds limit/i;
 
 /** One upstream request: the response once headers arrived, and a way to end it early. */
 interface Exchange {
@@ -114,20 +125,34 @@ export function createOpenAiClient(opts: OpenAiClientOptions): LlmClient {
         return;
       }
       req.signal?.addEventListener('abort', onAbort, { once: true });
-      const request = (secure ? https : http).request(url, {
-        method: 'POST',
-        agent,
-        headers: { ...baseHeaders, 'content-length': String(payload.length) },
-      });
-      outgoing = request;
-      request.setNoDelay(true);
-      request.on('error', () => reject(failure ?? new UpstreamError('UPSTREAM_UNREACHABLE')));
-      request.on('response', (res) => {
-        incoming = res;
-        timer.kick();
-        resolve(res);
-      });
-      request.end(payload);
+      const send = (isRetry: boolean) => {
+        const request = (secure ? https : http).request(url, {
+          method: 'POST',
+          agent,
+          headers: { ...baseHeaders, 'content-length': String(payload.length) },
+        });
+        outgoing = request;
+        request.setNoDelay(true);
+        request.on('error', (err: NodeJS.ErrnoException) => {
+          // A kept-alive socket the server closed meanwhile (llama-server closes the
+          // connection after a streamed answer although it announces keep-alive; vLLM's
+          // keep-alive is 5 s): the request never reached the server, so sending it again
+          // once on a fresh socket is safe. Node's documented pattern: `reusedSocket` +
+          // ECONNRESET (https://nodejs.org/api/http.html#requestreusedsocket).
+          if (!failure && !isRetry && !incoming && request.reusedSocket && err.code === 'ECONNRESET') {
+            send(true);
+            return;
+          }
+          reject(failure ?? new UpstreamError('UPSTREAM_UNREACHABLE'));
+        });
+        request.on('response', (res) => {
+          incoming = res;
+          timer.kick();
+          resolve(res);
+        });
+        request.end(payload);
+      };
+      send(false);
     });
     response.catch(() => undefined);
     return {
@@ -221,7 +246,11 @@ export function createOpenAiClient(opts: OpenAiClientOptions): LlmClient {
             } catch {
               throw new UpstreamError('UPSTREAM_BAD_RESPONSE', res.statusCode, 'malformed stream event');
             }
-            if (wire.error) throw new UpstreamError('UPSTREAM_HTTP_ERROR', res.statusCode, 'error event in stream');
+            if (wire.error) {
+              // llama-server reports a KV cache that filled up mid-generation as an error event.
+              const code = CONTEXT_EXCEEDED.test(JSON.stringify(wire.error)) ? 'UPSTREAM_CONTEXT_EXCEEDED' : 'UPSTREAM_HTTP_ERROR';
+              throw new UpstreamError(code, res.statusCode, 'error event in stream');
+            }
             usage = toUsage(wire.usage) ?? usage;
             const choice = wire.choices?.[0];
             const text = choice?.delta?.content;

@@ -187,18 +187,21 @@ export function createLlmPool(opts: LlmPoolOptions): LlmPool {
   async function chat(req: ChatRequest): Promise<ChatResult> {
     let ep = pick()!;
     for (let attempt = 0; ; attempt++) {
-      ep.inFlight++;
+      // The endpoint of this attempt: the counter goes down on the one it went up on,
+      // even when the catch below switches `ep` to another endpoint for the retry.
+      const current = ep;
+      current.inFlight++;
       try {
-        const result = await ep.client.chat(req);
-        if (!ep.healthy) markUp(ep);
+        const result = await current.client.chat(req);
+        if (!current.healthy) markUp(current);
         return result;
       } catch (err) {
-        noteResult(ep, err);
-        const other = attempt === 0 && isEndpointFailure(err) && !req.signal?.aborted ? pick(ep) : undefined;
+        noteResult(current, err);
+        const other = attempt === 0 && isEndpointFailure(err) && !req.signal?.aborted ? pick(current) : undefined;
         if (!other) throw err;
         ep = other;
       } finally {
-        ep.inFlight--;
+        current.inFlight--;
       }
     }
   }

@@ -46,6 +46,7 @@ export function summarizeRouter(ctx: RelayContext): Router {
         countTokens: (t) => ctx.countTokens(t),
         contextWindow: info.contextWindow ?? ctx.config.LLM_CONTEXT_WINDOW,
         concurrency: ctx.config.LLM_CONCURRENCY,
+        totalSlots: info.totalSlots,
         signal: controller.signal,
         onProgress: (p) => sse.send('progress', p),
         onDelta: (t) => sse.send('text', { text: t }),

@@ -3,6 +3,21 @@
  * (`/v1/chat/completions` streamed and not, `/v1/models`). It stands in for the
  * model and nothing else. Speed, response and faults are set per instance and
  * can be changed between requests.
+ *
+ * It keeps faith with the real servers where they differ from a naive double; the contract
+ * test (test/real-engine/fake-contract.test.ts) sends the same requests to this fake and to a
+ * real llama-server and compares the shapes, so the two cannot drift apart silently:
+ *  - usage in a stream only when `stream_options.include_usage` is true, as a last chunk with
+ *    `choices: []` (OpenAI's spec; llama.cpp tools/server/server-task.cpp, vLLM the same);
+ *  - flavour 'llamacpp' (llama.cpp tools/server): `/props` (`default_generation_settings.n_ctx`,
+ *    `total_slots`), `/tokenize` `{content}` → `{tokens}`, `/slots`, `/health`; errors as
+ *    `{error: {code, message, type}}` (server-common.cpp format_error_response), the prompt too long
+ *    for a slot → 400 `exceed_context_size_error` "request (N tokens) exceeds the available context
+ *    size (M tokens), try increasing it" (server-context.cpp); and the connection is not reused after
+ *    a streamed answer although keep-alive is announced: a request sent on that socket is reset
+ *    (ECONNRESET), which is what a client sees when it reuses the closed socket;
+ *  - flavour 'generic' (default; vLLM-like): context exceeded is vLLM's 400 "This model's maximum
+ *    context length is N tokens. …"; connections stay open.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -42,6 +57,10 @@ export interface FakeLlmOptions {
   faultFor?: (body: ChatBody) => Fault | undefined;
   model?: string;
   contextWindow?: number;
+  /** Which real server to be faithful to (see the module comment). Default 'generic'. */
+  flavour?: 'generic' | 'llamacpp';
+  /** llama.cpp flavour: slots reported by /props and /slots. Default 1. */
+  totalSlots?: number;
 }
 
 export interface FakeLlm {
@@ -74,11 +93,54 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
   const requests: ChatBody[] = [];
   const sockets = new Set<import('node:net').Socket>();
 
+  /** Sockets that carried a streamed answer (llama.cpp flavour): not reused by the server. */
+  const spent = new WeakSet<import('node:net').Socket>();
+
   const server = http.createServer(async (req, res) => {
     const o = fake.options;
+    const llamacpp = o.flavour === 'llamacpp';
+    if (req.socket && spent.has(req.socket)) {
+      // The real server closed this connection after its stream; the client reused it anyway.
+      req.socket.resetAndDestroy();
+      return;
+    }
+    const json = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(body));
+    };
+    const nCtx = o.contextWindow ?? 4096;
     if (req.method === 'GET' && req.url === '/v1/models') {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ object: 'list', data: [{ id: o.model ?? 'exaone3.5:7.8b', object: 'model', owned_by: 'fake' }] }));
+      json(200, { object: 'list', data: [{ id: o.model ?? 'exaone3.5:7.8b', object: 'model', owned_by: llamacpp ? 'llamacpp' : 'fake' }] });
+      return;
+    }
+    if (llamacpp && req.method === 'GET' && req.url === '/health') {
+      json(200, { status: 'ok' });
+      return;
+    }
+    if (llamacpp && req.method === 'GET' && req.url === '/props') {
+      json(200, {
+        default_generation_settings: { n_ctx: nCtx, params: {} },
+        total_slots: o.totalSlots ?? 1,
+        model_alias: o.model ?? 'exaone3.5:7.8b',
+        model_path: '/models/fake.gguf',
+        chat_template: '',
+        modalities: { vision: false, audio: false },
+        build_info: 'fake',
+      });
+      return;
+    }
+    if (llamacpp && req.method === 'GET' && req.url === '/slots') {
+      json(
+        200,
+        Array.from({ length: o.totalSlots ?? 1 }, (_, id) => ({ id, n_ctx: nCtx, is_processing: id < state.active, params: {}, next_token: [] })),
+      );
+      return;
+    }
+    if (llamacpp && req.method === 'POST' && req.url === '/tokenize') {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { content?: string };
+      json(200, { tokens: fakeTokens(body.content ?? '').map((_, i) => 1000 + i) });
       return;
     }
     if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
@@ -97,13 +159,31 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     requests.push(body);
     const fault = o.faultFor?.(body) ?? o.fault ?? 'none';
     if (fault === 'http500' || fault === 'http503') {
-      res.writeHead(fault === 'http500' ? 500 : 503, { 'content-type': 'application/json' });
-      res.end('{"error":{"message":"upstream failure"}}');
+      const code = fault === 'http500' ? 500 : 503;
+      json(code, { error: { code, message: 'upstream failure', type: code === 500 ? 'server_error' : 'unavailable_error' } });
       return;
     }
     if (fault === 'context-exceeded') {
-      res.writeHead(400, { 'content-type': 'application/json' });
-      res.end('{"error":{"message":"This model\'s maximum context length is 32768 tokens."}}');
+      const promptTokens = (body.messages ?? []).reduce((n, m) => n + fakeTokens(m.content).length, 0);
+      if (llamacpp) {
+        json(400, {
+          error: {
+            code: 400,
+            message: `request (${promptTokens} tokens) exceeds the available context size (${nCtx} tokens), try increasing it`,
+            type: 'exceed_context_size_error',
+            n_prompt_tokens: promptTokens,
+            n_ctx: nCtx,
+          },
+        });
+      } else {
+        json(400, {
+          object: 'error',
+          message: `This model's maximum context length is ${nCtx} tokens. However, your request has ${promptTokens} input tokens. Please reduce the length of the input messages.`,
+          type: 'BadRequestError',
+          param: null,
+          code: 400,
+        });
+      }
       return;
     }
     if (fault === 'hang') return; // never answers; the client's timeout must fire
@@ -171,10 +251,12 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     }
     if (closed) return;
     send(chunk({}, finishReason));
-    send({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', choices: [], usage });
+    const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;
+    if (streamOptions?.include_usage) send({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', choices: [], usage });
     res.write('data: [DONE]\n\n');
     finished = true;
     state.completed++;
+    if (llamacpp && res.socket) spent.add(res.socket);
     res.end();
   });
   server.keepAliveTimeout = 5_000;

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { detectBackend, splitBaseUrl, type BackendInfo } from '../../../server/llm/backend';
+import { BackendUnreachableError, detectBackend, splitBaseUrl, type BackendInfo } from '../../../server/llm/backend';
 import { createTokenCounter, estimateTokens } from '../../../server/llm/tokens';
 import { withJsonSchema } from '../../../server/llm/json-schema';
 
@@ -128,9 +128,10 @@ describe('detectBackend', () => {
     }
   });
 
-  test('unreachable server: openai with the configured window', async () => {
-    const info = await detectBackend('http://127.0.0.1:9/v1', { configuredContextWindow: 4096, timeoutMs: 500 });
-    expect(info).toMatchObject({ kind: 'openai', contextWindow: 4096 });
+  test('unreachable server: rejects (nothing was detected; the caller retries)', async () => {
+    await expect(detectBackend('http://127.0.0.1:9/v1', { configuredContextWindow: 4096, timeoutMs: 500 })).rejects.toBeInstanceOf(
+      BackendUnreachableError,
+    );
   });
 
   test('a failing tokenizer falls back to the estimate', async () => {

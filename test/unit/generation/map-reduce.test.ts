@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chunkText } from '../../../server/generation/chunk';
 import { createLimit } from '../../../server/generation/limit';
-import { mapReduceSummarize, countPromptTokens, type Progress } from '../../../server/generation/map-reduce';
-import { loadPrompts, taskSpecSchema, type SummarizeSpec } from '../../../server/generation/prompts';
+import { mapReduceSummarize, countPromptTokens, MAP_CHUNK_MAX_TOKENS, type Progress } from '../../../server/generation/map-reduce';
+import { buildMapMessages, loadPrompts, taskSpecSchema, type SummarizeSpec } from '../../../server/generation/prompts';
 import type { ChatRequest, ChatResult, StreamChunk } from '../../../server/llm/types';
 import { estimateTokens } from '../../../server/llm/tokens';
 
@@ -160,3 +160,43 @@ describe('mapReduceSummarize', () => {
     expect(r.promptTokens / r.documentTokens).toBeLessThan(1.3);
   });
 });
+
+describe('mapReduceSummarize: chunk size and a shared KV cache (llama-server slots)', () => {
+  test('map chunks hold at most MAP_CHUNK_MAX_TOKENS of text, even in a 32K window', async () => {
+    const m = fakeModel({ window: 32768 });
+    const r = await mapReduceSummarize({ text: makeDoc(60), spec, prompts, complete: m.complete, countTokens: count, contextWindow: 32768 });
+    expect(r.mode).toBe('map-reduce');
+    const probe = await countPromptTokens(buildMapProbe(), count);
+    for (const c of r.calls.filter((x) => x.phase === 'map')) expect(c.promptTokens - probe).toBeLessThanOrEqual(MAP_CHUNK_MAX_TOKENS);
+  });
+
+  test('calls in flight are capped by the slots and fit the shared cache together', async () => {
+    const window = 8192;
+    // The model fails like llama-server when the prompts + outputs in flight overflow the one cache.
+    let inFlightTokens = 0;
+    let maxInFlight = 0;
+    let active = 0;
+    const complete = async (req: ChatRequest): Promise<ChatResult> => {
+      const need = (await countPromptTokens(req.messages, count)) + (req.maxTokens ?? 0);
+      inFlightTokens += need;
+      active++;
+      maxInFlight = Math.max(maxInFlight, active);
+      try {
+        await new Promise((r) => setTimeout(r, 5));
+        if (inFlightTokens > window) throw new Error('Context size has been exceeded.');
+        return { content: '- 부분 요약', finishReason: 'stop' };
+      } finally {
+        inFlightTokens -= need;
+        active--;
+      }
+    };
+    const r = await mapReduceSummarize({ text: makeDoc(40), spec, prompts, complete, countTokens: count, contextWindow: window, concurrency: 8, totalSlots: 4 });
+    expect(r.mode).toBe('map-reduce');
+    expect(maxInFlight).toBeGreaterThan(1);
+    expect(maxInFlight).toBeLessThanOrEqual(4);
+  });
+});
+
+function buildMapProbe() {
+  return buildMapMessages(spec, '', { index: 9999, total: 9999 }, prompts).messages;
+}
