@@ -57,7 +57,7 @@ export async function createChecker(o: CheckerOptions): Promise<Checker> {
     if (o.complete) {
       deps = {
         complete: o.complete,
-        contextWindow: async () => config.LLM_CONTEXT_WINDOW,
+        window: async () => ({ contextWindow: config.LLM_CONTEXT_WINDOW }),
         countTokens: async (t) => estimateTokens(t),
         prompts: loadPrompts(config.PROMPTS_DIR),
         modelId: config.LLM_MODEL,
@@ -67,7 +67,10 @@ export async function createChecker(o: CheckerOptions): Promise<Checker> {
     } else {
       const ctx = createContext(config, pino({ level: 'silent' }));
       deps = proofreaderDeps(ctx, { cache: false });
-      close = async () => ctx.llmPool?.close();
+      close = async () => {
+        ctx.llmPool?.close();
+        ctx.closeServices?.();
+      };
     }
   }
   const proofreader = deps ? createProofreader(deps) : null;

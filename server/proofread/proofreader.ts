@@ -19,8 +19,11 @@ import type { Category, PackName, Paragraph, Suggestion } from './types';
 export interface ProofreaderDeps {
   /** One non-streamed completion (the relay's client: `ctx.llm.chat`). */
   complete: CompleteFn;
-  /** The model's window (prompt + answer), as detected; null when unknown. */
-  contextWindow(): Promise<number | null>;
+  /**
+   * The model's window (prompt + answer) as detected (null when unknown) and, for llama-server,
+   * its parallel slots sharing that window as one KV cache (`total_slots`).
+   */
+  window(): Promise<{ contextWindow: number | null; totalSlots?: number }>;
   /** Tokens of a text by the backend's tokenizer where it has one (for rendered prompts). */
   countTokens(text: string): Promise<number>;
   prompts: Prompts;
@@ -59,6 +62,22 @@ export interface Proofreader {
   checkWithModel(paragraphs: readonly Paragraph[], check: ModelCheck): Promise<ModelCheckResult>;
 }
 
+/** Below this, a batch holds too few paragraphs: fewer calls in flight rather than smaller windows. */
+const MIN_CALL_WINDOW = 4096;
+
+/**
+ * The window each batch may fill, and how many batches run at once. llama-server's slots share
+ * one KV cache of `contextWindow` tokens, so batches in flight must fit it together (it answers
+ * "Context size has been exceeded" otherwise): they are capped by the slots, and each gets
+ * the window divided by the batches in flight.
+ */
+export function callWindow(contextWindow: number, concurrency: number, totalSlots?: number): { window: number; concurrency: number } {
+  if (!totalSlots || totalSlots < 1) return { window: contextWindow, concurrency: Math.max(1, concurrency) };
+  let parallel = Math.max(1, Math.min(concurrency, totalSlots));
+  while (parallel > 1 && Math.floor(contextWindow / parallel) < MIN_CALL_WINDOW) parallel--;
+  return { window: Math.floor(contextWindow / parallel), concurrency: parallel };
+}
+
 export function createProofreader(deps: ProofreaderDeps): Proofreader {
   return {
     async checkWithModel(paragraphs, check) {
@@ -69,13 +88,14 @@ export function createProofreader(deps: ProofreaderDeps): Proofreader {
       const fresh: Suggestion[] = [];
       const unchecked: UncheckedParagraphs[] = [];
       let last: ModelProgress = { done: 0, total: paras.length, batches: 0, fromCache: 0, unreadable: 0, unchecked: 0 };
-      const window = (await deps.contextWindow()) ?? deps.fallbackContextWindow;
+      const { contextWindow, totalSlots } = await deps.window();
+      const { window, concurrency } = callWindow(contextWindow ?? deps.fallbackContextWindow, deps.concurrency, totalSlots);
       await runModelLayer(paras, {
         complete: deps.complete,
         countTokens: estimateTokens,
         contextWindow: window,
         countPromptTokens: (messages) => countPromptTokens(messages, (t) => deps.countTokens(t)),
-        concurrency: deps.concurrency,
+        concurrency,
         pack: check.pack,
         register: check.register,
         prompt: deps.prompts.files.proofread,
@@ -103,7 +123,10 @@ export function createProofreader(deps: ProofreaderDeps): Proofreader {
 export function proofreaderDeps(ctx: RelayContext, opts: { cache?: boolean } = {}): ProofreaderDeps {
   return {
     complete: (r) => ctx.llm.chat(r),
-    contextWindow: async () => (await ctx.backend()).contextWindow,
+    window: async () => {
+      const info = await ctx.backend();
+      return { contextWindow: info.contextWindow, ...(info.totalSlots ? { totalSlots: info.totalSlots } : {}) };
+    },
     countTokens: (t) => ctx.countTokens(t),
     prompts: ctx.prompts,
     modelId: ctx.config.LLM_MODEL,

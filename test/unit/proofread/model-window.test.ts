@@ -5,6 +5,7 @@
  */
 import { runModelLayer, type UncheckedParagraphs } from '../../../server/proofread/model-layer';
 import type { ChatRequest, ChatResult } from '../../../server/llm/types';
+import { callWindow } from '../../../server/proofread/proofreader';
 
 const count = (t: string) => t.length;
 /** What a server counts for a rendered prompt: text plus a few tokens per message (template markers). */
@@ -111,5 +112,14 @@ describe('paragraphs the model leaves out', () => {
       expect(n).toBe(2);
       expect(unchecked).toEqual([{ paragraphIds: ['p0', 'p1', 'p2'], reason }]);
     }
+  });
+});
+
+describe("llama-server's slots share one window", () => {
+  test('batches in flight are capped by the slots and each gets its share of the window', () => {
+    expect(callWindow(32768, 8)).toEqual({ window: 32768, concurrency: 8 });
+    expect(callWindow(32768, 8, 4)).toEqual({ window: 8192, concurrency: 4 });
+    expect(callWindow(8192, 8, 4)).toEqual({ window: 4096, concurrency: 2 });
+    expect(callWindow(4096, 8, 4)).toEqual({ window: 4096, concurrency: 1 });
   });
 });
