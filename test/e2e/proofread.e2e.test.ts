@@ -218,5 +218,23 @@ describe('proofreading on the standalone page', () => {
     await expect(page.getByTestId('pr-empty').textContent()).resolves.toBe('문제를 찾지 못했습니다.');
     await page.context().close();
   });
+
+  it('says how many paragraphs the model did not check, and never calls them clean', async () => {
+    fake.options.reply = () => JSON.stringify({ results: [] }); // the model leaves every paragraph out
+    try {
+      const page = await openPane();
+      await page.evaluate(() => {
+        document.getElementById('sseugi-editor')!.innerHTML = '<p>모레는 비가 오겠습니다.</p><p>글피도 흐리겠습니다.</p>';
+      });
+      await page.getByTestId('pr-check').click();
+      await page.getByTestId('pr-unchecked').waitFor();
+      await expect(page.getByTestId('pr-unchecked').textContent()).resolves.toContain('문단 2개는 모델이 검사하지 못했습니다');
+      await page.getByTestId('pr-stop').waitFor({ state: 'hidden' });
+      await expect(page.getByTestId('pr-empty').count()).resolves.toBe(0);
+      await page.context().close();
+    } finally {
+      fake.options.reply = proofreadReply;
+    }
+  });
 });
 
