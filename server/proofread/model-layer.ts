@@ -77,9 +77,9 @@ export function defaultProofreadPrompt(): PromptFile {
   return builtinPrompt;
 }
 
-/** The paragraphs as the model sees them: JSON, each text neutralised (same length, same offsets). */
+/** The paragraphs as the model sees them: JSON, ids and texts neutralised (texts keep their length and offsets). */
 export function paragraphsPayload(batch: readonly Paragraph[]): string {
-  return JSON.stringify({ paragraphs: batch.map((p) => ({ id: p.id, text: neutralise(p.text) })) });
+  return JSON.stringify({ paragraphs: batch.map((p) => ({ id: neutralise(p.id), text: neutralise(p.text) })) });
 }
 
 export function buildProofreadMessages(
@@ -480,7 +480,8 @@ async function runModelLayerWith(paragraphs: readonly Paragraph[], opts: ModelLa
     const missing: Paragraph[] = [];
     let checked = 0;
     for (const p of batch) {
-      const edits = byId.get(p.id) ?? (batch.length === 1 && parsed.length === 1 ? parsed[0]!.edits : undefined);
+      // the model answers with the id it was shown (neutralised)
+      const edits = byId.get(neutralise(p.id)) ?? byId.get(p.id) ?? (batch.length === 1 && parsed.length === 1 ? parsed[0]!.edits : undefined);
       if (edits === undefined) {
         missing.push(p);
         continue;
