@@ -4,6 +4,7 @@
  * (detection, token counts, streaming, map-reduce under shared KV cache, JSON grammar,
  * errors, aborts, sockets), not wording: the tiny model's words are noise.
  */
+import https from 'node:https';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -117,7 +118,6 @@ describe('relay ↔ real llama-server (tiny EXAONE model)', () => {
   it('frees the server slot when the client aborts mid-stream', async () => {
     const before = metric(await (await fetch(`${llama.root}/metrics`)).text(), 'llamacpp:tokens_predicted_total');
     const ac = new AbortController();
-    const https = await import('node:https');
     await new Promise<void>((resolve, reject) => {
       const req = https.request(
         { host: 'localhost', port: relay.port, method: 'POST', path: '/api/summarize', ca: relay.ca, agent: false, headers: { 'content-type': 'application/json' }, signal: ac.signal },
@@ -278,6 +278,7 @@ describe('relay with several endpoints or a late model server', () => {
         'health to show llama.cpp',
         async () => {
           const h = JSON.parse((await httpsRequest(relay, 'GET', '/api/health')).body);
+          if (process.env.DEBUG_REAL_ENGINE) console.log(JSON.stringify(h.model));
           return h.model.backend === 'llamacpp' ? h : undefined;
         },
         40_000,
