@@ -51,9 +51,11 @@ export interface MapReduceOptions {
   /** Map/reduce calls in flight at once. Default 4. */
   concurrency?: number;
   /**
-   * llama.cpp: the server's parallel slots (`total_slots`), which share one KV cache of
-   * `contextWindow` tokens. Calls in flight are capped by it, and their prompts + outputs
-   * must fit the cache together, so each map/intermediate call gets contextWindow / in-flight.
+   * llama.cpp: the server's parallel slots (`total_slots`). Calls in flight are capped by it.
+   * llama-server does not say whether its slots share one KV cache of `contextWindow` tokens
+   * (`--kv-unified`, its default when -np is not given) or each have their own (explicit -np),
+   * so the safe case is assumed: prompts + outputs in flight must fit the window together, and
+   * each map/intermediate call gets contextWindow / calls in flight.
    */
   totalSlots?: number;
   signal?: AbortSignal;

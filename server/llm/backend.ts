@@ -38,7 +38,7 @@ export interface BackendInfo {
   totalSlots?: number;
 }
 
-/** No probe got an HTTP answer: the server is down or unreachable (so nothing was learnt). */
+/** `/v1/models` did not answer 200 (server down, unreachable or still loading): nothing was learnt. */
 export class BackendUnreachableError extends Error {
   constructor() {
     super('The model server did not answer any detection probe.');
@@ -77,7 +77,6 @@ export async function detectBackend(baseUrl: string, opts: DetectOptions = {}): 
   const headers: Record<string, string> = opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {};
   const configured = opts.configuredContextWindow ?? null;
 
-  let answered = false;
   const getJson = async (url: string, init?: { method?: string; body?: unknown }): Promise<unknown> => {
     try {
       const res = await f(url, {
@@ -86,7 +85,6 @@ export async function detectBackend(baseUrl: string, opts: DetectOptions = {}): 
         body: init?.body !== undefined ? JSON.stringify(init.body) : undefined,
         signal: AbortSignal.timeout(timeoutMs),
       });
-      answered = true;
       if (!res.ok) return undefined;
       const ct = res.headers.get('content-type') ?? '';
       const text = await res.text();
@@ -99,6 +97,10 @@ export async function detectBackend(baseUrl: string, opts: DetectOptions = {}): 
 
   // 1. /v1/models (every OpenAI-compatible server has it; vLLM adds max_model_len).
   const models = (await getJson(`${v1}/models`)) as { data?: ModelsEntry[] } | undefined;
+  // Every OpenAI-compatible server answers 200 here once it serves. No answer, or an error
+  // (llama-server answers 503 while it loads the model), means it is not ready: detecting now
+  // would cache a guess (`openai` with the configured window), so say so and let the caller retry.
+  if (models === undefined) throw new BackendUnreachableError();
   const entries = Array.isArray(models?.data) ? models!.data : [];
   const wanted = (opts.model && entries.find((e) => e.id === opts.model)) || entries[0];
   const modelId = opts.model ?? wanted?.id;
@@ -138,9 +140,6 @@ export async function detectBackend(baseUrl: string, opts: DetectOptions = {}): 
   if (version && typeof version.version === 'string') {
     return detectOllama(root, version.version, modelId, configured, getJson);
   }
-
-  // Nothing answered at all: say so, rather than pass a guess off as a detection.
-  if (!answered) throw new BackendUnreachableError();
 
   // 4. Generic OpenAI-compatible.
   return {

@@ -132,7 +132,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     if (llamacpp && req.method === 'GET' && req.url === '/slots') {
       json(
         200,
-        Array.from({ length: o.totalSlots ?? 1 }, (_, id) => ({ id, n_ctx: nCtx, is_processing: id < state.active, params: {}, next_token: [] })),
+        Array.from({ length: o.totalSlots ?? 1 }, (_, id) => ({ id, n_ctx: nCtx, speculative: false, is_processing: id < state.active })),
       );
       return;
     }

@@ -46,6 +46,11 @@ export interface LlamaServerOptions {
   ctx?: number;
   /** Slots (-np). */
   parallel?: number;
+  /**
+   * One KV cache of `ctx` tokens shared by all slots (--kv-unified), each slot's window being
+   * the whole cache: llama-server's default when -np is not given (4 auto slots).
+   */
+  kvUnified?: boolean;
   /** Fixed port (e.g. chosen before the relay starts); default a free one. */
   port?: number;
   model?: TinyModelOptions;
@@ -90,6 +95,7 @@ export async function startLlamaServer(opts: LlamaServerOptions = {}): Promise<L
     '--alias', 'exaone-tiny',
     '--metrics',
     '--slots',
+    ...(opts.kvUnified ? ['--kv-unified'] : []),
     ...(opts.extraArgs ?? []),
   ];
   const proc: ChildProcess = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LLAMA_ARG_HOST: '127.0.0.1' } });
