@@ -12,6 +12,7 @@ import path from 'node:path';
 import { startFakeLlm, type FakeLlm } from '../../helpers/fake-llm';
 import { httpsRequest, postJson, startTestRelay } from '../../helpers/relay';
 import { PROJECT_ROOT } from '../../../server/paths';
+import { loadConfig } from '../../../server/config';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -77,8 +78,7 @@ describe('finding 8: the audit file is 0600 and the digest is keyed', () => {
     expect(records.map((r) => r['inputHmac'])).toEqual([keyed, keyed]);
   }, 60_000);
 
-  it('AUDIT_HMAC_KEY, when set, is the key (and must be long enough)', async () => {
-    const { loadConfig } = await import('../../../server/config');
+  it('AUDIT_HMAC_KEY, when set, is the key (and must be long enough)', () => {
     expect(() => loadConfig({ AUDIT_HMAC_KEY: 'short' } as NodeJS.ProcessEnv)).toThrow(/AUDIT_HMAC_KEY/);
     expect(loadConfig({ AUDIT_HMAC_KEY: 'k'.repeat(32) } as NodeJS.ProcessEnv).AUDIT_HMAC_KEY).toBe('k'.repeat(32));
   });

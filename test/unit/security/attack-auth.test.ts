@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
 import { mintApiKey } from '../../../server/auth/apikey';
 import { parseAuthEnv } from '../../../server/auth/config';
+import { loadConfig } from '../../../server/config';
 import { startFakeLlm, type FakeLlm } from '../../helpers/fake-llm';
 import { httpsRequest, postJson, startTestRelay, type TestRelay } from '../../helpers/relay';
 import { openStream } from './helpers';
@@ -90,8 +91,6 @@ describe('finding 2: TRUST_PROXY — behind nginx each client has its own failur
   });
 
   it('parses hop counts, address lists and refuses nonsense', () => {
-    // parse via the relay configuration
-    const { loadConfig } = jest.requireActual('../../../server/config') as typeof import('../../../server/config');
     expect(loadConfig({ TRUST_PROXY: '1' } as NodeJS.ProcessEnv).TRUST_PROXY).toBe(1);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.0.0.0/8' } as NodeJS.ProcessEnv).TRUST_PROXY).toEqual(['10.0.0.1', '10.0.0.0/8']);
     expect(loadConfig({} as NodeJS.ProcessEnv).TRUST_PROXY).toBe(false);
