@@ -29,7 +29,7 @@
  * optional — by default the tokens of every model call this request made through
  * `ctx.llm` are summed by the model gate. Use `outcome: 'aborted'` when the client left.
  */
-import { mkdirSync, openSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import type { Response } from 'express';
 import pino, { type Logger } from 'pino';
@@ -78,7 +78,10 @@ export interface AuditSinkHooks {
 /** Opens AUDIT_LOG for appending (creating it 0600): ConfigError naming the file when it cannot be written. */
 export function openAuditFile(file: string): number {
   try {
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    // One folder level is created (0700); not recursively: Node's recursive mkdir can loop
+    // forever on some paths (e.g. under /proc), and a deeper missing path is a typo.
+    const dir = path.dirname(file);
+    if (!existsSync(dir)) mkdirSync(dir, { mode: 0o700 });
     return openSync(file, 'a', 0o600);
   } catch (err) {
     throw new ConfigError('AUDIT_LOG', `cannot write "${file}" (${(err as NodeJS.ErrnoException).code ?? 'error'})`);

@@ -7,7 +7,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import express, { type RequestHandler } from 'express';
-import contentType from 'content-type';
+import { parse as parseContentType } from 'content-type';
 import { ApiError } from '../errors';
 
 export function strictJsonBody(limitBytes: number): RequestHandler {
@@ -24,7 +24,7 @@ export function strictJsonBody(limitBytes: number): RequestHandler {
     if (header) {
       let charset: string | undefined;
       try {
-        charset = contentType.parse(header).parameters['charset'];
+        charset = parseContentType(header).parameters['charset'];
       } catch {
         return next(new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request as application/json.'));
       }

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startFakeLlm, type FakeLlm } from '../../helpers/fake-llm';
@@ -25,10 +26,15 @@ describe('finding 7: the audit destination', () => {
     await fake.close();
   });
 
-  it('an unwritable AUDIT_LOG stops the start with one line and exit 1', () => {
+  it('an unwritable AUDIT_LOG stops the start with one line and exit 1', async () => {
+    // A free port, so that a relay that (wrongly) starts could listen.
+    const probe = net.createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const port = String((probe.address() as net.AddressInfo).port);
+    await new Promise((r) => probe.close(r));
     const state = mkdtempSync(path.join(os.tmpdir(), 'sseugi-state-'));
     const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'server/main.ts')], {
-      env: { ...process.env, PORT: '0', LLM_BASE_URL: fake.url, AUDIT_LOG: '/proc/sseugi-no/audit.log', STATE_DIR: state, LOG_LEVEL: 'silent' },
+      env: { ...process.env, PORT: port, LLM_BASE_URL: fake.url, AUDIT_LOG: '/etc/hostname/audit.log', STATE_DIR: state, LOG_LEVEL: 'silent' },
       encoding: 'utf8',
       timeout: 60_000,
     });
@@ -36,17 +42,17 @@ describe('finding 7: the audit destination', () => {
     expect(r.stdout).not.toContain('Sseugi relay:');
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^sseugi: Invalid setting AUDIT_LOG: cannot write "\/proc\/sseugi-no\/audit.log"/);
+    expect(lines[0]).toMatch(/^sseugi: Invalid setting AUDIT_LOG: cannot write "\/etc\/hostname\/audit.log"/);
   }, 90_000);
 
   it('write errors later are counted and logged, never thrown (AUDIT_LOG=/dev/full)', async () => {
     const relay = await startTestRelay({ LLM_BASE_URL: fake.url, AUDIT_LOG: '/dev/full', STATE_DIR: mkdtempSync(path.join(os.tmpdir(), 'sseugi-state-')) });
     try {
-      for (let i = 0; i < 3; i++) expect((await postJson(relay, '/api/doctype', { paragraphs: ['가나다'] })).status).toBe(200);
+      for (let i = 0; i < 3; i++) expect((await postJson(relay, '/api/proofread', { paragraphs: [{ id: 'a', text: '가나다' }], options: { model: false } })).status).toBe(200);
       await sleep(500);
       expect((await httpsRequest(relay, 'GET', '/api/health')).status).toBe(200);
       const text = await relay.context.metrics.registry.metrics();
-      expect(text).toMatch(/sseugi_audit_write_errors_total [1-9]/);
+      expect(text).toMatch(/sseugi_audit_write_errors_total\{[^}]*\} [1-9]/);
       expect(relay.logs.join('')).toContain('audit write failed');
     } finally {
       await relay.close();
@@ -61,7 +67,7 @@ describe('finding 8: the audit file is 0600 and the digest is keyed', () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'sseugi-audit-')), 'sub', 'audit.log');
     const relay = await startTestRelay({ LLM_BASE_URL: fake.url, AUDIT_LOG: file, STATE_DIR: state });
     try {
-      for (let i = 0; i < 2; i++) expect((await postJson(relay, '/api/doctype', { paragraphs: ['hello'] })).status).toBe(200);
+      for (let i = 0; i < 2; i++) expect((await postJson(relay, '/api/proofread', { paragraphs: [{ id: 'a', text: 'hello' }], options: { model: false } })).status).toBe(200);
       await sleep(300);
     } finally {
       await relay.close();
