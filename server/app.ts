@@ -30,7 +30,10 @@ export function createApp(ctx: RelayContext): express.Express {
   app.use(securityHeaders(ctx.config));
 
   // Refused credentials count per client address (only where a 401 is sent; a valid credential always passes).
-  const failures = createAuthFailureTracker({ perMinute: ctx.config.AUTH_FAILURES_PER_MIN, onLimited: ctx.metrics.rateLimited });
+  const failures = createAuthFailureTracker({
+    perMinute: ctx.config.auth.mode === 'none' ? 0 : ctx.config.AUTH_FAILURES_PER_MIN,
+    onLimited: ctx.metrics.rateLimited,
+  });
   const auth = createAuthMiddleware(ctx.config.auth, { failures });
   const api = express.Router();
   api.use(apiResourcePolicy);

@@ -37,7 +37,7 @@ export interface Principal {
 export type AuthErrorCode = 'AUTH_REQUIRED' | 'AUTH_INVALID' | 'AUTH_EXPIRED' | 'AUTH_UNAVAILABLE';
 
 export interface AuthMiddlewareOptions {
-  /** Key source for OIDC (tests, or a pre-built set); defaults to createRemoteJWKSet(OIDC_JWKS_URL). */
+  /** Key source for OIDC (tests, or a pre-built set); defaults to createRemoteKeySet(OIDC_JWKS_URL) (./jwks.ts). */
   jwks?: JWTVerifyGetKey;
   /** Realm in WWW-Authenticate. Default "sseugi". */
   realm?: string;
