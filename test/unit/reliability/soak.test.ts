@@ -55,7 +55,8 @@ describe('soak', () => {
     relay = await startTestRelay({
       ...LOAD_ENV,
       LLM_BASE_URL: fake.url,
-      LLM_TIMEOUT_MS: '300',
+      // Long enough that a loaded machine does not turn good answers into UPSTREAM_TIMEOUT; the hang fault still times out.
+      LLM_TIMEOUT_MS: '1500',
       LOG_LEVEL: 'error',
       AUTH_MODE: 'apikey',
       API_KEYS: minted.entry,
