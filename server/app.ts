@@ -10,7 +10,10 @@ import { manifestRouter } from './routes/manifest';
 import { authDialogRouter } from './routes/auth-dialog';
 import { staticRouter } from './static';
 import { createAuthMiddleware } from './auth/middleware';
-import { createRateLimit, createAuthFailureLimit } from './limits/rate-limit';
+import { createRateLimit } from './limits/rate-limit';
+import { createAuthFailureTracker } from './limits/auth-failures';
+import { strictJsonBody } from './security/body';
+import { sourceMapGuard } from './security/source-maps';
 import { paragraphLimits } from './limits/paragraphs';
 import { createHttpLogger, safeError } from './observability/http-log';
 import { apiResourcePolicy, securityHeaders } from './security/headers';
@@ -20,24 +23,22 @@ import { getRedis } from './store/client';
 export function createApp(ctx: RelayContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // TRUST_PROXY: the proxies whose X-Forwarded-For names the client (false: none).
+  app.set('trust proxy', ctx.config.TRUST_PROXY);
   app.use(ctx.metrics.http);
   app.use(createHttpLogger(ctx.log));
   app.use(securityHeaders(ctx.config));
 
-  const auth = createAuthMiddleware(ctx.config.auth);
+  // Refused credentials count per client address (only where a 401 is sent; a valid credential always passes).
+  const failures = createAuthFailureTracker({
+    perMinute: ctx.config.auth.mode === 'none' ? 0 : ctx.config.AUTH_FAILURES_PER_MIN,
+    onLimited: ctx.metrics.rateLimited,
+  });
+  const auth = createAuthMiddleware(ctx.config.auth, { failures });
   const api = express.Router();
   api.use(apiResourcePolicy);
+  // Answers real CORS preflights (the only requests that skip authentication).
   api.use(cors(ctx.config.CORS_ORIGINS));
-  // Failed credentials are limited per IP before any check (health included), so guessing
-  // keys or tokens cannot make the relay run scrypt or JWT checks without bound.
-  api.use(
-    createAuthFailureLimit({
-      perMinute: ctx.config.AUTH_FAILURES_PER_MIN,
-      enabled: ctx.config.auth.mode !== 'none',
-      onLimited: ctx.metrics.rateLimited,
-    }),
-  );
   // Health is public; with a credential presented it is checked and the answer has details.
   api.get('/health', (req, res, next) => (req.headers.authorization || req.headers['x-api-key'] || ctx.config.auth.mode === 'none' ? auth(req, res, next) : next()));
   api.use(healthRouter(ctx));
@@ -51,7 +52,8 @@ export function createApp(ctx: RelayContext): express.Express {
       onLimited: ctx.metrics.rateLimited,
     }),
   );
-  api.use(express.json({ limit: ctx.config.MAX_BODY_BYTES, type: 'application/json' }));
+  // Bodies are read only after authentication, only for POST, strictly UTF-8.
+  api.use(strictJsonBody(ctx.config.MAX_BODY_BYTES));
   api.use(['/proofread', '/doctype'], paragraphLimits(ctx.config));
   // Carries a `ctx.gate.reserve()` slot to the request's first model call; keep last before the routes.
   api.use(ctx.gate.scope());
@@ -63,6 +65,7 @@ export function createApp(ctx: RelayContext): express.Express {
   app.use('/api', api);
   app.use(manifestRouter(ctx.config));
   app.use(authDialogRouter(ctx.config));
+  app.use(sourceMapGuard(ctx.config));
   app.use(staticRouter(ctx.config));
   app.use(errorHandler((err) => ctx.log.error({ err: safeError(err) }, 'unhandled error')));
   return app;

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { authConfigFromEnv, authEnvShape, checkAuthAgainstHost, refineAuthEnv, type AuthConfig } from './auth/config';
+import { hardeningEnvShape } from './security/settings';
 
 const port = z.coerce
   .number({ error: 'expected a port number 1-65535' })
@@ -70,6 +71,8 @@ const originList = z
 export const configSchema = z
   .object({
     ...authEnvShape,
+    // Hardening (server/security/settings.ts): TRUST_PROXY, timeouts, audit key, source maps…
+    ...hardeningEnvShape,
     PORT: port.default(3000),
     HOST: z.string().min(1, 'expected a host name or IP address to bind').default('127.0.0.1'),
     PUBLIC_URL: z

@@ -10,6 +10,7 @@ import type { AsyncStore } from './proofread/cache';
 import type { ModelEdit } from './proofread/model-layer';
 import type { ModelGate } from './limits/model-gate';
 import type { RelayMetrics } from './observability/metrics';
+import type { RulesPool } from './proofread/rules-pool';
 
 export interface RelayContext {
   config: Config;
@@ -42,6 +43,10 @@ export interface RelayContext {
   audit: Logger;
   /** Stops background work of the shared services (backend detection retries); called when the relay closes. */
   closeServices?(): void;
+  /** Offline proofreading in worker threads, behind `gate` (server/proofread/rules-pool.ts). */
+  rules: RulesPool;
+  /** HMAC-SHA-256 of a text with the audit key (AUDIT_HMAC_KEY or STATE_DIR/audit-hmac.key), hex. */
+  auditDigest(text: string): string;
 }
 
 export interface ModelStatus {

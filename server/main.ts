@@ -28,6 +28,8 @@ async function main(): Promise<void> {
   try {
     relay = await startRelay({ config, tls, logger });
   } catch (err) {
+    // e.g. AUDIT_LOG not writable, no audit key: checked at start, one line.
+    if (err instanceof ConfigError) fail(err.message);
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') fail(`Invalid setting PORT: ${config.PORT} is already in use`);
     if (code === 'EACCES') fail(`Invalid setting PORT: no permission to listen on ${config.PORT}`);

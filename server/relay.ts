@@ -20,6 +20,10 @@ import type { TlsMaterial } from './tls';
 import { createModelGate, gateLlm } from './limits/model-gate';
 import { createMetrics, startMetricsServer, type MetricsServer } from './observability/metrics';
 import { createAuditLogger } from './observability/audit';
+import { createHmac } from 'node:crypto';
+import { resolveAuditKey } from './security/audit-key';
+import { applyServerLimits } from './security/server-limits';
+import { createRulesPool } from './proofread/rules-pool';
 
 export interface RelayOptions {
   config: Config;
@@ -77,6 +81,9 @@ export function createContext(config: Config, logger: Logger, llm?: LlmClient): 
     queueTimeoutMs: config.QUEUE_TIMEOUT_MS,
   });
   metrics.watchGate(gate);
+  // Checked at start (ConfigError → one line, exit 1): the audit key and the AUDIT_LOG file.
+  const auditKey = resolveAuditKey(config);
+  const auditLogger = createAuditLogger(logger, config.AUDIT_LOG, { onWriteError: () => metrics.auditWriteError() });
   return {
     config,
     log: logger,
@@ -85,7 +92,9 @@ export function createContext(config: Config, logger: Logger, llm?: LlmClient): 
     llm: gateLlm(llm ?? llmPool!, gate, { onUsage: metrics.tokens, onError: metrics.upstreamError }),
     gate,
     metrics,
-    audit: createAuditLogger(logger, config.AUDIT_LOG),
+    audit: auditLogger,
+    auditDigest: (text) => createHmac('sha256', auditKey).update(text, 'utf8').digest('hex'),
+    rules: createRulesPool({ threads: config.RULES_WORKERS, maxSuggestions: config.PROOFREAD_MAX_SUGGESTIONS, gate }),
     llmPool,
     probeModel: createModelProbe(config, backend, undefined, llmPool),
     prompts: loadPrompts(config.PROMPTS_DIR),
@@ -107,10 +116,9 @@ export async function startRelay(opts: RelayOptions): Promise<RunningRelay> {
   // /api/health detects at once when it finds the server answering (services.ts).
   void context.backend();
   const app = createApp(context);
-  const server = https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, app);
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
-  server.requestTimeout = 0; // streams can be long; idle upstreams are bounded by LLM_TIMEOUT_MS
+  const server = https.createServer({ cert: opts.tls.cert, key: opts.tls.key, ...applyServerLimits.options(opts.config) }, app);
+  // Receiving a request is bounded (REQUEST_TIMEOUT_MS, HEADERS_TIMEOUT_MS); answers (SSE) are not.
+  applyServerLimits(server, opts.config);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.config.PORT, opts.config.HOST, () => {
@@ -141,6 +149,7 @@ export async function startRelay(opts: RelayOptions): Promise<RunningRelay> {
       new Promise<void>((resolve) => {
         context.llmPool?.close();
         context.closeServices?.();
+        void context.rules.close();
         void metrics?.close();
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,21 +1,40 @@
 /**
- * API keys: `sk-` + 43 base64url characters (32 random bytes), stored only as
- * `name:salt:hash` where hash = scrypt(key, salt) with N=16384, r=8, p=1, 32 bytes
- * (node:crypto defaults; ~16 MiB and a few tens of ms per check), salt = 16 random
- * bytes, both base64url. The key itself is printed once by `npm run mint-key` and
+ * API keys: `sk-<kid>.<secret>` — a key id (8 random bytes, 11 base64url characters)
+ * and a secret (32 random bytes, 43 base64url characters). The relay stores only
+ * `name:hmac:kid:digest` where digest = HMAC-SHA-256(key = kid, message = the whole
+ * presented key), base64url. The key itself is printed once by `npm run mint-key` and
  * never stored by the relay.
+ *
+ * Why one HMAC and no slow KDF: the secret is 256 random bits, so no dictionary or
+ * brute force can reach it and a KDF only adds cost — cost an attacker could make the
+ * relay pay (scrypt per configured key filled libuv's thread pool; issue 13). The key
+ * id selects the one entry to check, so rejecting a wrong key costs the same with 1 or
+ * 1000 configured keys (an unknown id is checked against a dummy entry), and the
+ * comparison is constant-time (timingSafeEqual).
+ *
+ * The first format (`name:salt:hash`, scrypt, keys without an id) is refused at start
+ * with the command that re-mints the key: it cannot be converted, since the relay never
+ * had the key.
  */
-import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-export const SCRYPT_PARAMS = { N: 16384, r: 8, p: 1, keylen: 32, maxmem: 64 * 1024 * 1024 } as const;
 export const API_KEY_PREFIX = 'sk-';
 /** Longer presented keys are rejected before hashing. */
 export const MAX_API_KEY_LENGTH = 256;
+/** The scheme word in an API_KEYS entry. */
+export const ENTRY_SCHEME = 'hmac';
+
+const KID_BYTES = 8;
+const SECRET_BYTES = 32;
+const DIGEST_BYTES = 32;
+const KEY_FORMAT = /^sk-([A-Za-z0-9_-]{11})\.([A-Za-z0-9_-]{43})$/;
 
 export interface ApiKeyEntry {
   name: string;
-  salt: Buffer;
-  hash: Buffer;
+  /** Key id (base64url), also inside the key. */
+  kid: string;
+  /** HMAC-SHA-256(kid, key). */
+  digest: Buffer;
 }
 
 const NAME = /^[A-Za-z0-9._@-]{1,64}$/;
@@ -25,62 +44,59 @@ export function isValidKeyName(name: string): boolean {
   return NAME.test(name);
 }
 
-export function hashApiKey(key: string, salt: Buffer): Promise<Buffer> {
-  const { keylen, ...options } = SCRYPT_PARAMS;
-  return new Promise((resolve, reject) => {
-    scryptCb(key, salt, keylen, options, (err, derived) => (err ? reject(err) : resolve(derived)));
-  });
+export function keyDigest(kid: string, key: string): Buffer {
+  return createHmac('sha256', kid).update(key, 'utf8').digest();
 }
 
-/** Parses one `name:salt:hash` entry; throws Error with a one-line reason (never echoing the hash). */
+export function remintCommand(name: string): string {
+  return `npm run mint-key -- --name ${NAME.test(name) ? name : 'NAME'}`;
+}
+
+/** Parses one `name:hmac:kid:digest` entry; throws Error with a one-line reason (never echoing the digest). */
 export function parseApiKeyEntry(entry: string): ApiKeyEntry {
   const parts = entry.trim().split(':');
-  if (parts.length !== 3) throw new Error('expected name:salt:hash');
-  const [name, salt, hash] = parts as [string, string, string];
+  const name = parts[0] ?? '';
+  if (parts.length === 3) {
+    throw new Error(
+      `entry for "${name}" has the old name:salt:hash format, which is no longer accepted; mint a new key with \`${remintCommand(name)}\`, give the user the new key and replace the entry (the old key stops working)`,
+    );
+  }
+  if (parts.length !== 4 || parts[1] !== ENTRY_SCHEME) throw new Error(`expected name:${ENTRY_SCHEME}:kid:digest (from npm run mint-key)`);
+  const [, , kid, digest] = parts as [string, string, string, string];
   if (!NAME.test(name)) throw new Error(`key name "${name}" must be 1-64 of A-Z a-z 0-9 . _ @ -`);
-  if (!B64URL.test(salt) || !B64URL.test(hash)) throw new Error(`entry for "${name}": salt and hash must be base64url`);
-  const h = Buffer.from(hash, 'base64url');
-  if (h.length !== SCRYPT_PARAMS.keylen) throw new Error(`entry for "${name}": hash must be ${SCRYPT_PARAMS.keylen} bytes (from npm run mint-key)`);
-  const s = Buffer.from(salt, 'base64url');
-  if (s.length < 8) throw new Error(`entry for "${name}": salt is too short`);
-  return { name, salt: s, hash: h };
+  if (!B64URL.test(kid) || Buffer.from(kid, 'base64url').length !== KID_BYTES) throw new Error(`entry for "${name}": the key id must be ${KID_BYTES} bytes, base64url`);
+  if (!B64URL.test(digest)) throw new Error(`entry for "${name}": the digest must be base64url`);
+  const d = Buffer.from(digest, 'base64url');
+  if (d.length !== DIGEST_BYTES) throw new Error(`entry for "${name}": the digest must be ${DIGEST_BYTES} bytes (from npm run mint-key)`);
+  return { name, kid, digest: d };
 }
 
 export function formatApiKeyEntry(e: ApiKeyEntry): string {
-  return `${e.name}:${e.salt.toString('base64url')}:${e.hash.toString('base64url')}`;
+  return `${e.name}:${ENTRY_SCHEME}:${e.kid}:${e.digest.toString('base64url')}`;
 }
 
 /** A new random key and the API_KEYS entry that accepts it. */
 export async function mintApiKey(name: string): Promise<{ key: string; entry: string }> {
   if (!NAME.test(name)) throw new Error(`key name "${name}" must be 1-64 of A-Z a-z 0-9 . _ @ -`);
-  const key = API_KEY_PREFIX + randomBytes(32).toString('base64url');
-  const salt = randomBytes(16);
-  const hash = await hashApiKey(key, salt);
-  return { key, entry: formatApiKeyEntry({ name, salt, hash }) };
+  const kid = randomBytes(KID_BYTES).toString('base64url');
+  const key = `${API_KEY_PREFIX}${kid}.${randomBytes(SECRET_BYTES).toString('base64url')}`;
+  return { key, entry: formatApiKeyEntry({ name, kid, digest: keyDigest(kid, key) }) };
 }
 
 /**
- * Checks a presented key against every entry (all of them, without stopping early,
- * each compared with timingSafeEqual). Returns the matching entry's name or null.
- * Verified keys are remembered (by SHA-256 of the key, bounded) so a busy client
- * does not pay scrypt on every request; failures are never cached.
+ * Checks a presented key against the one entry its key id names: one HMAC and one
+ * constant-time comparison whatever the number of entries (a dummy entry stands in for
+ * an unknown id). Returns the entry's name or null.
  */
-export function createApiKeyVerifier(entries: readonly ApiKeyEntry[], cacheSize = 256): (key: string) => Promise<string | null> {
-  const cache = new Map<string, string>();
-  return async (key: string) => {
+export function createApiKeyVerifier(entries: readonly ApiKeyEntry[]): (key: string) => string | null {
+  const byKid = new Map(entries.map((e) => [e.kid, e]));
+  const dummy: ApiKeyEntry = { name: '', kid: 'AAAAAAAAAAA', digest: randomBytes(DIGEST_BYTES) };
+  return (key: string) => {
     if (!key || key.length > MAX_API_KEY_LENGTH) return null;
-    const digest = createHash('sha256').update(key).digest('base64url');
-    const hit = cache.get(digest);
-    if (hit !== undefined) return hit;
-    let match: string | null = null;
-    for (const e of entries) {
-      const derived = await hashApiKey(key, e.salt);
-      if (timingSafeEqual(derived, e.hash) && match === null) match = e.name;
-    }
-    if (match !== null) {
-      if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
-      cache.set(digest, match);
-    }
-    return match;
+    const m = KEY_FORMAT.exec(key);
+    const entry = (m && byKid.get(m[1]!)) || undefined;
+    const against = entry ?? dummy;
+    const equal = timingSafeEqual(keyDigest(against.kid, key), against.digest);
+    return equal && entry ? entry.name : null;
   };
 }

@@ -2,12 +2,16 @@
  * Authentication settings (a fragment of the relay's zod configuration).
  *
  *   AUTH_MODE        none | apikey | oidc (default none; none only when HOST is loopback)
- *   API_KEYS         name:salt:hash[,name:salt:hash...]   (from `npm run mint-key`)
+ *   API_KEYS         name:hmac:kid:digest[,...]   (from `npm run mint-key`; the old name:salt:hash is refused with the re-mint command)
  *   OIDC_ISSUER      expected `iss`, e.g. https://login.microsoftonline.com/<tenant>/v2.0
  *   OIDC_AUDIENCE    expected `aud` (comma-separated: any of them)
  *   OIDC_JWKS_URL    the issuer's JWKS (https; http only on loopback for testing)
  *   OIDC_ALGORITHMS  allowed JWS algorithms, comma-separated (default RS256; asymmetric only)
- *   OIDC_CLOCK_TOLERANCE_S  allowed clock skew for exp/nbf in seconds (default 60)
+ *   OIDC_CLOCK_TOLERANCE_S  allowed clock skew for exp/nbf/iat in seconds (default 60)
+ *   OIDC_MAX_TOKEN_AGE  longest accepted token lifetime in seconds: now - iat and exp - iat
+ *                    (default 86400, one day); tokens without iat are refused
+ *   OIDC_JWKS_COOLDOWN_S  minimum seconds between two fetches of the JWKS (default 30;
+ *                    after a failed fetch the next try waits min(this, 5) seconds)
  *   OIDC_CLIENT_ID   the IdP's public (SPA) client for the sign-in dialog /auth/dialog.html
  *                    (authorization code + PKCE); without it the dialog is not served
  *   OIDC_SCOPES      scopes the dialog asks for, space- or comma-separated (default
@@ -34,6 +38,10 @@ export interface OidcConfig {
   jwksUrl: string;
   algorithms: string[];
   clockToleranceSec: number;
+  /** OIDC_MAX_TOKEN_AGE: longest accepted token lifetime (now - iat, exp - iat), seconds. */
+  maxTokenAgeSec?: number;
+  /** OIDC_JWKS_COOLDOWN_S: minimum interval between JWKS fetches, seconds. */
+  jwksCooldownSec?: number;
   /** Public client for the sign-in dialog (OIDC_CLIENT_ID); the dialog is served only with it. */
   clientId?: string;
   /** Scopes the dialog requests (OIDC_SCOPES; default openid profile). */
@@ -116,6 +124,18 @@ export const authEnvShape = {
     .min(0, 'expected seconds (0-600)')
     .max(600, 'expected seconds (0-600)')
     .default(60),
+  OIDC_MAX_TOKEN_AGE: z.coerce
+    .number({ error: 'expected seconds (60-2592000)' })
+    .int('expected seconds (60-2592000)')
+    .min(60, 'expected seconds (60-2592000)')
+    .max(2_592_000, 'expected seconds (60-2592000)')
+    .default(86_400),
+  OIDC_JWKS_COOLDOWN_S: z.coerce
+    .number({ error: 'expected seconds (1-3600)' })
+    .int('expected seconds (1-3600)')
+    .min(1, 'expected seconds (1-3600)')
+    .max(3600, 'expected seconds (1-3600)')
+    .default(30),
   OIDC_CLIENT_ID: z
     .string()
     .regex(/^[\x21-\x7e]{1,200}$/, 'expected the client id of the IdP\'s public (SPA) app registration')
@@ -142,7 +162,7 @@ type RefineCtx = { addIssue: (issue: { code: 'custom'; message: string; path?: P
 /** Cross-field checks: what each mode needs. Call from the relay schema's superRefine. */
 export function refineAuthEnv(env: AuthEnv, ctx: RefineCtx): void {
   if (env.AUTH_MODE === 'apikey' && env.API_KEYS.length === 0) {
-    ctx.addIssue({ code: 'custom', path: ['API_KEYS'], message: 'AUTH_MODE=apikey needs at least one name:salt:hash entry (npm run mint-key -- --name NAME)' });
+    ctx.addIssue({ code: 'custom', path: ['API_KEYS'], message: 'AUTH_MODE=apikey needs at least one name:hmac:kid:digest entry (npm run mint-key -- --name NAME)' });
   }
   if (env.AUTH_MODE === 'oidc') {
     if (!env.OIDC_ISSUER) ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'AUTH_MODE=oidc needs the token issuer (iss)' });
@@ -165,6 +185,8 @@ export function authConfigFromEnv(env: AuthEnv): AuthConfig {
             jwksUrl: env.OIDC_JWKS_URL!,
             algorithms: env.OIDC_ALGORITHMS,
             clockToleranceSec: env.OIDC_CLOCK_TOLERANCE_S,
+            maxTokenAgeSec: env.OIDC_MAX_TOKEN_AGE,
+            jwksCooldownSec: env.OIDC_JWKS_COOLDOWN_S,
             // The dialog's settings, only when it is configured.
             ...(env.OIDC_CLIENT_ID ? { clientId: env.OIDC_CLIENT_ID, scopes: env.OIDC_SCOPES } : {}),
           }

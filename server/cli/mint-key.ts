@@ -4,7 +4,7 @@
  *   npm run mint-key -- --name alice
  *
  * Prints the key (shown once: hand it to the user, it is not stored anywhere) and the
- * `name:salt:hash` entry to append to API_KEYS (comma-separated).
+ * `name:hmac:kid:digest` entry to append to API_KEYS (comma-separated).
  */
 import { parseArgs } from 'node:util';
 import { isValidKeyName, mintApiKey } from '../auth/apikey';

@@ -50,7 +50,8 @@ export function createRateLimit(opts: RateLimitOptions): RequestHandler {
     // The key is a user name or an IP; neither is logged by the limiter.
     keyGenerator: (req, res) => {
       const p = getPrincipal(res);
-      if (p && p.kind !== 'anonymous') return `u:${p.name}`;
+      // The verified principal (kind + name: an API key name and an OIDC user never share a budget).
+      if (p && p.kind !== 'anonymous') return `u:${p.kind}:${p.name}`;
       return `ip:${ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown')}`;
     },
     handler: (req, res) => {
@@ -58,34 +59,6 @@ export function createRateLimit(opts: RateLimitOptions): RequestHandler {
       const seconds = info?.resetTime ? Math.max(1, Math.ceil((info.resetTime.getTime() - Date.now()) / 1000)) : 60;
       opts.onLimited?.();
       res.status(429).set('Retry-After', String(seconds)).set('Cache-Control', 'no-store').json(errorBody('RATE_LIMITED', RATE_LIMITED_MESSAGE));
-    },
-    validate: { trustProxy: false, xForwardedForHeader: false },
-  });
-}
-
-/**
- * Failed sign-ins per client IP: mounted BEFORE the auth middleware so that guessing
- * keys or tokens cannot make the relay run scrypt (API keys) or JWT checks without
- * bound. Only requests that present a credential and fail count; over the limit: 429
- * RATE_LIMITED with Retry-After. Memory counters (per relay) — enough to bound one
- * relay's CPU, which is what it protects. A pass-through when AUTH_MODE is none.
- */
-export function createAuthFailureLimit(opts: { perMinute: number; enabled: boolean; onLimited?: () => void }): RequestHandler {
-  if (!opts.enabled || opts.perMinute <= 0) return (_req, _res, next) => next();
-  return rateLimit({
-    windowMs: 60_000,
-    limit: opts.perMinute,
-    skipSuccessfulRequests: true,
-    // Requests without a credential are answered 401 at once, without scrypt or JWT work.
-    skip: (req) => !req.headers.authorization && !req.headers['x-api-key'],
-    // only credential failures count; other 4xx (bad input) are the rate limit's business
-    requestWasSuccessful: (_req, res) => res.statusCode !== 401,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) => `authfail:${ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown')}`,
-    handler: (_req, res) => {
-      opts.onLimited?.();
-      res.status(429).set('Retry-After', '60').set('Cache-Control', 'no-store').json(errorBody('RATE_LIMITED', RATE_LIMITED_MESSAGE));
     },
     validate: { trustProxy: false, xForwardedForHeader: false },
   });

@@ -5,12 +5,18 @@
  * their own file when AUDIT_LOG is set (JSON lines, appended).
  *
  *   {"audit":true,"time":…,"reqId":"…","principal":"alice","principalKind":"apikey",
- *    "task":"summarize","charsIn":1234,"inputSha256":"…","promptTokens":812,
+ *    "task":"summarize","charsIn":1234,"inputHmac":"…","promptTokens":812,
  *    "completionTokens":96,"modelCalls":1,"durationMs":2310,"outcome":"ok"}
  *
- * No content: the input is recorded only as its length and SHA-256 (so a given text
- * can be matched later by whoever holds it); never the text, the model output or
- * error details.
+ * No content: the input is recorded only as its length and HMAC-SHA-256 keyed with the
+ * server's audit key (AUDIT_HMAC_KEY or STATE_DIR/audit-hmac.key, server/security/audit-key.ts):
+ * equal texts match within one deployment, but a short text cannot be recovered from the log
+ * alone by trying a dictionary; never the text, the model output or error details.
+ *
+ * The AUDIT_LOG file is opened (created 0600, folders 0700) at start: if it cannot be
+ * written the relay stops with one line (ConfigError). Later write errors (disk full…)
+ * are logged once a minute at most and counted (sseugi_audit_write_errors_total), never
+ * thrown.
  *
  * HOW ROUTES CALL IT (once, in the route's `finally` or after the stream ended):
  *
@@ -23,7 +29,8 @@
  * optional — by default the tokens of every model call this request made through
  * `ctx.llm` are summed by the model gate. Use `outcome: 'aborted'` when the client left.
  */
-import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, openSync } from 'node:fs';
+import path from 'node:path';
 import type { Response } from 'express';
 import pino, { type Logger } from 'pino';
 import type { RelayContext } from '../context';
@@ -31,6 +38,7 @@ import { ApiError } from '../errors';
 import { UpstreamError } from '../llm/errors';
 import type { RequestUsage } from '../limits/model-gate';
 import { getPrincipal } from '../auth/middleware';
+import { ConfigError } from '../config';
 
 export type AuditTask = 'summarize' | 'draft' | 'rewrite' | 'proofread' | 'doctype' | (string & {});
 /** 'ok', 'aborted', or an error code such as 'UPSTREAM_TIMEOUT' / 'BUSY' / 'INTERNAL'. */
@@ -53,7 +61,8 @@ export interface AuditRecord {
   principalKind: string;
   task: string;
   charsIn: number;
-  inputSha256: string;
+  /** HMAC-SHA-256 of the input with the audit key, hex. */
+  inputHmac: string;
   promptTokens: number | null;
   completionTokens: number | null;
   modelCalls: number;
@@ -61,11 +70,40 @@ export interface AuditRecord {
   outcome: string;
 }
 
+export interface AuditSinkHooks {
+  /** A write to AUDIT_LOG failed (counted in /metrics). */
+  onWriteError?: (err: NodeJS.ErrnoException) => void;
+}
+
+/** Opens AUDIT_LOG for appending (creating it 0600): ConfigError naming the file when it cannot be written. */
+export function openAuditFile(file: string): number {
+  try {
+    // One folder level is created (0700); not recursively: Node's recursive mkdir can loop
+    // forever on some paths (e.g. under /proc), and a deeper missing path is a typo.
+    const dir = path.dirname(file);
+    if (!existsSync(dir)) mkdirSync(dir, { mode: 0o700 });
+    return openSync(file, 'a', 0o600);
+  } catch (err) {
+    throw new ConfigError('AUDIT_LOG', `cannot write "${file}" (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
 /** Builds the audit logger: its own file (AUDIT_LOG) or a child of the main logger. */
-export function createAuditLogger(logger: Logger, file?: string): Logger {
+export function createAuditLogger(logger: Logger, file?: string, hooks: AuditSinkHooks = {}): Logger {
   if (!file) return logger.child({ audit: true });
-  const dest = pino.destination({ dest: file, mkdir: true, sync: false });
-  return pino({ base: { service: 'sseugi-relay', audit: true }, level: 'info' }, dest);
+  const fd = openAuditFile(file);
+  const dest = pino.destination({ fd, sync: false });
+  let lastLogged = 0;
+  // SonicBoom emits 'error' on a failed write; unhandled, it would crash the relay.
+  dest.on('error', (err: NodeJS.ErrnoException) => {
+    hooks.onWriteError?.(err);
+    if (Date.now() - lastLogged > 60_000) {
+      lastLogged = Date.now();
+      logger.error({ err: { code: err.code, name: err.name } }, 'audit write failed');
+    }
+  });
+  const audit = pino({ base: { service: 'sseugi-relay', audit: true }, level: 'info' }, dest);
+  return audit;
 }
 
 /** The error code an audit record (and metrics) should carry for a failure. */
@@ -98,7 +136,7 @@ export function audit(ctx: RelayContext, res: Response, ev: AuditEvent): AuditRe
       principalKind: principal?.kind ?? 'none',
       task: ev.task,
       charsIn: text.length,
-      inputSha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+      inputHmac: ctx.auditDigest(text),
       promptTokens: known(ev.usage?.promptTokens, gateUsage?.promptTokens),
       completionTokens: known(ev.usage?.completionTokens, gateUsage?.completionTokens),
       modelCalls: gateUsage?.calls ?? 0,

@@ -29,6 +29,8 @@ export interface RelayMetrics {
   tokens(usage: TokenUsage): void;
   rateLimited(): void;
   audit(task: string, outcome: string): void;
+  /** A failed write to AUDIT_LOG. */
+  auditWriteError(): void;
   /** Binds the model gate's queue depth and in-flight gauges. */
   watchGate(gate: GateState): void;
 }
@@ -72,6 +74,11 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): RelayMet
     name: 'sseugi_tasks_total',
     help: 'Audited tasks by task and outcome',
     labelNames: ['task', 'outcome'] as const,
+    registers: [registry],
+  });
+  const auditWriteErrors = new Counter({
+    name: 'sseugi_audit_write_errors_total',
+    help: 'Failed writes to AUDIT_LOG (records lost)',
     registers: [registry],
   });
   let gate: GateState | null = null;
@@ -132,6 +139,9 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): RelayMet
     },
     audit(task, outcome) {
       tasks.inc({ task, outcome: /^[A-Z_]{1,40}$|^ok$|^aborted$/.test(outcome) ? outcome : 'OTHER' });
+    },
+    auditWriteError() {
+      auditWriteErrors.inc();
     },
     watchGate(g) {
       gate = g;

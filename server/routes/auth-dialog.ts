@@ -38,7 +38,8 @@ export function authDialogEnabled(config: Pick<Config, 'auth'>): boolean {
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function cspHeader(config: Config, tokenEndpoint: string): string {
-  const d = cspDirectives(config);
+  // Opened by the pane as a dialog, never framed by Office: framed by this origin only, like the other pages.
+  const d = cspDirectives(config, false);
   d['connect-src'] = ["'self'", new URL(tokenEndpoint).origin];
   return Object.entries(d)
     .map(([k, v]) => (v.length ? `${k} ${v.join(' ')}` : k))

@@ -58,15 +58,15 @@ export function proofreadRouter(ctx: RelayContext): Router {
     }
     const paragraphs: Paragraph[] = body.paragraphs;
     const { pack, categories, model, register, recommendations } = body.options;
-    const engine = await ctx.engine();
-    // The offline check runs before the stream opens: should it fail, the answer is a plain
-    // 500 {code, message}, not a stream cut off without an event.
-    const sent: Suggestion[] = engine.check(paragraphs, { pack, categories, ...(recommendations ? { minConfidence: 0 } : {}) });
+    // The offline check runs before the stream opens (in the rules worker pool, behind the model
+    // gate: 503 BUSY when full): should it fail, the answer is a plain {code, message}.
+    const offline = await ctx.rules.check(paragraphs, { pack, categories, ...(recommendations ? { minConfidence: 0 } : {}) });
+    const sent: Suggestion[] = offline.suggestions;
     const controller = abortOnClientClose(res);
     if (model) await reserveModelSlot(ctx, res, controller.signal, { task: 'proofread', input: paragraphs });
     let outcome: AuditOutcome = 'ok';
     const sse = openSse(res);
-    sse.send('suggestions', { layer: 'rules', suggestions: sent });
+    sse.send('suggestions', { layer: 'rules', suggestions: sent, ...(offline.truncated ? { truncated: true } : {}) });
     let fromCache = 0;
     let unreadable = 0;
     let unchecked = 0;

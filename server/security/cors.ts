@@ -12,15 +12,25 @@ import type { RequestHandler } from 'express';
 const ALLOW_HEADERS = 'Authorization, Content-Type, X-API-Key, X-Request-Id';
 const EXPOSE_HEADERS = 'Retry-After, X-Request-Id, RateLimit, RateLimit-Policy';
 
+/**
+ * Whether an Origin header is on the list. The header is parsed with `new URL` and must
+ * be exactly a serialised origin (scheme://host[:port], nothing else): strings such as
+ * `https://evil.com?.corp.example` or `https://user@evil.com/.corp.example` are refused
+ * before any matching. A wildcard entry matches subdomains by the parsed host name.
+ */
 export function originAllowed(origin: string, allowList: readonly string[]): boolean {
-  const o = origin.toLowerCase();
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== origin.toLowerCase()) return false;
+  const o = url.origin;
   for (const entry of allowList) {
     if (entry === o) return true;
-    const wild = /^(https?):\/\/\*\.(.+)$/.exec(entry);
-    if (wild) {
-      const m = /^(https?):\/\/([^/]+)$/.exec(o);
-      if (m && m[1] === wild[1] && m[2]!.endsWith(`.${wild[2]}`)) return true;
-    }
+    const wild = /^(https?:)\/\/\*\.([^/:]+)(:\d+)?$/.exec(entry);
+    if (wild && url.protocol === wild[1] && url.hostname.endsWith(`.${wild[2]}`) && (url.port ? `:${url.port}` : '') === (wild[3] ?? '')) return true;
   }
   return false;
 }

@@ -55,7 +55,7 @@ describe('auth config', () => {
 
   it('apikey needs entries and parses them', async () => {
     expect(() => parseAuthEnv({ AUTH_MODE: 'apikey' })).toThrow(/API_KEYS.*mint-key/);
-    expect(() => parseAuthEnv({ AUTH_MODE: 'apikey', API_KEYS: 'alice:abc' })).toThrow(/API_KEYS: entry 1: expected name:salt:hash/);
+    expect(() => parseAuthEnv({ AUTH_MODE: 'apikey', API_KEYS: 'alice:abc' })).toThrow(/API_KEYS: entry 1: expected name:hmac:kid:digest/);
     const a = await mintApiKey('alice');
     const b = await mintApiKey('bob');
     const cfg = parseAuthEnv({ AUTH_MODE: 'apikey', API_KEYS: ` ${a.entry} , ${b.entry}` });
@@ -66,7 +66,7 @@ describe('auth config', () => {
   it('oidc needs issuer, audience, https JWKS; refuses none/HS algorithms', () => {
     const base = { AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://idp.example/realms/corp', OIDC_AUDIENCE: 'sseugi', OIDC_JWKS_URL: 'https://idp.example/certs' };
     const cfg = parseAuthEnv(base);
-    expect(cfg.oidc).toEqual({ issuer: base.OIDC_ISSUER, audience: ['sseugi'], jwksUrl: base.OIDC_JWKS_URL, algorithms: ['RS256'], clockToleranceSec: 60 });
+    expect(cfg.oidc).toEqual({ issuer: base.OIDC_ISSUER, audience: ['sseugi'], jwksUrl: base.OIDC_JWKS_URL, algorithms: ['RS256'], clockToleranceSec: 60, maxTokenAgeSec: 86400, jwksCooldownSec: 30 });
     expect(() => parseAuthEnv({ ...base, OIDC_ISSUER: '' })).toThrow(/OIDC_ISSUER/);
     expect(() => parseAuthEnv({ ...base, OIDC_AUDIENCE: undefined })).toThrow(/OIDC_AUDIENCE/);
     expect(() => parseAuthEnv({ ...base, OIDC_JWKS_URL: 'http://idp.example/certs' })).toThrow(/OIDC_JWKS_URL.*https/);
@@ -101,7 +101,7 @@ describe('AUTH_MODE=apikey', () => {
     const b = await mintApiKey('bob');
     aliceKey = a.key;
     bobKey = b.key;
-    expect(aliceKey).toMatch(/^sk-[A-Za-z0-9_-]{43}$/);
+    expect(aliceKey).toMatch(/^sk-[A-Za-z0-9_-]{11}\.[A-Za-z0-9_-]{43}$/);
     app = await startApp({ mode: 'apikey', apiKeys: [parseApiKeyEntry(a.entry), parseApiKeyEntry(b.entry)] });
   });
   afterAll(() => app.close());
@@ -112,7 +112,7 @@ describe('AUTH_MODE=apikey', () => {
     expect(r1.body).toEqual({ name: 'alice', kind: 'apikey' });
     const r2 = await get(`${app.url}/api/whoami`, { 'X-API-Key': bobKey });
     expect(r2.body).toEqual({ name: 'bob', kind: 'apikey' });
-    // Cached second use gives the same answer.
+    // A second use gives the same answer.
     expect((await get(`${app.url}/api/whoami`, { 'X-API-Key': bobKey })).body).toEqual({ name: 'bob', kind: 'apikey' });
   });
 
@@ -156,7 +156,7 @@ describe('AUTH_MODE=oidc', () => {
     claims: Record<string, unknown> = {},
     o: { iss?: string; aud?: string; exp?: string | number; kid?: string; with?: KeyLike } = {},
   ): Promise<string> {
-    return new SignJWT({ preferred_username: 'kim.minji', ...claims })
+    return new SignJWT({ preferred_username: 'kim.minji', scp: 'access_as_user', ...claims })
       .setProtectedHeader({ alg: 'RS256', kid: o.kid ?? 'k1' })
       .setIssuer(o.iss ?? ISSUER)
       .setAudience(o.aud ?? AUDIENCE)
@@ -267,8 +267,8 @@ describe('mint-key CLI', () => {
     const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
     const out = spawnSync(tsx, [join(ROOT, 'server', 'cli', 'mint-key.ts'), '--name', 'alice'], { cwd: ROOT, encoding: 'utf8' });
     expect(out.status).toBe(0);
-    const key = /\b(sk-[A-Za-z0-9_-]{43})\b/.exec(out.stdout)![1]!;
-    const entry = /\b(alice:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+)\b/.exec(out.stdout)![1]!;
+    const key = /(sk-[A-Za-z0-9_-]{11}\.[A-Za-z0-9_-]{43})/.exec(out.stdout)![1]!;
+    const entry = /(alice:hmac:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+)/.exec(out.stdout)![1]!;
     const cfg = parseAuthEnv({ AUTH_MODE: 'apikey', API_KEYS: entry });
     const app = await startApp(cfg);
     try {

@@ -9,6 +9,7 @@
  */
 import https from 'node:https';
 import fc from 'fast-check';
+import { mintApiKey } from '../../../server/auth/apikey';
 import { startFakeLlm, type FakeLlm } from '../../helpers/fake-llm';
 import { startTestRelay, type TestRelay } from '../../helpers/relay';
 import { LOAD_ENV } from './helpers';
@@ -23,6 +24,10 @@ interface FuzzRequest {
   path: string;
   contentType?: string;
   body?: string | Buffer;
+  /** With AUTH_MODE=apikey: which credential the request carries. */
+  credential?: 'valid' | 'wrong' | 'malformed' | 'none';
+  /** X-Forwarded-For (honoured with TRUST_PROXY). */
+  forwardedFor?: string;
 }
 
 interface FuzzResult {
@@ -131,16 +136,41 @@ function fuzzRequest(routes: ApiRoute[]): fc.Arbitrary<FuzzRequest> {
   );
 }
 
-describe('fuzzing the API', () => {
+/**
+ * Two relays: open (AUTH_MODE=none), and with the limits of issue 13 in place — API keys,
+ * a small failed-credential limit, TRUST_PROXY with random X-Forwarded-For, short request
+ * timeouts, a connection cap. With limits, a request carrying the valid key is never
+ * refused (401/429) whatever other requests from its address did.
+ */
+const WITH_LIMITS = { AUTH_MODE: 'apikey', AUTH_FAILURES_PER_MIN: '5', TRUST_PROXY: 'loopback', REQUEST_TIMEOUT_MS: '10000', HEADERS_TIMEOUT_MS: '5000', MAX_CONNECTIONS: String(BATCH * 4) };
+
+describe.each([
+  ['open', {} as Record<string, string>],
+  ['with auth and the limits of issue 13', WITH_LIMITS],
+])('fuzzing the API (%s)', (_name, extraEnv) => {
   let fake: FakeLlm;
   let relay: TestRelay;
   let agent: https.Agent;
+  let validKey = '';
+  const limited = extraEnv.AUTH_MODE === 'apikey';
 
   beforeAll(async () => {
     fake = await startFakeLlm();
-    relay = await startTestRelay({ ...LOAD_ENV, LLM_BASE_URL: fake.url, MAX_BODY_BYTES: String(MAX_BODY_BYTES), MAX_TEXT_CHARS: '20000', LOG_LEVEL: 'error' });
+    const minted = await mintApiKey('fuzzer');
+    validKey = minted.key;
+    relay = await startTestRelay({ ...LOAD_ENV, LLM_BASE_URL: fake.url, MAX_BODY_BYTES: String(MAX_BODY_BYTES), MAX_TEXT_CHARS: '20000', LOG_LEVEL: 'error', ...extraEnv, ...(limited ? { API_KEYS: minted.entry } : {}) });
     agent = new https.Agent({ keepAlive: true, maxSockets: BATCH, ca: relay.ca });
   });
+  const withCredential = (routes: ApiRoute[]): fc.Arbitrary<FuzzRequest> =>
+    limited
+      ? fc
+          .record({
+            r: fuzzRequest(routes),
+            credential: fc.constantFrom('valid', 'valid', 'wrong', 'malformed', 'none') as fc.Arbitrary<FuzzRequest['credential']>,
+            forwardedFor: fc.option(fc.constantFrom('10.0.0.1', '10.0.0.2', '2001:db8::1', 'not-an-ip', '10.0.0.3, 10.0.0.4', ''), { nil: undefined }),
+          })
+          .map(({ r, credential, forwardedFor }) => ({ ...r, credential, forwardedFor }))
+      : fuzzRequest(routes);
   afterAll(async () => {
     agent?.destroy();
     await relay?.close();
@@ -151,6 +181,10 @@ describe('fuzzing the API', () => {
     return new Promise((resolve, reject) => {
       const headers: Record<string, string | number> = {};
       if (r.contentType !== undefined) headers['content-type'] = r.contentType;
+      if (r.credential === 'valid') headers['x-api-key'] = validKey;
+      if (r.credential === 'wrong') headers['x-api-key'] = `${validKey.slice(0, -4)}AAAA`;
+      if (r.credential === 'malformed') headers['authorization'] = 'Bearer x.y';
+      if (r.forwardedFor !== undefined) headers['x-forwarded-for'] = r.forwardedFor;
       const body = r.method === 'GET' || r.method === 'HEAD' ? undefined : r.body;
       if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
       const req = https.request({ host: 'localhost', port: relay.port, method: r.method, path: r.path, agent, headers }, (res) => {
@@ -168,6 +202,7 @@ describe('fuzzing the API', () => {
   function check(r: FuzzRequest, res: FuzzResult): void {
     const where = `${r.method} ${r.path} (${r.contentType}) -> ${res.status} ${res.body.slice(0, 200)}`;
     if (res.status >= 500) throw new Error(`5xx: ${where}`);
+    if (r.credential === 'valid' && r.path.startsWith('/api') && (res.status === 401 || res.status === 429)) throw new Error(`valid key refused: ${where}`);
     if (res.status >= 400 && r.method !== 'HEAD' && r.path.startsWith('/api')) {
       let parsed: { code?: unknown; message?: unknown };
       try {
@@ -196,7 +231,7 @@ describe('fuzzing the API', () => {
     const statuses = new Map<number, number>();
     let sent = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(fuzzRequest(routes), { minLength: BATCH, maxLength: BATCH }), async (reqs) => {
+      fc.asyncProperty(fc.array(withCredential(routes), { minLength: BATCH, maxLength: BATCH }), async (reqs) => {
         const results = await Promise.all(reqs.map((r) => send(r)));
         reqs.forEach((r, i) => check(r, results[i]!));
         for (const res of results) statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
@@ -206,10 +241,11 @@ describe('fuzzing the API', () => {
     );
     expect(sent).toBeGreaterThanOrEqual(TOTAL);
     // The relay still serves.
-    const health = await send({ method: 'GET', path: '/api/health' });
+    const health = await send({ method: 'GET', path: '/api/health', credential: 'valid' });
     expect(health.status).toBe(200);
     expect(fake.requests.length).toBeGreaterThan(0); // some requests were valid enough to reach the model
     expect(relay.logs.join('')).not.toContain('unhandled error');
+    if (limited) expect(statuses.get(429) ?? 0).toBeGreaterThan(0); // the failure limit did engage
     console.log(`fuzz: ${sent} requests over ${routes.length} routes; statuses`, Object.fromEntries(statuses));
   }, 300_000);
 });

@@ -20,7 +20,7 @@ export const LOAD_ENV: Record<string, string> = {
  * POSTs a JSON body and reads the SSE answer until `cutAfter` bytes of event data
  * arrived (or a `text` event), then destroys the connection. Resolves with what was read.
  */
-export function postAndAbort(target: Target, path: string, body: unknown, agent: https.Agent | false = false): Promise<string> {
+export function postAndAbort(target: Target, path: string, body: unknown, agent: https.Agent | false = false, headers: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     let got = '';
     const req = https.request(
@@ -31,7 +31,7 @@ export function postAndAbort(target: Target, path: string, body: unknown, agent:
         path,
         ca: target.ca,
         agent,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
       },
       (res) => {
         res.setEncoding('utf8');

@@ -2,6 +2,9 @@
  * Soak: a long mix of summaries, proofreads, aborted streams and model faults through
  * one relay. Relay memory at the end (heapUsed after a full GC) stays within 10% of its
  * level after warm-up. Size: SOAK_REQUESTS (default 2,000; the full run is 10,000).
+ * With the limits of issue 13 in place: API keys, a failed-credential limit (a wrong key
+ * in every 20 requests, from the same address as the valid ones), TRUST_PROXY, short
+ * request timeouts and a connection cap — valid requests are never refused.
  */
 import https from 'node:https';
 import v8 from 'node:v8';
@@ -9,6 +12,7 @@ import vm from 'node:vm';
 import type { Fault } from '../../helpers/fake-llm';
 import { startFakeLlm, type FakeLlm } from '../../helpers/fake-llm';
 import { parseSse, startTestRelay, type TestRelay } from '../../helpers/relay';
+import { mintApiKey } from '../../../server/auth/apikey';
 import { eventually, inBatches, LOAD_ENV, postAndAbort } from './helpers';
 
 const TOTAL = Number(process.env.SOAK_REQUESTS ?? 2000);
@@ -35,6 +39,7 @@ describe('soak', () => {
   let fake: FakeLlm;
   let relay: TestRelay;
   let agent: https.Agent;
+  let key = '';
 
   beforeAll(async () => {
     fake = await startFakeLlm({
@@ -45,7 +50,22 @@ describe('soak', () => {
         return m ? (m[1] as Fault) : undefined;
       },
     });
-    relay = await startTestRelay({ ...LOAD_ENV, LLM_BASE_URL: fake.url, LLM_TIMEOUT_MS: '300', LOG_LEVEL: 'error' });
+    const minted = await mintApiKey('soak');
+    key = minted.key;
+    relay = await startTestRelay({
+      ...LOAD_ENV,
+      LLM_BASE_URL: fake.url,
+      // Long enough that a loaded machine does not turn good answers into UPSTREAM_TIMEOUT; the hang fault still times out.
+      LLM_TIMEOUT_MS: '1500',
+      LOG_LEVEL: 'error',
+      AUTH_MODE: 'apikey',
+      API_KEYS: minted.entry,
+      AUTH_FAILURES_PER_MIN: '5',
+      TRUST_PROXY: 'loopback',
+      REQUEST_TIMEOUT_MS: '5000',
+      HEADERS_TIMEOUT_MS: '2000',
+      MAX_CONNECTIONS: String(WIDTH * 4),
+    });
     agent = new https.Agent({ keepAlive: true, maxSockets: WIDTH, ca: relay.ca });
   });
   afterAll(async () => {
@@ -54,10 +74,10 @@ describe('soak', () => {
     await fake?.close();
   });
 
-  function post(path: string, body: unknown): Promise<{ status: number; body: string }> {
+  function post(path: string, body: unknown, apiKey = key): Promise<{ status: number; body: string }> {
     return new Promise((resolve, reject) => {
       const req = https.request(
-        { host: 'localhost', port: relay.port, method: 'POST', path, agent, headers: { 'content-type': 'application/json' } },
+        { host: 'localhost', port: relay.port, method: 'POST', path, agent, headers: { 'content-type': 'application/json', 'x-api-key': apiKey } },
         (res) => {
           let text = '';
           res.setEncoding('utf8');
@@ -86,8 +106,13 @@ describe('soak', () => {
       return r.status === 200 && parseSse(r.body).at(-1)?.event === 'done';
     }
     if (kind < 17) {
-      const got = await postAndAbort(relay, '/api/summarize', { text: `긴 문서 ${i}` });
+      const got = await postAndAbort(relay, '/api/summarize', { text: `긴 문서 ${i}` }, false, { 'x-api-key': key });
       return got.length > 0;
+    }
+    if (kind === 19) {
+      // A wrong key: refused (401, then 429 once over the limit); never a 5xx.
+      const r = await post('/api/summarize', { text: '틀린 키' }, `${key.slice(0, -4)}AAAA`);
+      return r.status === 401 || r.status === 429;
     }
     const fault = FAULTS[i % FAULTS.length]!;
     const r = await post('/api/summarize', { text: `[fault:${fault}] 문서 ${i}` });

@@ -115,7 +115,7 @@ describe('AUTH_MODE through the relay', () => {
       await new Promise<void>((r) => jwksServer.close(() => r()));
     });
     const sign = (aud = AUDIENCE) =>
-      new SignJWT({ preferred_username: 'kim.minji' })
+      new SignJWT({ preferred_username: 'kim.minji', scp: 'access_as_user' })
         .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
         .setIssuer(ISSUER)
         .setAudience(aud)

@@ -155,10 +155,11 @@ describe('canaries never reach logs, audit, error bodies or metrics', () => {
         principalKind: 'apikey',
         task: 'summarize',
         charsIn: text.length,
-        inputSha256: createHash('sha256').update(text).digest('hex'),
+        inputHmac: relay.context.auditDigest(text),
         outcome: 'ok',
         modelCalls: 1,
       });
+      expect(JSON.stringify(a)).not.toContain(createHash('sha256').update(text).digest('hex'));
       expect(a.promptTokens).toBeGreaterThan(0);
       expect(a.completionTokens).toBeGreaterThan(0);
       expect(a.durationMs).toEqual(expect.any(Number));
