@@ -874,6 +874,9 @@ export class FakeBody extends ClientObject {
     this.context.word.gate('Body.getReviewedText');
     return reviewed(this.context, () => this.whole(), version);
   }
+  get text(): string {
+    return this.get('text');
+  }
   getComments(): FakeCommentCollection {
     this.context.word.gate('Body.getComments');
     return new FakeCommentCollection(this.context);
