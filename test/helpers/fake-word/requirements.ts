@@ -34,8 +34,6 @@ export const WORD_MEMBER_SETS: Readonly<Record<string, string>> = {
   'Paragraph.search': '1.1',
   'Paragraph.select': '1.1',
   'Paragraph.delete': '1.1',
-  'ParagraphCollection.items': '1.1',
-  'RangeCollection.items': '1.1',
   // WordApi 1.3 — Office 2019 perpetual and later
   'Body.getRange': '1.3',
   'Range.getRange': '1.3',
@@ -64,7 +62,6 @@ export const WORD_MEMBER_SETS: Readonly<Record<string, string>> = {
   'Body.getReviewedText': '1.4',
   'Comment.content': '1.4',
   'Body.getComments': '1.4',
-  'CommentCollection.items': '1.4',
   // WordApi 1.6
   'Paragraph.uniqueLocalId': '1.6',
   'Document.getParagraphByUniqueLocalId': '1.6',
