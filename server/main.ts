@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig } from './config';
 import { createLogger, startRelay } from './relay';
 import { loadTls } from './tls';
+import { describeOfficeJs, officeJsStatus } from './officejs';
 
 function fail(message: string): never {
   process.stderr.write(`sseugi: ${message}\n`);
@@ -33,9 +34,11 @@ async function main(): Promise<void> {
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') fail(`Invalid setting HOST: cannot listen on "${config.HOST}"`);
     throw err;
   }
-  logger.info({ url: config.PUBLIC_URL, listen: `${config.HOST}:${relay.port}`, model: config.LLM_MODEL }, 'relay started');
+  const officeJs = officeJsStatus(config);
+  logger.info({ url: config.PUBLIC_URL, listen: `${config.HOST}:${relay.port}`, model: config.LLM_MODEL, officeJs }, 'relay started');
   process.stdout.write(
-    `\nSseugi relay: ${config.PUBLIC_URL}/ (standalone page), ${config.PUBLIC_URL}/manifest.xml (add-in manifest)\n`,
+    `\nSseugi relay: ${config.PUBLIC_URL}/ (standalone page), ${config.PUBLIC_URL}/manifest.xml (add-in manifest)\n` +
+      `Office.js: ${describeOfficeJs(officeJs)}\n`,
   );
   if (tls.devCa) {
     process.stdout.write(

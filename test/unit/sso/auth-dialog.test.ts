@@ -135,7 +135,7 @@ describe('GET /auth/dialog.html on the relay', () => {
         expect(bodyText!.trim()).toBe('');
       }
       expect(html).not.toMatch(/\son[a-z]+=/i);
-      expect(html).toContain('src="../office-js/office.js"');
+      expect(html).toContain('src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"'); // default: the CDN
       expect(html).toContain('src="dialog.js"');
       expect(html).toContain(`data-authorization-endpoint="${idp.issuer}/protocol/openid-connect/auth"`);
       expect(html).toContain(`data-token-endpoint="${idp.issuer}/protocol/openid-connect/token"`);
