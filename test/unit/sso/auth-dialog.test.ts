@@ -143,7 +143,7 @@ describe('GET /auth/dialog.html on the relay', () => {
       expect(html).toContain('data-scope="openid profile sseugi-api"');
       expect(html).toContain('data-redirect-uri="https://sseugi.corp.example/auth/dialog.html"');
       const csp = String(r.headers['content-security-policy']);
-      expect(csp).toMatch(/script-src 'self'(;|$)/);
+      expect(csp).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com(;|$)/); // default: the Office.js CDN
       expect(csp).not.toContain('unsafe-inline\'; script');
       expect(csp).toMatch(new RegExp(`connect-src 'self' ${new URL(idp.issuer).origin.replace(/[.]/g, '\\.')}(;|$)`));
       expect(csp).toContain('frame-ancestors');
