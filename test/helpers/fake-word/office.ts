@@ -145,11 +145,6 @@ export class FakeWord {
     if ([this.failWriteAt].flat().includes(this.writeCount)) throw new FakeWordError('GeneralException', `fake: write #${this.writeCount} (${what}) rejected`);
   }
 
-  require(version: string, what: string): void {
-    if (!this.supported.has(version)) {
-      throw new FakeWordError('ApiNotFound', `${what} requires WordApi ${version}, which this client does not support.`);
-    }
-  }
 
   /** Fires change events for model changes (asynchronously, like Word). */
   flushEvents(): void {
