@@ -436,6 +436,7 @@ export class WordHost implements DocumentHost {
     }
     // comment mode without WordApi 1.4 stays comment mode: every edit fails 'needs-wordapi-1.4'
     // below, the text is never changed instead
+    if (!has14 && mode === 'comment') result.fallbackReason = FALLBACK_NO_WORDAPI_14;
     const modeUsed = result.modeUsed;
     if (editSets.every((s) => s.edits.length === 0)) return result;
 
@@ -671,10 +672,16 @@ export class WordHost implements DocumentHost {
     has14: boolean,
   ): Promise<number> {
     const touched = [...new Set(ordered.filter((x) => !x.job.asComment).map((x) => x.job.read))];
-    const now = new Map<ReadParagraph, { value: string } | Word.Paragraph>();
+    // each touched paragraph's text as it is now (current text with WordApi 1.4)
+    const now = new Map<ReadParagraph, () => string>();
     for (const r of touched) {
-      if (has14) now.set(r, r.para.getReviewedText('Current'));
-      else now.set(r, r.para.load('text'));
+      if (has14) {
+        const current = r.para.getReviewedText('Current');
+        now.set(r, () => current.value);
+      } else {
+        const p = r.para.load('text');
+        now.set(r, () => p.text);
+      }
     }
     const commentsNow = comments ? context.document.body.getComments() : null;
     commentsNow?.load('$none');
@@ -683,10 +690,7 @@ export class WordHost implements DocumentHost {
     } catch {
       return -1;
     }
-    const observed = (r: ReadParagraph) => {
-      const v = now.get(r)!;
-      return 'value' in v ? v.value : v.text;
-    };
+    const observed = (r: ReadParagraph) => now.get(r)!();
     // expected text of each touched paragraph after each prefix of the text jobs
     const expected = new Map<ReadParagraph, string>(touched.map((r) => [r, r.current]));
     const textJobs = ordered.filter((x) => !x.job.asComment);
