@@ -3,7 +3,9 @@
  * the CDN (a real HTTP server: --from URL); the relay serving the mirror with
  * OFFICE_JS_DIR, reporting it in /api/health and allowing only 'self' scripts.
  */
+import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
+import { promisify } from 'node:util';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ import { httpsRequest, startTestRelay } from '../../helpers/relay';
 import { startFakeLlm, type FakeLlm } from '../../helpers/fake-llm';
 
 const ROOT = join(__dirname, '..', '..', '..');
+const execFileAsync = promisify(execFile);
 
 /** A stand-in of appsforoffice.microsoft.com/lib/1/hosted/: serves `files`, 404 otherwise. */
 function cdnStandIn(files: Record<string, string>): Promise<{ url: string; server: Server; hits: string[] }> {
@@ -77,6 +80,18 @@ describe('npm run officejs:mirror', () => {
       cdn.server.close();
     }
   });
+
+  it('runs as `npm run officejs:mirror -- --out DIR --from URL` (a child process against the stand-in)', async () => {
+    const cdn = await cdnStandIn(cdnFiles);
+    try {
+      const out = join(work, 'via-npm');
+      const { stdout } = await execFileAsync('npm', ['run', '--silent', 'officejs:mirror', '--', '--out', out, '--from', cdn.url], { cwd: ROOT, encoding: 'utf8' });
+      expect(stdout).toMatch(/Office\.js mirror: \d+ files/);
+      expect(readFileSync(join(out, 'office.js'), 'utf8')).toBe(cdnFiles['office.js']);
+    } finally {
+      cdn.server.close();
+    }
+  }, 120_000);
 
   it('writes nothing (and keeps an older mirror) when a required file is missing', async () => {
     const partial = { ...cdnFiles };
