@@ -100,6 +100,13 @@ export function normaliseVersion(version: string): string {
   return parts.join('.');
 }
 
+/**
+ * The lowest Word API set the add-in needs. WordHost calls every member above it only
+ * after Office.context.requirements.isSetSupported said yes (test/unit/word/requirements.test.ts
+ * checks both against the docs); so Word 2016 perpetual (WordApi 1.1) still loads the pane.
+ */
+export const MANIFEST_WORDAPI_MIN = '1.1';
+
 export function renderManifest(opts: ManifestOptions): string {
   const base = normaliseOrigin(opts.origin);
   const id = (opts.id ?? DEV_ADDIN_ID).trim();
@@ -139,7 +146,7 @@ ${uniqueDomains.map((d) => `    <AppDomain>${e(d)}</AppDomain>`).join('\n')}
   </Hosts>
   <Requirements>
     <Sets DefaultMinVersion="1.1">
-      <Set Name="WordApi" MinVersion="1.1"/>
+      <Set Name="WordApi" MinVersion="${MANIFEST_WORDAPI_MIN}"/>
     </Sets>
   </Requirements>
   <DefaultSettings>

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { mirrorProblem } from './officejs';
 import { authConfigFromEnv, authEnvShape, checkAuthAgainstHost, refineAuthEnv, type AuthConfig } from './auth/config';
 import { hardeningEnvShape } from './security/settings';
 
@@ -88,7 +89,13 @@ export const configSchema = z
     LLM_CONCURRENCY: positiveInt('a positive integer').default(8),
     MAX_BODY_BYTES: positiveInt('a size in bytes (positive integer)').default(2_000_000),
     MAX_TEXT_CHARS: positiveInt('a character count (positive integer)').default(600_000),
-    OFFICE_JS_SOURCE: z.enum(['local', 'cdn'], { error: 'expected "local" or "cdn"' }).default('local'),
+    // Office.js (server/officejs.ts): Microsoft's CDN unless OFFICE_JS_DIR names a mirror.
+    OFFICE_JS_SOURCE: z
+      .enum(['cdn', 'mirror'], {
+        error: 'expected "cdn" or "mirror" (the bundled @microsoft/office-js copy is no longer served: make a mirror with "npm run officejs:mirror" and set OFFICE_JS_DIR)',
+      })
+      .optional(),
+    OFFICE_JS_DIR: z.string().min(1, 'expected a folder made by "npm run officejs:mirror"').optional(),
     PROMPTS_DIR: z.string().min(1).optional(),
     // Limits (server/limits): see docs/ADMIN.md "Limits".
     AUTH_FAILURES_PER_MIN: z.coerce
@@ -126,6 +133,8 @@ export const configSchema = z
   })
   .superRefine((cfg, ctx) => {
     refineAuthEnv(cfg, ctx);
+    const officeJs = officeJsProblem(cfg.OFFICE_JS_SOURCE, cfg.OFFICE_JS_DIR);
+    if (officeJs) ctx.addIssue({ code: 'custom', path: [officeJs.setting], message: officeJs.message });
     if (Boolean(cfg.TLS_CERT) !== Boolean(cfg.TLS_KEY)) {
       ctx.addIssue({
         code: 'custom',
@@ -135,7 +144,15 @@ export const configSchema = z
     }
   });
 
-export type Config = z.output<typeof configSchema> & { PUBLIC_URL: string; auth: AuthConfig };
+export type Config = z.output<typeof configSchema> & { PUBLIC_URL: string; auth: AuthConfig; OFFICE_JS_SOURCE: 'cdn' | 'mirror' };
+
+/** OFFICE_JS_SOURCE follows OFFICE_JS_DIR; setting both must agree, and a mirror must hold office.js. */
+function officeJsProblem(source: 'cdn' | 'mirror' | undefined, dir: string | undefined): { setting: string; message: string } | null {
+  if (source === 'mirror' && !dir) return { setting: 'OFFICE_JS_DIR', message: 'expected a mirror folder when OFFICE_JS_SOURCE=mirror' };
+  if (source === 'cdn' && dir) return { setting: 'OFFICE_JS_SOURCE', message: 'expected "mirror" (or no value) when OFFICE_JS_DIR is set' };
+  const problem = dir ? mirrorProblem(dir) : null;
+  return problem ? { setting: 'OFFICE_JS_DIR', message: problem } : null;
+}
 
 export class ConfigError extends Error {
   constructor(
@@ -175,5 +192,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const auth = authConfigFromEnv(cfg);
   const refused = checkAuthAgainstHost(auth, cfg.HOST);
   if (refused) throw new ConfigError('AUTH_MODE', refused.replace(/^Invalid setting AUTH_MODE: /, ''));
-  return { ...cfg, auth, PUBLIC_URL: (cfg.PUBLIC_URL ?? `https://localhost:${cfg.PORT}`).replace(/\/+$/, '') };
+  return {
+    ...cfg,
+    auth,
+    PUBLIC_URL: (cfg.PUBLIC_URL ?? `https://localhost:${cfg.PORT}`).replace(/\/+$/, ''),
+    OFFICE_JS_SOURCE: cfg.OFFICE_JS_DIR ? 'mirror' : 'cdn',
+  };
 }

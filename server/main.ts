@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config';
 import { createLogger, startRelay } from './relay';
 import { loadTls } from './tls';
 import { contextWindowWarning } from './llm/window-advice';
+import { describeOfficeJs, officeJsStatus } from './officejs';
 
 function fail(message: string): never {
   process.stderr.write(`sseugi: ${message}\n`);
@@ -36,9 +37,11 @@ async function main(): Promise<void> {
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') fail(`Invalid setting HOST: cannot listen on "${config.HOST}"`);
     throw err;
   }
-  logger.info({ url: config.PUBLIC_URL, listen: `${config.HOST}:${relay.port}`, model: config.LLM_MODEL }, 'relay started');
+  const officeJs = officeJsStatus(config);
+  logger.info({ url: config.PUBLIC_URL, listen: `${config.HOST}:${relay.port}`, model: config.LLM_MODEL, officeJs }, 'relay started');
   process.stdout.write(
-    `\nSseugi relay: ${config.PUBLIC_URL}/ (standalone page), ${config.PUBLIC_URL}/manifest.xml (add-in manifest)\n`,
+    `\nSseugi relay: ${config.PUBLIC_URL}/ (standalone page), ${config.PUBLIC_URL}/manifest.xml (add-in manifest)\n` +
+      `Office.js: ${describeOfficeJs(officeJs)}\n`,
   );
   // The model's window, once detected: say so when it is unknown or small, with the setting that raises it.
   void relay.context.backend().then((info) => {

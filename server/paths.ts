@@ -23,8 +23,3 @@ export const PROJECT_ROOT = findRoot(__dirname);
 export const ADDIN_DIST = path.join(PROJECT_ROOT, 'dist', 'addin');
 export const ASSETS_DIR = path.join(PROJECT_ROOT, 'assets');
 export const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-
-/** Folder of the @microsoft/office-js package's files (office.js and what it loads). */
-export function officeJsDir(): string {
-  return path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
-}

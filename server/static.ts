@@ -1,19 +1,21 @@
 /**
  * The relay's pages and files: the standalone page at `/`, the task pane at
- * `/taskpane.html` (with Office.js from the local package or Microsoft's CDN),
- * Office.js itself under `/office-js/`, icons under `/assets/`.
+ * `/taskpane.html` (with Office.js from Microsoft's CDN, or from a mirror under
+ * `/office-js/` when OFFICE_JS_DIR is set — server/officejs.ts), icons under `/assets/`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
 import type { Config } from './config';
-import { ADDIN_DIST, ASSETS_DIR, officeJsDir } from './paths';
+import { OFFICE_JS_MIRROR_PATH, officeJsStatus } from './officejs';
+import { ADDIN_DIST, ASSETS_DIR } from './paths';
 
-export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+export { OFFICE_JS_CDN } from './officejs';
 const OFFICE_JS_PLACEHOLDER = '%OFFICE_JS_URL%';
 
-export function officeJsUrl(config: Config): string {
-  return config.OFFICE_JS_SOURCE === 'cdn' ? OFFICE_JS_CDN : '/office-js/office.js';
+/** The office.js URL pages load: the CDN's (absolute), or the mirror's (relative to this origin). */
+export function officeJsUrl(config: Pick<Config, 'OFFICE_JS_DIR'>): string {
+  return officeJsStatus(config).url;
 }
 
 function readPage(name: string): string {
@@ -33,7 +35,9 @@ export function staticRouter(config: Config): Router {
   };
   router.get(['/', '/index.html'], html(standalone));
   router.get('/taskpane.html', html(taskpane));
-  router.use('/office-js', express.static(officeJsDir(), { maxAge: '1d', index: false, fallthrough: false }));
+  if (config.OFFICE_JS_DIR) {
+    router.use(OFFICE_JS_MIRROR_PATH, express.static(config.OFFICE_JS_DIR, { maxAge: '1d', index: false, fallthrough: false, dotfiles: 'deny' }));
+  }
   router.use('/assets', express.static(ASSETS_DIR, { maxAge: '1d', index: false }));
   router.use(express.static(ADDIN_DIST, { index: false, maxAge: '1h' }));
   return router;

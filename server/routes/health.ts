@@ -3,6 +3,7 @@ import { Router } from 'express';
 import type { RelayContext } from '../context';
 import { getPrincipal } from '../auth/middleware';
 import { authDialogEnabled } from './auth-dialog';
+import { officeJsStatus } from '../officejs';
 
 export function healthRouter(ctx: RelayContext): Router {
   const router = Router();
@@ -17,7 +18,8 @@ export function healthRouter(ctx: RelayContext): Router {
       res.set('cache-control', 'no-store').json({ status, version: ctx.version, ...auth, model: { reachable: model.reachable } });
       return;
     }
-    res.set('cache-control', 'no-store').json({ status, version: ctx.version, ...auth, model });
+    // Which Office.js the pane loads (CDN, or a mirror and its date): for admins, with the details.
+    res.set('cache-control', 'no-store').json({ status, version: ctx.version, ...auth, model, officeJs: officeJsStatus(ctx.config) });
   });
   return router;
 }

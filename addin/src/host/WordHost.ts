@@ -1,43 +1,51 @@
 /**
  * WordHost — the Office.js implementation of DocumentHost and the ONLY module
  * in the add-in that touches the `Word` / `Office` globals. Pure logic lives in
- * ./word/*.ts (locate, blockPlan, suppress).
+ * ./word/*.ts (locate, blockPlan, revisions, comment, suppress).
  *
- * Office.js behaviour relied on (learn.microsoft.com/javascript/api/word and
- * learn.microsoft.com/office/dev/add-ins/word, and @types/office-js 1.0.x):
- *  - Word.run + RequestContext.sync: calls are queued and run in order at
- *    sync(); properties are readable only after load() + sync(). [WordApi 1.1]
- *  - Range/Paragraph.search(text, SearchOptions) returns a RangeCollection in
- *    document order; search text is limited to 255 characters
- *    (ErrorCodes.searchStringInvalidOrTooLong); special characters use '^'
- *    notation (^p paragraph mark, ^t tab, ^? any character, ^^ caret) — see
- *    "Use search options in your Word add-in to find text"
- *    (office/dev/add-ins/word/search-option-guidance). '?' and '*' are
- *    wildcards only with matchWildcards, which we never enable.
- *    SearchOptions.matchCase defaults to false, so we always pass true.
- *  - Range.insertText(text, InsertLocation 'Replace'|'Start'|'End'|'Before'|'After')
- *    returns the inserted Range; Range.font.bold/italic. [WordApi 1.1]
- *  - Range.expandTo(range), Range.getRange('Start'|'After'), Paragraph.startNewList(),
- *    List.insertParagraph(text,'End'), List.setLevelNumbering/setLevelBullet,
- *    Paragraph.listItem.level. [WordApi 1.3] (word.list sample "insert-list")
- *  - Paragraph.insertParagraph(text, 'Before'|'After'); Paragraph.styleBuiltIn
- *    with Word.BuiltInStyleName (Normal, Heading1..3, ListParagraph) — note
- *    BuiltInStyleName has no ListBullet/ListNumber, so lists use startNewList.
- *  - Document.changeTrackingMode ('Off'|'TrackAll'|'TrackMineOnly') and
- *    Range.insertComment(text). [WordApi 1.4] (word.changetrackingmode)
- *  - Paragraph.uniqueLocalId, Document.onParagraphChanged/Added/Deleted
- *    (ParagraphChangedEventArgs). [WordApi 1.6]
- *  - Office.context.requirements.isSetSupported('WordApi', '1.x').
- *  - Office.context.document.addHandlerAsync(Office.EventType.DocumentSelectionChanged)
- *    as the change signal on clients without WordApi 1.6.
- *  - Range.select(). [WordApi 1.1]
- *  - Office.auth.getAccessToken(AuthOptions) [IdentityAPI 1.3] and
- *    Office.context.ui.displayDialogAsync + Dialog DialogMessageReceived/DialogEventReceived
+ * Requirement sets. The manifest asks for WordApi 1.1 (so Word 2016 perpetual
+ * still loads the pane); every member above 1.1 is called only after
+ * `isSetSupported('WordApi', v)` said yes, with a fallback otherwise
+ * (docs/ARCHITECTURE.md, "Word requirement sets"). Members and their sets, from
+ * learn.microsoft.com/javascript/api/word (the "[Api set: WordApi 1.x]" remarks):
+ *  - 1.1: Word.run/sync, Document.getSelection, Body.paragraphs/text,
+ *    Range/Paragraph.text, search, insertText, insertParagraph, select(mode),
+ *    delete, font.bold/italic, Range.paragraphs.
+ *  - 1.3: Range/Paragraph/Body.getRange, Range.expandTo, Range.isEmpty,
+ *    ParagraphCollection.getFirst/getLast, Paragraph.styleBuiltIn, isListItem,
+ *    listItem.level, startNewList, detachFromList, List.insertParagraph,
+ *    setLevelNumbering/setLevelBullet.
+ *  - 1.4: Document.changeTrackingMode, Range.insertComment, getReviewedText,
+ *    Body.getComments.
+ *  - 1.6: Paragraph.uniqueLocalId, Document.onParagraphChanged/Added/Deleted.
+ *
+ * Other Office.js facts relied on:
+ *  - search takes at most 255 characters; '^' specials (^t tab, ^l manual line
+ *    break, ^^ caret); results in document order ("Use search options in your
+ *    Word add-in"). SearchOptions.matchCase defaults to false: we pass true.
+ *  - Tracked-deleted text stays in Paragraph.text in Word on the web (and on
+ *    desktop in some markup views) but not in search results (office-js #1267,
+ *    #5286, #2314): we read getReviewedText('Current') and work on that.
+ *  - A paragraph inserted next to a list item is in that list; startNewList on
+ *    a list item throws; detachFromList first (office-js #2307).
+ *  - A failed sync() rejects; operations queued before the failing one have run
+ *    and are not rolled back, later ones have not.
+ *  - Office.context.document.addHandlerAsync(DocumentSelectionChanged) is the
+ *    change signal where paragraph events are missing or fail to register.
+ *  - Office.auth.getAccessToken [IdentityAPI 1.3], displayDialogAsync
  *    [DialogApi 1.1] for sign-in (error codes in ./word/sso.ts).
  *
- * Sync budget for applyEdits: (1) paragraphs text/ids + changeTrackingMode,
- * (2) all searches, (3) all writes (tracking on → edits → tracking restored),
- * i.e. at most 3 context.sync() calls for any number of suggestions.
+ * Where the docs are silent we take the safe path (list in docs/ARCHITECTURE.md,
+ * "To confirm in real Word"): the tracking-mode switch gets its own sync() before
+ * the edits; a comment on a collapsed selection is anchored on its paragraph.
+ *
+ * Sync budget for applyEdits: (1) paragraph texts/ids, body text + current
+ * text, tracking mode, comment count; (1b) only when the body has tracked
+ * deletions: the current text of the paragraphs being edited; (2) all searches;
+ * (3) tracking mode → TrackAll, only when it is not already; (4) all writes and
+ * the tracking mode restored. So 3–5 syncs for any number of suggestions. A
+ * failed search or write batch costs one more sync to learn what ran, then one
+ * sync per remaining item.
  */
 import type { Block } from '../core/blocks';
 import { blocksToPlainText } from '../core/blocks';
@@ -52,14 +60,9 @@ import type {
   ParagraphEditSet,
 } from './DocumentHost';
 import { listFallbackPrefix, planBlocks, type PlannedParagraph } from './word/blockPlan';
-import {
-  commentText,
-  narrowEdit,
-  nfc,
-  planLocate,
-  type LocatePlan,
-  type SearchStep,
-} from './word/locate';
+import { commentText } from './word/comment';
+import { narrowEdit, nfc, planLocate, type LocatePlan, type SearchStep } from './word/locate';
+import { deletionPoints, touchesDeletion } from './word/revisions';
 import { OwnEditSuppressor } from './word/suppress';
 import { AUTH_DIALOG_SIZE, AuthDialogError, classifySsoError, parseDialogMessage, SSO_OPTIONS } from './word/sso';
 
@@ -78,6 +81,31 @@ export interface InsertResult {
 
 export const FALLBACK_NO_WORDAPI_14 = 'no-wordapi-1.4';
 
+/** Why a suggestion was not applied (ApplyResult.failedReasons). */
+export type FailReason =
+  | 'not-located'
+  | 'overlap'
+  | 'tracked-changes'
+  | 'needs-wordapi-1.3'
+  | 'needs-wordapi-1.4'
+  | 'search-failed'
+  | 'write-failed'
+  | 'not-nfc';
+
+/** ApplyResult plus why each failed suggestion failed. */
+export interface WordApplyResult extends ApplyResult {
+  failedReasons: Record<string, FailReason>;
+}
+
+/** Thrown by getParagraphs('selection') on WordApi 1.1 when the selection's paragraphs occur twice in the body. */
+export class AmbiguousSelectionError extends Error {
+  readonly code = 'selection-ambiguous';
+  constructor() {
+    super('선택한 문단이 문서에 여러 번 나와 위치를 정할 수 없습니다. 문서 전체를 검사하세요. / The selected paragraphs occur more than once; check the whole document instead.');
+    this.name = 'AmbiguousSelectionError';
+  }
+}
+
 const SEARCH_OPTIONS = { matchCase: true, matchWildcards: false } as const;
 
 /** Word's paragraph/line separators inside Range.text → '\n'. */
@@ -85,14 +113,66 @@ function plainText(s: string): string {
   return nfc(s).replace(/\r\n?|\u000b/g, '\n');
 }
 
+/** The API sets WordHost branches on, read once per operation. */
+interface Sets {
+  has13: boolean;
+  has14: boolean;
+  has16: boolean;
+}
+
+/**
+ * One paragraph as read: `text` is what Word reports, `current` the text without
+ * tracked deletions (equal to `text` when the body has none or without WordApi 1.4).
+ */
+interface ReadParagraph {
+  para: Word.Paragraph;
+  text: string;
+  current: string;
+}
+
 interface Job {
   edit: ParagraphEdit;
-  para: Word.Paragraph;
+  read: ReadParagraph;
   asComment: boolean;
   replacement: string;
   plan: Exclude<LocatePlan, { kind: 'fail' }>;
   start: number;
   end: number;
+}
+
+interface Resolved {
+  job: Job;
+  range: Word.Range | null;
+  anchor: Word.Range | null;
+}
+
+/**
+ * Queues a read of `coll` (text, + uniqueLocalId with 1.6) and, with 1.4, of the
+ * body's text and current text, to ride on the caller's next sync. After that
+ * sync, `finish` returns the paragraphs with their current text — one more sync
+ * only when the body has tracked deletions, and only for the paragraphs `want` picks.
+ */
+function queueRead(context: Word.RequestContext, coll: Word.ParagraphCollection, sets: Sets) {
+  coll.load(sets.has16 ? 'items/text,items/uniqueLocalId' : 'items/text');
+  let bodyText: Word.Body | null = null;
+  let bodyCurrent: OfficeExtension.ClientResult<string> | null = null;
+  if (sets.has14) {
+    bodyText = context.document.body;
+    bodyText.load('text');
+    bodyCurrent = context.document.body.getReviewedText('Current');
+  }
+  return {
+    async finish(want: (p: Word.Paragraph, i: number) => boolean = () => true): Promise<ReadParagraph[]> {
+      const out: ReadParagraph[] = coll.items.map((para) => ({ para, text: para.text, current: para.text }));
+      if (!bodyText || !bodyCurrent || bodyText.text === bodyCurrent.value) return out;
+      const pending = out.map((r, i) => (want(r.para, i) ? r.para.getReviewedText('Current') : null));
+      await context.sync();
+      pending.forEach((res, i) => {
+        if (res) out[i]!.current = res.value;
+      });
+      return out;
+    },
+  };
 }
 
 export class WordHost implements DocumentHost {
@@ -113,54 +193,70 @@ export class WordHost implements DocumentHost {
     }
   }
 
+  private sets(): Sets {
+    // sets are cumulative: 1.6 implies 1.4 implies 1.3
+    const has13 = this.supports('1.3');
+    const has14 = has13 && this.supports('1.4');
+    const has16 = has14 && this.supports('1.6');
+    return { has13, has14, has16 };
+  }
+
   capabilities(): HostCapabilities {
-    const has14 = this.supports('1.4');
+    const { has14 } = this.sets();
     return { trackedChanges: has14, comments: has14 };
   }
 
   async getSelectionText(): Promise<string> {
+    const { has14 } = this.sets();
     return Word.run(async (context) => {
       const sel = context.document.getSelection();
-      sel.load('text');
+      const current = has14 ? sel.getReviewedText('Current') : null;
+      if (!current) sel.load('text');
       await context.sync();
-      return plainText(sel.text ?? '').replace(/\n$/, '');
+      return plainText(current ? current.value : sel.text ?? '').replace(/\n$/, '');
     });
   }
 
   async getBodyText(): Promise<string> {
+    const sets = this.sets();
     return Word.run(async (context) => {
-      const paras = context.document.body.paragraphs;
-      paras.load('items/text');
+      const read = queueRead(context, context.document.body.paragraphs, sets);
       await context.sync();
-      return paras.items.map((p) => plainText(p.text)).join('\n');
+      return (await read.finish()).map((r) => plainText(r.current)).join('\n');
     });
   }
 
   async getParagraphs(scope: 'selection' | 'body'): Promise<HostParagraph[]> {
-    const has16 = this.supports('1.6');
-    const props = has16 ? 'items/text,items/uniqueLocalId' : 'items/text';
+    const sets = this.sets();
     return Word.run(async (context) => {
       const body = context.document.body;
-      let paras: Word.ParagraphCollection;
-      let before: Word.ParagraphCollection | null = null;
       if (scope === 'body') {
-        paras = body.paragraphs;
-      } else {
-        const sel = context.document.getSelection();
-        paras = sel.paragraphs;
+        const read = queueRead(context, body.paragraphs, sets);
+        await context.sync();
+        return toHostParagraphs(await read.finish(), 0, sets.has16);
+      }
+      const sel = context.document.getSelection();
+      const read = queueRead(context, sel.paragraphs, sets);
+      if (sets.has13) {
         // paragraphs from the body start to the selection start: their count - 1
         // is the body index of the first selected paragraph.
-        before = body.getRange('Start').expandTo(sel.getRange('Start')).paragraphs;
+        const before = body.getRange('Start').expandTo(sel.getRange('Start')).paragraphs;
         before.load('$none');
+        await context.sync();
+        return toHostParagraphs(await read.finish(), Math.max(0, before.items.length - 1), sets.has16);
       }
-      paras.load(props);
+      // WordApi 1.1: no ranges between points. The selection's paragraphs are found
+      // in the body by their text; where that sequence occurs twice, we do not guess.
+      const all = body.paragraphs;
+      all.load('items/text');
       await context.sync();
-      const offset = before ? Math.max(0, before.items.length - 1) : 0;
-      return paras.items.map((p, i) => {
-        const out: HostParagraph = { index: offset + i, text: plainText(p.text) };
-        if (has16 && p.uniqueLocalId) out.uniqueLocalId = p.uniqueLocalId;
-        return out;
-      });
+      const selected = await read.finish();
+      const offset = uniqueRun(
+        all.items.map((p) => p.text),
+        selected.map((r) => r.text),
+      );
+      if (offset === null) throw new AmbiguousSelectionError();
+      return toHostParagraphs(selected, offset, false);
     });
   }
 
@@ -183,19 +279,24 @@ export class WordHost implements DocumentHost {
   private async insertBlocksInner(blocks: Block[], mode: InsertMode): Promise<InsertResult> {
     const planned = planBlocks(blocks).filter((p) => p.runs.length > 0 || p.list === undefined);
     if (planned.length === 0) return { modeUsed: mode };
-    const has13 = this.supports('1.3');
+    const sets = this.sets();
     if (mode === 'comment') {
-      if (this.supports('1.4')) {
+      if (sets.has14) {
         await Word.run(async (context) => {
-          context.document.getSelection().insertComment(blocksToPlainText(blocks));
+          const sel = context.document.getSelection();
+          sel.load('isEmpty');
+          await context.sync();
+          // Docs are silent on comments over a collapsed range: anchor on the paragraph instead.
+          const anchor = sel.isEmpty ? sel.paragraphs.getFirst().getRange('Whole') : sel;
+          anchor.insertComment(blocksToPlainText(blocks));
           await context.sync();
         });
         return { modeUsed: 'comment' };
       }
-      await this.insertParagraphs(planned, 'below', has13);
+      await this.insertParagraphs(planned, 'below', sets.has13);
       return { modeUsed: 'below', fallbackReason: FALLBACK_NO_WORDAPI_14 };
     }
-    await this.insertParagraphs(planned, mode, has13);
+    await this.insertParagraphs(planned, mode, sets.has13);
     return { modeUsed: mode };
   }
 
@@ -213,7 +314,9 @@ export class WordHost implements DocumentHost {
         let r: Word.Range =
           mode === 'replace'
             ? sel.insertText(runs[0]!.text, 'Replace')
-            : sel.getRange('Start').insertText(runs[0]!.text, 'After');
+            : has13
+              ? sel.getRange('Start').insertText(runs[0]!.text, 'After')
+              : sel.insertText(runs[0]!.text, 'Start');
         setFont(r, runs[0]!);
         for (const run of runs.slice(1)) {
           r = r.insertText(run.text, 'After');
@@ -223,39 +326,60 @@ export class WordHost implements DocumentHost {
         return;
       }
       if (mode === 'below') {
-        this.writeParagraphs(planned, has13, { after: sel.paragraphs.getLast() });
+        const last = await this.edgeParagraph(context, sel.paragraphs, 'last', has13);
+        this.writeParagraphs(planned, has13, { after: last }, has13 && last.isListItem);
         await context.sync();
         return;
       }
       // cursor / replace with structured content: whole paragraphs before the point's paragraph
-      const point = mode === 'replace' ? sel.insertText('', 'Replace') : sel.getRange('Start');
-      const host = point.paragraphs.getFirst();
-      if (mode === 'replace') {
-        host.load('text');
-        await context.sync();
-      }
-      this.writeParagraphs(planned, has13, { before: host });
+      const point = mode === 'replace' ? sel.insertText('', 'Replace') : sel;
+      const host = await this.edgeParagraph(context, point.paragraphs, 'first', has13);
+      this.writeParagraphs(planned, has13, { before: host }, has13 && host.isListItem);
       if (mode === 'replace' && host.text === '') host.delete();
       await context.sync();
     });
   }
 
+  /** The first/last paragraph of a collection, loaded with text (+ isListItem with 1.3). One sync. */
+  private async edgeParagraph(
+    context: Word.RequestContext,
+    coll: Word.ParagraphCollection,
+    which: 'first' | 'last',
+    has13: boolean,
+  ): Promise<Word.Paragraph> {
+    if (has13) {
+      const p = which === 'first' ? coll.getFirst() : coll.getLast();
+      p.load('text,isListItem');
+      await context.sync();
+      return p;
+    }
+    coll.load('items/text');
+    await context.sync();
+    return which === 'first' ? coll.items[0]! : coll.items[coll.items.length - 1]!;
+  }
+
   /**
    * Queues the planned paragraphs (no sync). Each new paragraph goes after the
-   * previous one; the first goes after / before the given paragraph.
+   * previous one; the first goes after / before the given paragraph. A new
+   * paragraph next to a list item is in that list (office-js #2307), so with
+   * WordApi 1.3 it is detached before it is styled; without 1.3 there is no list
+   * or style API: lists get a text prefix, headings bold text.
    */
   private writeParagraphs(
     planned: PlannedParagraph[],
     has13: boolean,
     first: { after: Word.Paragraph } | { before: Word.Paragraph },
+    anchorIsListItem: boolean,
   ): void {
     let list: Word.List | null = null;
     let levelsSet = new Set<number>();
     let prev: Word.Paragraph | null = null;
+    let prevIsListItem = anchorIsListItem;
     planned.forEach((pp) => {
+      const viaList = has13 && !!pp.list && !pp.list.first && !!list;
       let p: Word.Paragraph;
-      if (pp.list && has13 && !pp.list.first && list) {
-        p = list.insertParagraph('', 'End');
+      if (viaList) {
+        p = list!.insertParagraph('', 'End');
       } else if (prev) {
         p = prev.insertParagraph('', 'After');
       } else if ('before' in first) {
@@ -263,10 +387,10 @@ export class WordHost implements DocumentHost {
       } else {
         p = first.after.insertParagraph('', 'After');
       }
-      // explicit style: a paragraph inserted after a heading/list item would inherit it.
-      // Items added through List.insertParagraph are already list paragraphs: leave them.
-      const viaList = !!pp.list && has13 && !pp.list.first && !!list;
-      if (!viaList) p.styleBuiltIn = pp.list && !has13 ? 'ListParagraph' : pp.style;
+      if (has13 && !viaList) {
+        if (prevIsListItem) p.detachFromList();
+        p.styleBuiltIn = pp.style;
+      }
       if (pp.list && has13) {
         if (pp.list.first) {
           list = p.startNewList();
@@ -281,9 +405,11 @@ export class WordHost implements DocumentHost {
       } else {
         list = null;
       }
+      prevIsListItem = has13 && !!pp.list;
+      const headingAsBold = !has13 && pp.style !== 'Normal';
       pp.runs.forEach((run, j) => {
         const text = j === 0 && pp.list && !has13 ? listFallbackPrefix(pp.list) + run.text : run.text;
-        setFont(p.insertText(text, 'End'), run);
+        setFont(p.insertText(text, 'End'), headingAsBold ? { ...run, bold: true } : run);
       });
       prev = p;
     });
@@ -291,190 +417,324 @@ export class WordHost implements DocumentHost {
 
   // ---------------------------------------------------------------- edits
 
-  applyEdits(sets: ParagraphEditSet[], mode: ApplyMode = 'tracked'): Promise<ApplyResult> {
+  applyEdits(sets: ParagraphEditSet[], mode: ApplyMode = 'tracked'): Promise<WordApplyResult> {
     return this.suppressor.run(() => this.applyEditsInner(sets, mode));
   }
 
-  private async applyEditsInner(sets: ParagraphEditSet[], mode: ApplyMode): Promise<ApplyResult> {
-    const has14 = this.supports('1.4');
-    const has16 = this.supports('1.6');
-    const result: ApplyResult = { applied: [], stale: [], failed: [], modeUsed: mode };
-    if (!has14 && mode !== 'direct') {
+  private async applyEditsInner(editSets: ParagraphEditSet[], mode: ApplyMode): Promise<WordApplyResult> {
+    const sets = this.sets();
+    const { has13, has14, has16 } = sets;
+    const result: WordApplyResult = { applied: [], stale: [], failed: [], modeUsed: mode, failedReasons: {} };
+    const fail = (id: string, reason: FailReason) => {
+      result.failed.push(id);
+      result.failedReasons[id] = reason;
+    };
+    if (!has14 && mode === 'tracked') {
+      // accepting is the user's say-so; only the tracking is lost, and the result says so
       result.modeUsed = 'direct';
       result.fallbackReason = FALLBACK_NO_WORDAPI_14;
     }
+    // comment mode without WordApi 1.4 stays comment mode: every edit fails 'needs-wordapi-1.4'
+    // below, the text is never changed instead
+    if (!has14 && mode === 'comment') result.fallbackReason = FALLBACK_NO_WORDAPI_14;
     const modeUsed = result.modeUsed;
-    if (sets.every((s) => s.edits.length === 0)) return result;
+    if (editSets.every((s) => s.edits.length === 0)) return result;
 
     await Word.run(async (context) => {
       const doc = context.document;
-      // ---- sync 1: current paragraph texts (+ ids) and the user's tracking mode
+      // ---- sync 1: paragraph texts (+ ids), body text + current text, tracking mode, comment count
       const paras = doc.body.paragraphs;
-      paras.load(has16 ? 'items/text,items/uniqueLocalId' : 'items/text');
+      const read = queueRead(context, paras, sets);
       if (modeUsed === 'tracked') doc.load('changeTrackingMode');
+      const mayComment = has14 && (modeUsed === 'comment' || editSets.some((s) => s.edits.some((e) => e.replacement === null)));
+      const comments = mayComment ? doc.body.getComments() : null;
+      comments?.load('$none');
       await context.sync();
 
-      const byId = new Map<string, Word.Paragraph>();
-      if (has16) for (const p of paras.items) if (p.uniqueLocalId) byId.set(p.uniqueLocalId, p);
+      const byId = new Map<string, number>();
+      if (has16) paras.items.forEach((p, i) => p.uniqueLocalId && byId.set(p.uniqueLocalId, i));
+      const wanted = new Set<number>();
+      const target = (s: ParagraphEditSet): number | undefined => {
+        const id = s.paragraph.uniqueLocalId;
+        return has16 && id ? byId.get(id) : s.paragraph.index < paras.items.length ? s.paragraph.index : undefined;
+      };
+      for (const s of editSets) {
+        const i = target(s);
+        if (i !== undefined) wanted.add(i);
+      }
+      // ---- sync 1b, only when the body has tracked deletions: those paragraphs' current text
+      const reads = await read.finish((_p, i) => wanted.has(i));
 
       const jobs: Job[] = [];
-      const searches = new Map<string, Word.RangeCollection>();
-      const search = (paraKey: number, para: Word.Paragraph, step: SearchStep) => {
-        const key = `${paraKey}\u0000${step.search}`;
-        if (!searches.has(key)) {
-          const found = para.search(step.search, SEARCH_OPTIONS);
-          found.load('text');
-          searches.set(key, found);
-        }
-      };
-      const paraKeys = new Map<Word.Paragraph, number>();
-      paras.items.forEach((p, i) => paraKeys.set(p, i));
-
-      for (const set of sets) {
-        const id = set.paragraph.uniqueLocalId;
-        const para = has16 && id ? byId.get(id) : paras.items[set.paragraph.index];
+      for (const set of editSets) {
+        const i = target(set);
+        const r = i === undefined ? undefined : reads[i];
         const ids = set.edits.map((e) => e.suggestionId);
         // Compared as the pane read it (line breaks \u000b as \n, one for one).
-        if (!para || plainText(para.text) !== set.paragraph.text) {
+        if (!r || plainText(r.current) !== set.paragraph.text) {
           result.stale.push(...ids);
           continue;
         }
-        if (nfc(para.text) !== para.text || para.text.includes('\r')) {
+        if (nfc(r.current) !== r.current || r.current.includes('\r')) {
           // document text is not NFC (or not one-for-one): NFC offsets do not map onto it
-          result.failed.push(...ids);
+          for (const id of ids) fail(id, 'not-nfc');
           continue;
         }
-        const key = paraKeys.get(para)!;
-        // drop overlapping edits (keep the earlier one), then apply from the end backwards
+        const deletions = deletionPoints(r.text, r.current);
         const sorted = [...set.edits].sort((a, b) => a.start - b.start || a.end - b.end);
         let lastEnd = -1;
         const accepted: Job[] = [];
         for (const edit of sorted) {
           const asComment = edit.replacement === null || modeUsed === 'comment';
           if (asComment && !has14) {
-            result.failed.push(edit.suggestionId);
+            fail(edit.suggestionId, 'needs-wordapi-1.4');
             continue;
           }
           if (edit.start < lastEnd || (edit.start === lastEnd && edit.start === edit.end)) {
-            result.failed.push(edit.suggestionId);
+            fail(edit.suggestionId, 'overlap');
+            continue;
+          }
+          // the span as Word has it (a manual line break is \u000b there, \n in the pane)
+          const wordOriginal = r.current.slice(edit.start, edit.end);
+          if (edit.original !== plainText(wordOriginal)) {
+            fail(edit.suggestionId, 'not-located');
+            continue;
+          }
+          // tracked deletions in this paragraph: only edits clear of them are placed
+          if (deletions === null || touchesDeletion(deletions, edit.start, edit.end)) {
+            fail(edit.suggestionId, 'tracked-changes');
             continue;
           }
           const span =
             asComment || edit.replacement === null
-              ? { start: edit.start, end: edit.end, original: edit.original, replacement: edit.replacement ?? '' }
-              : narrowEdit(edit.start, edit.original, edit.replacement);
-          if (edit.original !== para.text.slice(edit.start, edit.end)) {
-            result.failed.push(edit.suggestionId);
-            continue;
-          }
+              ? { start: edit.start, end: edit.end, original: wordOriginal, replacement: edit.replacement ?? '' }
+              : narrowEdit(edit.start, wordOriginal, edit.replacement);
           if (!asComment && span.original === span.replacement) {
             result.applied.push(edit.suggestionId);
             lastEnd = edit.end;
             continue;
           }
-          const plan = planLocate(para.text, span.start, span.end, span.original);
+          const plan = planLocate(r.current, span.start, span.end, span.original);
           if (plan.kind === 'fail') {
-            result.failed.push(edit.suggestionId);
+            fail(edit.suggestionId, 'not-located');
+            continue;
+          }
+          if (plan.kind === 'span' && !has13) {
+            // head.expandTo(tail) needs WordApi 1.3
+            fail(edit.suggestionId, 'needs-wordapi-1.3');
             continue;
           }
           lastEnd = edit.end;
-          accepted.push({ edit, para, asComment, replacement: span.replacement, plan, start: span.start, end: span.end });
+          accepted.push({ edit, read: r, asComment, replacement: span.replacement, plan, start: span.start, end: span.end });
         }
-        for (const job of accepted) {
-          const steps = stepsOf(job.plan);
-          for (const s of steps) search(key, para, s);
-        }
+        // from the end backwards, so earlier offsets stay valid in the expected texts
         jobs.push(...accepted.reverse());
       }
       if (jobs.length === 0) return;
 
-      // ---- sync 2: all searches
-      await context.sync();
-
-      const resolved: Array<{ job: Job; range: Word.Range | null; anchor?: Word.Range | null }> = [];
-      for (const job of jobs) {
-        const key = paraKeys.get(job.para)!;
-        const pick = (step: SearchStep): Word.Range | null => {
-          const found = searches.get(`${key}\u0000${step.search}`)!;
-          if (found.items.length !== step.expectedCount) return null;
-          const r = found.items[step.occurrence];
-          if (!r || nfc(r.text) !== step.literal) return null;
-          return r;
-        };
-        const plan = job.plan;
-        if (plan.kind === 'single') {
-          const r = pick(plan.step);
-          if (r) resolved.push({ job, range: r });
-          else result.failed.push(job.edit.suggestionId);
-        } else if (plan.kind === 'span') {
-          const head = pick(plan.head);
-          const tail = pick(plan.tail);
-          if (head && tail) resolved.push({ job, range: head.expandTo(tail) });
-          else result.failed.push(job.edit.suggestionId);
-        } else {
-          const anchor = plan.anchor ? pick(plan.anchor) : null;
-          if (plan.anchor && !anchor) result.failed.push(job.edit.suggestionId);
-          else resolved.push({ job, range: null, anchor });
-        }
-      }
+      // ---- sync 2: all searches (one per distinct string per paragraph); one by one if the batch fails
+      const resolved = await this.searchAll(context, jobs, has13, (id) => fail(id, 'not-located'), (id) => fail(id, 'search-failed'));
       if (resolved.length === 0) return;
 
-      // ---- sync 3: all writes, tracking mode switched on and restored in the same batch
+      // ---- sync 3: tracking on, on its own (docs silent on a switch's effect on later operations in the same batch)
       const userMode = modeUsed === 'tracked' ? doc.changeTrackingMode : undefined;
       const switchTracking = modeUsed === 'tracked' && userMode !== 'TrackAll';
-      if (switchTracking) doc.changeTrackingMode = 'TrackAll';
-      for (const { job, range, anchor } of resolved) {
-        const text = commentText(job.edit.comment, job.asComment ? job.edit.replacement : null);
-        if (range) {
-          if (job.asComment) range.insertComment(text);
-          else range.insertText(job.replacement, 'Replace');
-        } else {
-          // empty span: an insertion point after the anchor (or at paragraph start)
-          const point = anchor ? anchor.getRange('After') : job.para.getRange('Start');
-          if (job.asComment) point.insertComment(text);
-          else if (anchor) anchor.insertText(job.replacement, 'After');
-          else job.para.insertText(job.replacement, 'Start');
-        }
-        result.applied.push(job.edit.suggestionId);
-      }
-      if (switchTracking && userMode) doc.changeTrackingMode = userMode;
-      try {
+      if (switchTracking) {
+        doc.changeTrackingMode = 'TrackAll';
         await context.sync();
-      } catch (err) {
+      }
+      // text edits first, then comments: a failed batch ran a prefix of this order
+      const ordered = [...resolved.filter((x) => !x.job.asComment), ...resolved.filter((x) => x.job.asComment)];
+      try {
+        // ---- sync 4: all writes, and the user's tracking mode back
+        for (const x of ordered) this.write(x);
+        if (switchTracking && userMode) doc.changeTrackingMode = userMode;
+        await context.sync();
+        result.applied.push(...ordered.map((x) => x.job.edit.suggestionId));
+      } catch {
+        // the batch stopped part-way: learn what ran, retry the rest one by one
+        const done = await this.writtenPrefix(context, ordered, comments, has14);
+        if (done < 0) {
+          // the document matches no prefix: report all as failed rather than write twice
+          for (const x of ordered) fail(x.job.edit.suggestionId, 'write-failed');
+        } else {
+          result.applied.push(...ordered.slice(0, done).map((x) => x.job.edit.suggestionId));
+          for (const x of ordered.slice(done)) {
+            this.write(x);
+            try {
+              await context.sync();
+              result.applied.push(x.job.edit.suggestionId);
+            } catch {
+              fail(x.job.edit.suggestionId, 'write-failed');
+            }
+          }
+        }
         if (switchTracking && userMode) {
-          // the batch stopped part-way: make sure the user's tracking mode comes back
           doc.changeTrackingMode = userMode;
           await context.sync().catch(() => undefined);
         }
-        throw err;
       }
     });
     return result;
   }
 
+  /** Runs the jobs' searches in one sync (one by one if it fails) and picks each job's range. */
+  private async searchAll(
+    context: Word.RequestContext,
+    jobs: Job[],
+    has13: boolean,
+    notLocated: (id: string) => void,
+    searchFailed: (id: string) => void,
+  ): Promise<Resolved[]> {
+    const queue = (job: Job, into: Map<string, Word.RangeCollection>) => {
+      for (const step of stepsOf(job.plan)) {
+        const key = searchKey(job, step);
+        if (into.has(key)) continue;
+        const found = job.read.para.search(step.search, SEARCH_OPTIONS);
+        found.load('text');
+        into.set(key, found);
+      }
+    };
+    let searches = new Map<string, Word.RangeCollection>();
+    const ok = new Set<Job>();
+    for (const job of jobs) queue(job, searches);
+    try {
+      await context.sync();
+      for (const job of jobs) ok.add(job);
+    } catch {
+      // which search failed is not reported: run each job's searches alone
+      searches = new Map();
+      for (const job of jobs) {
+        const mine = new Map<string, Word.RangeCollection>();
+        queue(job, mine);
+        try {
+          await context.sync();
+          for (const [k, v] of mine) searches.set(k, v);
+          ok.add(job);
+        } catch {
+          searchFailed(job.edit.suggestionId);
+        }
+      }
+    }
+    const resolved: Resolved[] = [];
+    for (const job of jobs) {
+      if (!ok.has(job)) continue;
+      const pick = (step: SearchStep): Word.Range | null => {
+        const found = searches.get(searchKey(job, step))!;
+        if (found.items.length !== step.expectedCount) return null;
+        const r = found.items[step.occurrence];
+        if (!r || plainText(r.text) !== plainText(step.literal)) return null;
+        return r;
+      };
+      const plan = job.plan;
+      if (plan.kind === 'single') {
+        const r = pick(plan.step);
+        if (r) resolved.push({ job, range: r, anchor: null });
+        else notLocated(job.edit.suggestionId);
+      } else if (plan.kind === 'span') {
+        const head = pick(plan.head);
+        const tail = pick(plan.tail);
+        if (head && tail && has13) resolved.push({ job, range: head.expandTo(tail), anchor: null });
+        else notLocated(job.edit.suggestionId);
+      } else {
+        const anchor = plan.anchor ? pick(plan.anchor) : null;
+        if (plan.anchor && !anchor) notLocated(job.edit.suggestionId);
+        else resolved.push({ job, range: null, anchor });
+      }
+    }
+    return resolved;
+  }
+
+  /** Queues one job's write (no sync). */
+  private write({ job, range, anchor }: Resolved): void {
+    const text = commentText(job.edit.comment, job.asComment ? job.edit.replacement : null);
+    if (range) {
+      if (job.asComment) range.insertComment(text);
+      else range.insertText(job.replacement, 'Replace');
+      return;
+    }
+    // empty span: an insertion point after the anchor (or at paragraph start).
+    // Comments exist only with WordApi 1.4, so getRange (1.3) is there for them.
+    if (job.asComment) (anchor ? anchor.getRange('After') : job.read.para.getRange('Start')).insertComment(text);
+    else if (anchor) anchor.insertText(job.replacement, 'After');
+    else job.read.para.insertText(job.replacement, 'Start');
+  }
+
+  /**
+   * After a failed write batch: how many of `ordered` ran (a prefix, since Word
+   * stops at the failing operation), learnt from the paragraphs' current text and
+   * the comment count. -1 when the document matches no prefix (then nothing is retried).
+   */
+  private async writtenPrefix(
+    context: Word.RequestContext,
+    ordered: Resolved[],
+    comments: Word.CommentCollection | null,
+    has14: boolean,
+  ): Promise<number> {
+    const touched = [...new Set(ordered.filter((x) => !x.job.asComment).map((x) => x.job.read))];
+    // each touched paragraph's text as it is now (current text with WordApi 1.4)
+    const now = new Map<ReadParagraph, () => string>();
+    for (const r of touched) {
+      if (has14) {
+        const current = r.para.getReviewedText('Current');
+        now.set(r, () => current.value);
+      } else {
+        const p = r.para.load('text');
+        now.set(r, () => p.text);
+      }
+    }
+    const commentsNow = comments ? context.document.body.getComments() : null;
+    commentsNow?.load('$none');
+    try {
+      await context.sync();
+    } catch {
+      return -1;
+    }
+    const observed = (r: ReadParagraph) => now.get(r)!();
+    // expected text of each touched paragraph after each prefix of the text jobs
+    const expected = new Map<ReadParagraph, string>(touched.map((r) => [r, r.current]));
+    const textJobs = ordered.filter((x) => !x.job.asComment);
+    const matches = () => touched.every((r) => observed(r) === expected.get(r));
+    let k = 0;
+    let found = matches() ? 0 : -1;
+    for (const x of textJobs) {
+      const j = x.job;
+      const before = expected.get(j.read)!;
+      expected.set(j.read, before.slice(0, j.start) + j.replacement + before.slice(j.end));
+      k++;
+      if (matches()) found = k;
+    }
+    if (found < 0) return -1;
+    if (found < textJobs.length || !comments || !commentsNow) return found;
+    return textJobs.length + Math.max(0, commentsNow.items.length - comments.items.length);
+  }
+
   // ---------------------------------------------------------------- select
 
   async select(paragraph: HostParagraph, start: number, end: number): Promise<boolean> {
-    const has16 = this.supports('1.6');
+    const sets = this.sets();
     return Word.run(async (context) => {
       const paras = context.document.body.paragraphs;
-      paras.load(has16 ? 'items/text,items/uniqueLocalId' : 'items/text');
+      const read = queueRead(context, paras, sets);
       await context.sync();
       const id = paragraph.uniqueLocalId;
-      const para =
-        has16 && id ? paras.items.find((p) => p.uniqueLocalId === id) : paras.items[paragraph.index];
-      if (!para || plainText(para.text) !== paragraph.text) return false;
+      const index = sets.has16 && id ? paras.items.findIndex((p) => p.uniqueLocalId === id) : paragraph.index;
+      const reads = await read.finish((_p, i) => i === index);
+      const r = reads[index];
+      if (!r || plainText(r.current) !== paragraph.text) return false;
       if (start === end) {
         if (start !== 0) return false;
-        para.getRange('Start').select();
+        r.para.select('Start');
         await context.sync();
         return true;
       }
-      const plan = planLocate(para.text, start, end, para.text.slice(start, end));
-      if (plan.kind !== 'single' && plan.kind !== 'span') return false;
+      const deletions = deletionPoints(r.text, r.current);
+      if (deletions === null || touchesDeletion(deletions, start, end)) return false;
+      const plan = planLocate(r.current, start, end, r.current.slice(start, end));
+      if (plan.kind !== 'single' && !(plan.kind === 'span' && sets.has13)) return false;
       const steps = stepsOf(plan);
       const found = steps.map((s) => {
-        const c = para.search(s.search, SEARCH_OPTIONS);
+        const c = r.para.search(s.search, SEARCH_OPTIONS);
         c.load('text');
         return c;
       });
@@ -482,7 +742,7 @@ export class WordHost implements DocumentHost {
       const picks = steps.map((s, i) =>
         found[i]!.items.length === s.expectedCount ? found[i]!.items[s.occurrence] : undefined,
       );
-      if (picks.some((r) => !r)) return false;
+      if (picks.some((p) => !p)) return false;
       const range = picks.length === 2 ? picks[0]!.expandTo(picks[1]!) : picks[0]!;
       range.select();
       await context.sync();
@@ -591,15 +851,20 @@ export class WordHost implements DocumentHost {
   };
 
   private async register(): Promise<void> {
-    if (this.supports('1.6')) {
-      await Word.run(async (context) => {
-        const handler = async () => this.dispatch();
-        context.document.onParagraphChanged.add(handler);
-        context.document.onParagraphAdded.add(handler);
-        context.document.onParagraphDeleted.add(handler);
-        await context.sync();
-      });
-      return;
+    if (this.sets().has16) {
+      try {
+        await Word.run(async (context) => {
+          const handler = async () => this.dispatch();
+          // an office.js older than the client may lack these members: the TypeError is caught below
+          context.document.onParagraphChanged.add(handler);
+          context.document.onParagraphAdded.add(handler);
+          context.document.onParagraphDeleted.add(handler);
+          await context.sync();
+        });
+        return;
+      } catch {
+        // any failure: fall back to the selection-changed signal
+      }
     }
     await new Promise<void>((resolve, reject) => {
       Office.context.document.addHandlerAsync(
@@ -611,6 +876,7 @@ export class WordHost implements DocumentHost {
     });
   }
 }
+
 
 function stepsOf(plan: Exclude<LocatePlan, { kind: 'fail' }>): SearchStep[] {
   if (plan.kind === 'single') return [plan.step];
@@ -649,4 +915,39 @@ export function officeSettingsStore(): { get(name: string): unknown; set(name: s
       }, 300);
     },
   };
+}
+
+function searchKey(job: Job, step: SearchStep): string {
+  return `${paraKeyOf(job.read)}\u0000${step.search}`;
+}
+
+const paraKeys = new WeakMap<ReadParagraph, number>();
+let nextParaKey = 0;
+function paraKeyOf(r: ReadParagraph): number {
+  let k = paraKeys.get(r);
+  if (k === undefined) {
+    k = nextParaKey++;
+    paraKeys.set(r, k);
+  }
+  return k;
+}
+
+function toHostParagraphs(reads: ReadParagraph[], offset: number, has16: boolean): HostParagraph[] {
+  return reads.map((r, i) => {
+    const out: HostParagraph = { index: offset + i, text: plainText(r.current) };
+    if (has16 && r.para.uniqueLocalId) out.uniqueLocalId = r.para.uniqueLocalId;
+    return out;
+  });
+}
+
+/** Start index of the only place `needle` occurs as a contiguous run in `hay`, or null. */
+function uniqueRun(hay: string[], needle: string[]): number | null {
+  let at: number | null = null;
+  for (let i = 0; i + needle.length <= hay.length; i++) {
+    if (needle.every((t, k) => hay[i + k] === t)) {
+      if (at !== null) return null;
+      at = i;
+    }
+  }
+  return at;
 }

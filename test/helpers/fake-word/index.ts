@@ -1,3 +1,5 @@
 export * from './model';
 export * from './office';
 export * from './search';
+export * from './profiles';
+export * from './requirements';

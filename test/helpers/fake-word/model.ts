@@ -8,6 +8,8 @@ export interface Run {
   text: string;
   bold: boolean;
   italic: boolean;
+  /** A tracked revision ('del' text is still in the document, shown struck through). */
+  rev?: 'ins' | 'del';
 }
 
 export interface ParaData {
@@ -85,7 +87,7 @@ function normalizeRuns(runs: Run[]): Run[] {
   for (const r of runs) {
     if (!r.text) continue;
     const prev = out[out.length - 1];
-    if (prev && prev.bold === r.bold && prev.italic === r.italic) prev.text += r.text;
+    if (prev && prev.bold === r.bold && prev.italic === r.italic && prev.rev === r.rev) prev.text += r.text;
     else out.push({ ...r });
   }
   return out;
@@ -131,6 +133,8 @@ export class FakeDocumentModel {
   /** Paragraph ids changed since the last flush (drives change events). */
   changed = new Set<string>();
   selectionMoved = false;
+  /** Tracked deletions stay in the runs (rev 'del') instead of being removed. */
+  keepTrackedDeletions = false;
 
   constructor(texts: string[] = ['']) {
     for (const t of texts.length ? texts : ['']) this.paragraphs.push(this.makePara(t));
@@ -168,17 +172,58 @@ export class FakeDocumentModel {
     return this.paragraphs.slice(a, b + 1).map((p) => p.id);
   }
 
-  /** Text of the span; paragraphs joined with '\r' like Word's Range.text. */
-  spanText(span: Span): string {
+  /**
+   * Text of the span; paragraphs joined with '\r' like Word's Range.text.
+   * Tracked-deleted text is left out unless `includeDeleted`.
+   */
+  spanText(span: Span, includeDeleted = false): string {
+    return this.spanFiltered(span, (r) => includeDeleted || r.rev !== 'del');
+  }
+
+  /** getReviewedText: 'Current' leaves deletions out, 'Original' leaves insertions out. */
+  reviewedText(span: Span, version: 'Current' | 'Original'): string {
+    return this.spanFiltered(span, (r) => (version === 'Current' ? r.rev !== 'del' : r.rev !== 'ins'));
+  }
+
+  private spanFiltered(span: Span, keep: (r: Run) => boolean): string {
     const ids = this.spanParas(span);
     return ids
       .map((id, i) => {
         const t = this.text(id);
         const s = i === 0 ? span.start.off : 0;
         const e = i === ids.length - 1 ? span.end.off : t.length;
-        return t.slice(s, e);
+        let acc = 0;
+        let out = '';
+        for (const r of this.para(id).runs) {
+          const rs = acc;
+          acc += r.text.length;
+          if (!keep(r)) continue;
+          out += r.text.slice(Math.max(0, s - rs), Math.max(0, Math.min(r.text.length, e - rs)));
+        }
+        return out;
       })
       .join('\r');
+  }
+
+  /** The paragraph's text without tracked deletions (what the reader sees as current). */
+  visibleText(id: string): string {
+    return this.visibleMap(id).visible;
+  }
+
+  /** Visible text and, for each visible character (and the end), its offset in the full text. */
+  visibleMap(id: string): { visible: string; toFull: number[] } {
+    let visible = '';
+    const toFull: number[] = [];
+    let acc = 0;
+    for (const r of this.para(id).runs) {
+      if (r.rev !== 'del') {
+        visible += r.text;
+        for (let k = 0; k < r.text.length; k++) toFull.push(acc + k);
+      }
+      acc += r.text.length;
+    }
+    toFull.push(acc);
+    return { visible, toFull };
   }
 
   wholePara(id: string): Span {
@@ -198,6 +243,9 @@ export class FakeDocumentModel {
   replace(span: Span, text: string, fmt?: { bold: boolean; italic: boolean }): Span {
     if (/[\r\n]/.test(text)) {
       throw new Error('fake-word: insertText with paragraph breaks is not modelled');
+    }
+    if (this.keepTrackedDeletions && this.changeTrackingMode !== 'Off' && span.start.para === span.end.para && span.start.off < span.end.off) {
+      return this.trackedReplace(span, text);
     }
     const ids = this.spanParas(span);
     const first = this.para(ids[0]!);
@@ -254,6 +302,39 @@ export class FakeDocumentModel {
     span.start = { para: first.id, off: a };
     span.end = { para: first.id, off: newEnd };
     return out;
+  }
+
+  /**
+   * Tracked replace that keeps the deleted text: the span's runs become 'del'
+   * and the new text is inserted after them as 'ins' (how Word shows it).
+   */
+  private trackedReplace(span: Span, text: string): Span {
+    const p = this.para(span.start.para);
+    const runs = p.runs.map((r) => ({ ...r }));
+    const i0 = splitAt(runs, span.start.off);
+    const i1 = splitAt(runs, span.end.off);
+    const old = runs.slice(i0, i1).filter((r) => r.rev !== 'del').map((r) => r.text).join('');
+    // deleting one's own tracked insertion removes it outright; everything else is marked
+    const kept = runs.slice(i0, i1).filter((r) => r.rev !== 'ins').map((r) => ({ ...r, rev: 'del' as const }));
+    const removedLen = runs.slice(i0, i1).filter((r) => r.rev === 'ins').reduce((n, r) => n + r.text.length, 0);
+    const fmt = formatAt(p.runs, span.start.off);
+    p.runs = normalizeRuns([...runs.slice(0, i0), ...kept, { text, ...fmt, rev: 'ins' }, ...runs.slice(i1)]);
+    const at = span.end.off - removedLen;
+    const delta = text.length - removedLen;
+    for (const s of this.live) {
+      if (s === span) continue;
+      for (const [pos, isEnd] of [[s.start, false], [s.end, true]] as const) {
+        if (pos.para !== p.id) continue;
+        if (pos.off > span.end.off || (pos.off === span.end.off && !isEnd)) pos.off += delta;
+        else if (pos.off > at) pos.off = at;
+      }
+    }
+    if (old) this.revisions.push({ type: 'delete', text: old, paraId: p.id, mode: this.changeTrackingMode });
+    if (text) this.revisions.push({ type: 'insert', text, paraId: p.id, mode: this.changeTrackingMode });
+    this.changed.add(p.id);
+    span.start = { para: p.id, off: at };
+    span.end = { para: p.id, off: at + text.length };
+    return this.track({ start: { para: p.id, off: at }, end: { para: p.id, off: at + text.length } });
   }
 
   setFont(span: Span, prop: 'bold' | 'italic', value: boolean): void {
@@ -332,7 +413,13 @@ export class FakeDocumentModel {
 
   // ---- helpers for tests
 
+  /** What the reader sees: tracked deletions left out. */
   texts(): string[] {
+    return this.paragraphs.map((p) => this.visibleText(p.id));
+  }
+
+  /** Full paragraph texts, tracked deletions included. */
+  fullTexts(): string[] {
     return this.paragraphs.map((p) => runsText(p.runs));
   }
 

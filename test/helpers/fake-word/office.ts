@@ -5,12 +5,25 @@
  *    model in order at `context.sync()` (counted per context and globally).
  *  - Scalar properties throw PropertyNotLoaded unless `load()` + `sync()` ran;
  *    values are snapshots taken at sync time.
- *  - API-set gating: WordApi 1.3 (lists, expandTo), 1.4 (changeTrackingMode,
- *    insertComment), 1.6 (uniqueLocalId, paragraph events) raise ApiNotFound
- *    at sync when the configured requirement sets lack them.
- *  - search(): 255-char limit, '^' specials, wildcards (see ./search.ts).
+ *  - API-set gating (./requirements.ts): a member outside the configured
+ *    WordApi sets throws ApiNotFound AT THE CALL (not at sync). Each call of a
+ *    member above the manifest's minimum that was not preceded by a successful
+ *    isSetSupported for its set (or a later one) is recorded in `ungatedCalls`.
+ *  - search(): 255-char limit, '^' specials, wildcards (see ./search.ts); it
+ *    does not see tracked deletions (office-js #1267, #5286, #2314).
+ *  - `deletedTextInParagraphText`: Word on the web (and desktop in some markup
+ *    views) keeps tracked-deleted text in Paragraph.text / Range.text (office-js
+ *    #1267, #5286, #2314); getReviewedText('Current') leaves it out [WordApi 1.4].
+ *  - Lists: a paragraph inserted next to a list item stays in the list; only
+ *    detachFromList() takes it out (styleBuiltIn does not: the docs say nothing
+ *    of it, and office-js #2307 shows the new paragraph still a list item);
+ *    startNewList() on a list item throws GeneralException (#2307).
+ *  - `failSearchAt` / `failWriteAt`: the k-th search / write (1-based, counted
+ *    over the fake's lifetime) rejects its sync with GeneralException.
  *  - Errors in a batch reject sync() with a RichApi-like error that has `code`;
- *    operations after the failing one are dropped (earlier ones stay applied).
+ *    operations after the failing one are dropped (earlier ones stay applied —
+ *    "Error handling with the application-specific JavaScript APIs": a failed
+ *    sync does not roll back what ran before the failing operation).
  */
 import {
   FakeDocumentModel,
@@ -19,6 +32,7 @@ import {
   type ListData,
   type Span,
 } from './model';
+import { MANIFEST_MIN_WORDAPI, versionNumber, WORD_MEMBER_SETS } from './requirements';
 import { compileWordSearch, findAll, type FakeSearchOptions } from './search';
 
 type Op = () => void;
@@ -45,6 +59,10 @@ export interface FakeWordOptions {
   /** Supported WordApi versions, e.g. ['1.1','1.2','1.3','1.4','1.6'] or a max like '1.6'. */
   wordApi?: string[] | string;
   paragraphs?: string[];
+  /** Tracked deletions stay in the document (marked deleted) instead of disappearing. */
+  keepTrackedDeletions?: boolean;
+  /** Paragraph.text / Range.text include tracked-deleted text (Word on the web). */
+  deletedTextInParagraphText?: boolean;
 }
 
 export class FakeWord {
@@ -58,6 +76,18 @@ export class FakeWord {
   selectionHandlers: Array<(e: unknown) => unknown> = [];
   /** Every search string passed to search(), for assertions. */
   searches: string[] = [];
+  /** Every gated member called, with its set. */
+  calls: Array<{ member: string; set: string }> = [];
+  /** Calls of members above the manifest minimum that no isSetSupported check covered. */
+  ungatedCalls: string[] = [];
+  /** Highest WordApi version an isSetSupported call returned true for. */
+  private checkedUpTo = versionNumber(MANIFEST_MIN_WORDAPI);
+  /** Reject the k-th executed search / write (1-based); undefined = never. */
+  failSearchAt: number | number[] | undefined;
+  failWriteAt: number | number[] | undefined;
+  searchCount = 0;
+  writeCount = 0;
+  deletedTextInParagraphText = false;
   /**
    * Office.auth.getAccessToken: resolves with this token, or rejects with this Office
    * error ({code, message}); null means Office.auth is absent (an office.js without SSO).
@@ -72,6 +102,8 @@ export class FakeWord {
   constructor(options: FakeWordOptions = {}) {
     this.doc = new FakeDocumentModel(options.paragraphs ?? ['']);
     this.supported = FakeWord.versions(options.wordApi ?? '1.6');
+    this.doc.keepTrackedDeletions = !!options.keepTrackedDeletions;
+    this.deletedTextInParagraphText = !!options.deletedTextInParagraphText;
   }
 
   static versions(v: string[] | string): Set<string> {
@@ -87,14 +119,32 @@ export class FakeWord {
   isSetSupported(name: string, version?: string | number): boolean {
     if (name !== 'WordApi') return false;
     const v = version === undefined ? '1.1' : String(version);
-    return this.supported.has(v.includes('.') ? v : `${v}.0`);
+    const ok = this.supported.has(v.includes('.') ? v : `${v}.0`);
+    if (ok) this.checkedUpTo = Math.max(this.checkedUpTo, versionNumber(v));
+    return ok;
   }
 
-  require(version: string, what: string): void {
-    if (!this.supported.has(version)) {
-      throw new FakeWordError('ApiNotFound', `${what} requires WordApi ${version}, which this client does not support.`);
+  /** Called by every modelled member AT THE CALL: throws ApiNotFound outside the client's sets. */
+  gate(member: string): void {
+    const set = WORD_MEMBER_SETS[member];
+    if (!set) throw new Error(`fake-word: ${member} has no requirement set in requirements.ts`);
+    this.calls.push({ member, set });
+    if (!this.supported.has(set)) {
+      throw new FakeWordError('ApiNotFound', `${member} requires WordApi ${set}, which this client does not support.`);
     }
+    if (versionNumber(set) > this.checkedUpTo) this.ungatedCalls.push(member);
   }
+
+  /** Counts an executed search / write; rejects the configured k-th one. */
+  countSearch(): void {
+    this.searchCount++;
+    if ([this.failSearchAt].flat().includes(this.searchCount)) throw new FakeWordError('GeneralException', `fake: search #${this.searchCount} rejected`);
+  }
+  countWrite(what: string): void {
+    this.writeCount++;
+    if ([this.failWriteAt].flat().includes(this.writeCount)) throw new FakeWordError('GeneralException', `fake: write #${this.writeCount} (${what}) rejected`);
+  }
+
 
   /** Fires change events for model changes (asynchronously, like Word). */
   flushEvents(): void {
@@ -259,7 +309,14 @@ abstract class ClientObject {
   protected values = new Map<string, unknown>();
   constructor(readonly context: FakeRequestContext) {}
   protected abstract readonly scalarProps: string[];
+  /** The Word class name, for requirement-set lookups ('Paragraph', 'Range', ...). */
+  protected abstract readonly className: string;
   protected abstract read(prop: string): unknown;
+  /** Gates the member if the requirements table knows it (scalars like Font.bold are 1.1). */
+  protected gateMember(member: string): void {
+    const key = `${this.className}.${member}`;
+    if (WORD_MEMBER_SETS[key]) this.context.word.gate(key);
+  }
   protected get<T>(prop: string): T {
     if (!this.values.has(prop)) throw notLoaded(prop);
     return this.values.get(prop) as T;
@@ -279,6 +336,7 @@ abstract class ClientObject {
   }
   load(arg?: string | string[] | { select?: string }): this {
     const { all, props } = parseLoad(arg);
+    for (const p of props) this.gateMember(p);
     this.context.enqueue(() => this.snapshot(all ? 'all' : props));
     return this;
   }
@@ -289,6 +347,7 @@ abstract class ClientObject {
 
 export class FakeFont extends ClientObject {
   protected scalarProps = ['bold', 'italic'];
+  protected className = 'Font';
   constructor(
     ctx: FakeRequestContext,
     private readonly span: () => Span,
@@ -314,6 +373,7 @@ export class FakeFont extends ClientObject {
 
 export class FakeRange extends ClientObject {
   protected scalarProps = ['text', 'isEmpty', 'style', 'styleBuiltIn'];
+  protected className = 'Range';
   /** Set when the queued operation that produces this range runs. */
   target: Span | null = null;
   constructor(ctx: FakeRequestContext, target?: Span) {
@@ -327,7 +387,7 @@ export class FakeRange extends ClientObject {
   }
   protected read(prop: string): unknown {
     const s = this.span();
-    if (prop === 'text') return this.model.spanText(s);
+    if (prop === 'text') return this.model.spanText(s, this.context.word.deletedTextInParagraphText);
     if (prop === 'isEmpty') return this.model.spanText(s).length === 0;
     const p = this.model.para(s.start.para);
     return prop === 'style' ? STYLE_NAMES[p.styleBuiltIn] ?? p.styleBuiltIn : p.styleBuiltIn;
@@ -344,9 +404,14 @@ export class FakeRange extends ClientObject {
   get paragraphs(): FakeParagraphCollection {
     return new FakeParagraphCollection(this.context, () => this.model.spanParas(this.span()));
   }
+  getReviewedText(version: 'Current' | 'Original' = 'Current'): { value: string } {
+    this.context.word.gate('Range.getReviewedText');
+    return reviewed(this.context, () => this.span(), version);
+  }
   insertText(text: string, location: string): FakeRange {
     const out = new FakeRange(this.context);
     this.context.enqueue(() => {
+      this.context.word.countWrite('Range.insertText');
       const s = this.span();
       const m = this.model;
       if (location === 'Replace') out.target = m.replace(s, text);
@@ -359,9 +424,10 @@ export class FakeRange extends ClientObject {
     return out;
   }
   insertComment(text: string): FakeComment {
+    this.context.word.gate('Range.insertComment');
     const c = new FakeComment(this.context);
     this.context.enqueue(() => {
-      this.context.word.require('1.4', 'Range.insertComment');
+      this.context.word.countWrite('Range.insertComment');
       const s = this.span();
       if (s.start.para !== s.end.para) throw new FakeWordError('GeneralException', 'fake: multi-paragraph comments not modelled');
       this.model.comments.push({
@@ -388,6 +454,7 @@ export class FakeRange extends ClientObject {
     return searchIn(this.context, () => this.span(), searchText, options);
   }
   getRange(location: string = 'Whole'): FakeRange {
+    this.context.word.gate('Range.getRange');
     const out = new FakeRange(this.context);
     this.context.enqueue(() => {
       const s = this.span();
@@ -400,9 +467,9 @@ export class FakeRange extends ClientObject {
     return out;
   }
   expandTo(other: FakeRange): FakeRange {
+    this.context.word.gate('Range.expandTo');
     const out = new FakeRange(this.context);
     this.context.enqueue(() => {
-      this.context.word.require('1.3', 'Range.expandTo');
       const a = this.span();
       const b = other.span();
       const m = this.model;
@@ -415,8 +482,9 @@ export class FakeRange extends ClientObject {
     });
     return out;
   }
-  select(): void {
-    this.context.enqueue(() => this.model.selectSpan(this.span()));
+  /** Range.select(selectionMode 'Select'|'Start'|'End') [WordApi 1.1]. */
+  select(mode: string = 'Select'): void {
+    this.context.enqueue(() => this.model.selectSpan(collapse(this.span(), mode)));
   }
   delete(): void {
     this.context.enqueue(() => {
@@ -427,6 +495,7 @@ export class FakeRange extends ClientObject {
 
 export class FakeComment extends ClientObject {
   protected scalarProps = ['content'];
+  protected className = 'Comment';
   data: { text: string } | null = null;
   protected read(): unknown {
     return this.data?.text;
@@ -445,6 +514,7 @@ function searchIn(
   const coll = new FakeRangeCollection(ctx);
   ctx.word.searches.push(searchText);
   ctx.enqueue(() => {
+    ctx.word.countSearch();
     const re = compileWordSearch(searchText, options);
     const s = span();
     const m = ctx.model;
@@ -454,13 +524,55 @@ function searchIn(
       const t = m.text(id);
       const from = i === 0 ? s.start.off : 0;
       const to = i === ids.length - 1 ? s.end.off : t.length;
-      for (const [a, b] of findAll(re, t, from, to)) {
-        found.push(m.track({ start: { para: id, off: a }, end: { para: id, off: b } }));
+      // search sees the current text only: tracked deletions are skipped
+      const { visible, toFull } = m.visibleMap(id);
+      const vFrom = toFull.findIndex((f) => f >= from);
+      let vTo = toFull.findIndex((f) => f >= to);
+      if (vTo < 0) vTo = visible.length;
+      for (const [a, b] of findAll(re, visible, vFrom < 0 ? visible.length : vFrom, vTo)) {
+        found.push(m.track({ start: { para: id, off: toFull[a]! }, end: { para: id, off: toFull[b - 1]! + 1 } }));
       }
     });
     coll.spans = found;
   });
   return coll;
+}
+
+function collapse(span: Span, mode: string): Span {
+  if (mode === 'Start') return { start: { ...span.start }, end: { ...span.start } };
+  if (mode === 'End') return { start: { ...span.end }, end: { ...span.end } };
+  return span;
+}
+
+/** Body.getComments(): only the count is modelled (items.length after load). */
+export class FakeCommentCollection {
+  private count: number | null = null;
+  constructor(readonly context: FakeRequestContext) {}
+  load(_arg?: string): this {
+    this.context.enqueue(() => {
+      this.count = this.context.model.comments.length;
+    });
+    return this;
+  }
+  get items(): unknown[] {
+    if (this.count === null) throw notLoaded('items');
+    return new Array(this.count).fill(null);
+  }
+}
+
+/** getReviewedText: a ClientResult whose value is set at sync. */
+function reviewed(ctx: FakeRequestContext, span: () => Span, version: 'Current' | 'Original'): { value: string } {
+  let value: string | undefined;
+  const result = {
+    get value(): string {
+      if (value === undefined) throw notLoaded('value');
+      return value;
+    },
+  };
+  ctx.enqueue(() => {
+    value = ctx.model.reviewedText(span(), version);
+  });
+  return result;
 }
 
 export class FakeRangeCollection {
@@ -470,6 +582,7 @@ export class FakeRangeCollection {
   load(arg?: string | string[]): this {
     const { all, props } = parseLoad(arg);
     const itemProps = props.map((p) => p.replace(/^items\//, ''));
+    for (const p of itemProps) if (WORD_MEMBER_SETS[`Range.${p}`]) this.context.word.gate(`Range.${p}`);
     this.context.enqueue(() => {
       this.loadedItems = (this.spans ?? []).map((s) => {
         const r = new FakeRange(this.context, s);
@@ -491,8 +604,8 @@ export class FakeListItem {
     private readonly para: () => string,
   ) {}
   set level(v: number) {
+    this.context.word.gate('ListItem.level');
     this.context.enqueue(() => {
-      this.context.word.require('1.3', 'ListItem');
       const p = this.context.model.para(this.para());
       if (!p.list) throw new FakeWordError('GeneralException', 'The paragraph is not a list item.');
       p.list.level = v;
@@ -506,6 +619,7 @@ export class FakeListItem {
 
 export class FakeList extends ClientObject {
   protected scalarProps = ['id'];
+  protected className = 'List';
   data: ListData | null = null;
   protected read(): unknown {
     return this.data?.id;
@@ -518,6 +632,7 @@ export class FakeList extends ClientObject {
     return this.data;
   }
   insertParagraph(text: string, location: 'Start' | 'End' | 'Before' | 'After'): FakeParagraph {
+    this.context.word.gate('List.insertParagraph');
     const p = new FakeParagraph(this.context);
     this.context.enqueue(() => {
       const l = this.list();
@@ -532,11 +647,13 @@ export class FakeList extends ClientObject {
     return p;
   }
   setLevelNumbering(level: number, numbering: string): void {
+    this.context.word.gate('List.setLevelNumbering');
     this.context.enqueue(() => {
       this.list().levelTypes.set(level, numbering === 'None' ? 'Bullet' : 'Number');
     });
   }
   setLevelBullet(level: number): void {
+    this.context.word.gate('List.setLevelBullet');
     this.context.enqueue(() => {
       this.list().levelTypes.set(level, 'Bullet');
     });
@@ -545,6 +662,7 @@ export class FakeList extends ClientObject {
 
 export class FakeParagraph extends ClientObject {
   protected scalarProps = ['text', 'style', 'styleBuiltIn', 'uniqueLocalId', 'isListItem'];
+  protected className = 'Paragraph';
   id: string | null = null;
   constructor(ctx: FakeRequestContext, id?: string) {
     super(ctx);
@@ -559,7 +677,7 @@ export class FakeParagraph extends ClientObject {
     const p = this.model.para(this.pid());
     switch (prop) {
       case 'text':
-        return this.model.text(p.id);
+        return this.context.word.deletedTextInParagraphText ? this.model.text(p.id) : this.model.visibleText(p.id);
       case 'style':
         return STYLE_NAMES[p.styleBuiltIn] ?? p.styleBuiltIn;
       case 'styleBuiltIn':
@@ -567,7 +685,6 @@ export class FakeParagraph extends ClientObject {
       case 'isListItem':
         return p.list !== null;
       case 'uniqueLocalId':
-        this.context.word.require('1.6', 'Paragraph.uniqueLocalId');
         return p.id;
       default:
         return undefined;
@@ -583,14 +700,39 @@ export class FakeParagraph extends ClientObject {
     return this.get('styleBuiltIn');
   }
   set styleBuiltIn(v: string) {
+    this.context.word.gate('Paragraph.styleBuiltIn');
     this.setLater('styleBuiltIn', () => {
       const p = this.model.para(this.pid());
       if (!(v in STYLE_NAMES)) throw new FakeWordError('InvalidArgument', `style ${v} not modelled`);
+      // a paragraph style does NOT take the paragraph out of its list (office-js #2307)
       p.styleBuiltIn = v;
-      // applying a paragraph style resets the (style-inherited) list formatting
-      p.list = null;
       this.model.changed.add(p.id);
     });
+  }
+  set style(v: string) {
+    this.context.word.gate('Paragraph.style');
+    // Paragraph.style takes a (localized) style name; the fake knows the English built-in names only
+    this.setLater('style', () => {
+      const p = this.model.para(this.pid());
+      const builtIn = Object.entries(STYLE_NAMES).find(([, name]) => name === v)?.[0];
+      if (!builtIn) throw new FakeWordError('InvalidArgument', `style ${v} not modelled`);
+      p.styleBuiltIn = builtIn;
+      this.model.changed.add(p.id);
+    });
+  }
+  /** Moves the paragraph out of its list, if it is a list item [WordApi 1.3]. */
+  detachFromList(): void {
+    this.context.word.gate('Paragraph.detachFromList');
+    this.context.enqueue(() => {
+      const p = this.model.para(this.pid());
+      p.list = null;
+      if (p.styleBuiltIn === 'ListParagraph') p.styleBuiltIn = 'Normal';
+      this.model.changed.add(p.id);
+    });
+  }
+  getReviewedText(version: 'Current' | 'Original' = 'Current'): { value: string } {
+    this.context.word.gate('Paragraph.getReviewedText');
+    return reviewed(this.context, () => this.whole(), version);
   }
   get uniqueLocalId(): string {
     return this.get('uniqueLocalId');
@@ -605,9 +747,11 @@ export class FakeParagraph extends ClientObject {
     return new FakeFont(this.context, () => this.whole());
   }
   get listItem(): FakeListItem {
+    this.context.word.gate('Paragraph.listItem');
     return new FakeListItem(this.context, () => this.pid());
   }
   getRange(location: string = 'Whole'): FakeRange {
+    this.context.word.gate('Paragraph.getRange');
     const out = new FakeRange(this.context);
     this.context.enqueue(() => {
       const w = this.whole();
@@ -621,6 +765,7 @@ export class FakeParagraph extends ClientObject {
   insertText(text: string, location: 'Start' | 'End' | 'Replace'): FakeRange {
     const out = new FakeRange(this.context);
     this.context.enqueue(() => {
+      this.context.word.countWrite('Paragraph.insertText');
       const w = this.whole();
       const m = this.model;
       if (location === 'Replace') out.target = m.replace(w, text);
@@ -642,9 +787,9 @@ export class FakeParagraph extends ClientObject {
     return searchIn(this.context, () => this.whole(), searchText, options);
   }
   startNewList(): FakeList {
+    this.context.word.gate('Paragraph.startNewList');
     const l = new FakeList(this.context);
     this.context.enqueue(() => {
-      this.context.word.require('1.3', 'Paragraph.startNewList');
       const p = this.model.para(this.pid());
       if (p.list) throw new FakeWordError('GeneralException', 'startNewList: the paragraph is already a list item.');
       const data = this.model.newList();
@@ -655,8 +800,9 @@ export class FakeParagraph extends ClientObject {
     });
     return l;
   }
-  select(): void {
-    this.context.enqueue(() => this.model.selectSpan(this.whole()));
+  /** Paragraph.select(selectionMode) [WordApi 1.1]. */
+  select(mode: string = 'Select'): void {
+    this.context.enqueue(() => this.model.selectSpan(collapse(this.whole(), mode)));
   }
   delete(): void {
     this.context.enqueue(() => this.model.deleteParagraph(this.pid()));
@@ -672,6 +818,7 @@ export class FakeParagraphCollection {
   load(arg?: string | string[]): this {
     const { all, props } = parseLoad(arg);
     const itemProps = props.map((p) => p.replace(/^items\//, ''));
+    for (const p of itemProps) if (WORD_MEMBER_SETS[`Paragraph.${p}`]) this.context.word.gate(`Paragraph.${p}`);
     this.context.enqueue(() => {
       this.loadedItems = this.ids().map((id) => {
         const p = new FakeParagraph(this.context, id);
@@ -695,19 +842,45 @@ export class FakeParagraphCollection {
     return p;
   }
   getFirst(): FakeParagraph {
+    this.context.word.gate('ParagraphCollection.getFirst');
     return this.pick('first');
   }
   getLast(): FakeParagraph {
+    this.context.word.gate('ParagraphCollection.getLast');
     return this.pick('last');
   }
 }
 
-export class FakeBody {
-  constructor(readonly context: FakeRequestContext) {}
+export class FakeBody extends ClientObject {
+  protected scalarProps = ['text'];
+  protected className = 'Body';
+  protected read(): unknown {
+    const m = this.context.model;
+    return m.paragraphs
+      .map((p) => (this.context.word.deletedTextInParagraphText ? m.text(p.id) : m.visibleText(p.id)))
+      .join('\r');
+  }
+  private whole(): Span {
+    const m = this.context.model;
+    const last = m.paragraphs[m.paragraphs.length - 1]!.id;
+    return { start: { para: m.paragraphs[0]!.id, off: 0 }, end: { para: last, off: m.text(last).length } };
+  }
+  getReviewedText(version: 'Current' | 'Original' = 'Current'): { value: string } {
+    this.context.word.gate('Body.getReviewedText');
+    return reviewed(this.context, () => this.whole(), version);
+  }
+  get text(): string {
+    return this.get('text');
+  }
+  getComments(): FakeCommentCollection {
+    this.context.word.gate('Body.getComments');
+    return new FakeCommentCollection(this.context);
+  }
   get paragraphs(): FakeParagraphCollection {
     return new FakeParagraphCollection(this.context, () => this.context.model.paragraphs.map((p) => p.id));
   }
   getRange(location: string = 'Whole'): FakeRange {
+    this.context.word.gate('Body.getRange');
     const out = new FakeRange(this.context);
     this.context.enqueue(() => {
       const m = this.context.model;
@@ -738,8 +911,8 @@ class FakeEventHandlers {
   add(handler: (e: unknown) => unknown): { remove(): void } {
     const word = this.context.word;
     const entry = { type: this.type, handler };
+    word.gate(`Document.on${this.type}`);
     this.context.enqueue(() => {
-      word.require('1.6', `Document.on${this.type}`);
       word.paragraphHandlers.push(entry);
     });
     return {
@@ -753,6 +926,7 @@ class FakeEventHandlers {
 
 export class FakeDocument extends ClientObject {
   protected scalarProps = ['changeTrackingMode'];
+  protected className = 'Document';
   readonly body: FakeBody;
   constructor(ctx: FakeRequestContext) {
     super(ctx);
@@ -760,13 +934,13 @@ export class FakeDocument extends ClientObject {
   }
   protected read(prop: string): unknown {
     if (prop === 'changeTrackingMode') {
-      this.context.word.require('1.4', 'Document.changeTrackingMode');
       return this.model.changeTrackingMode;
     }
     return undefined;
   }
   override load(arg?: string | string[] | { select?: string }): this {
     const { all, props } = parseLoad(arg);
+    for (const p of props) this.gateMember(p);
     // loading a document without arguments must not trip API-set gates
     this.context.enqueue(() => this.snapshot(all ? [] : props));
     return this;
@@ -775,8 +949,8 @@ export class FakeDocument extends ClientObject {
     return this.get('changeTrackingMode');
   }
   set changeTrackingMode(v: string) {
+    this.context.word.gate('Document.changeTrackingMode');
     this.setLater('changeTrackingMode', () => {
-      this.context.word.require('1.4', 'Document.changeTrackingMode');
       if (v !== 'Off' && v !== 'TrackAll' && v !== 'TrackMineOnly') throw new FakeWordError('InvalidArgument', v);
       this.model.changeTrackingMode = v;
     });
@@ -789,9 +963,9 @@ export class FakeDocument extends ClientObject {
     return r;
   }
   getParagraphByUniqueLocalId(id: string): FakeParagraph {
+    this.context.word.gate('Document.getParagraphByUniqueLocalId');
     const p = new FakeParagraph(this.context);
     this.context.enqueue(() => {
-      this.context.word.require('1.6', 'Document.getParagraphByUniqueLocalId');
       this.model.index(id);
       p.id = id;
     });

@@ -38,6 +38,12 @@ export function compileWordSearch(searchText: string, options: FakeSearchOptions
   if (searchText.length > 255) {
     throw new FakeWordError('SearchStringInvalidOrTooLong', 'The search string is invalid or longer than 255 characters.');
   }
+  // Word's search takes tab and manual line break as ^t / ^l ("Use search options in
+  // your Word add-in", special characters); the fake refuses raw control characters
+  // so a caller that forgets to escape them fails here rather than in real Word.
+  if (/[\u0000-\u001f]/.test(searchText)) {
+    throw new FakeWordError('InvalidArgument', 'fake: raw control character in search text (use ^t, ^l)');
+  }
   let src = '';
   const s = searchText;
   for (let i = 0; i < s.length; i++) {

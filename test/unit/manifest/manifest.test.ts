@@ -175,6 +175,46 @@ describe('manifest CLI', () => {
     }
   });
 
+  it('round-trips a generated manifest through office-addin-manifest (read, then modify id and name)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sseugi-oam-'));
+    const out = join(dir, 'm.xml');
+    const id = '0b7a3c1e-2f4d-4a6b-8c9d-1e2f3a4b5c6d';
+    try {
+      // the CLI reads the written file back through the real package (a child process:
+      // its ESM dependencies do not load under jest) and prints what it read
+      const gen = spawnSync(tsx, [cli, '--url', 'https://sseugi.example.org/base', '--id', id, '--name', '쓰기 (사내)', '--app-domain', 'https://login.example.org', '--out', out, '--print-info'], { cwd: ROOT, encoding: 'utf8' });
+      expect(gen.stderr).toContain('office-addin-manifest reads the id, name, task pane URL and app domains as written');
+      expect(gen.status).toBe(0);
+      const info = JSON.parse(gen.stdout.trim().split('\n').pop()!);
+      expect(info).toMatchObject({
+        id,
+        displayName: '쓰기 (사내)',
+        officeAppType: 'TaskPaneApp',
+        hosts: ['Document'],
+        // office-addin-manifest 3.0.0 reads only the first <AppDomain> (see manifest/office-tooling.ts)
+        appDomains: ['https://sseugi.example.org'],
+        defaultSettings: { sourceLocation: 'https://sseugi.example.org/base/taskpane.html' },
+        iconUrl: 'https://sseugi.example.org/base/assets/icon-32.png',
+      });
+      // modify through the package: new id and name, everything else kept, offline checks pass
+      const id2 = 'aa7a3c1e-2f4d-4a6b-8c9d-1e2f3a4b5c6d';
+      const upd = spawnSync(tsx, [cli, '--update', out, '--id', id2, '--name', 'Sseugi Pilot', '--print-info'], { cwd: ROOT, encoding: 'utf8' });
+      expect(upd.status).toBe(0);
+      const info2 = JSON.parse(upd.stdout.trim().split('\n').pop()!);
+      expect(info2).toMatchObject({ id: id2, displayName: 'Sseugi Pilot', defaultSettings: info.defaultSettings, appDomains: info.appDomains });
+      const xml = readFileSync(out, 'utf8');
+      expect(xml).toContain('<AppDomain>https://login.example.org</AppDomain>');
+      expect(check(xml).errors).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('exposes office-addin-manifest validate (online) as npm run validate', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.validate).toBe('office-addin-manifest validate');
+  });
+
   it('prints to stdout without --out, and fails with the messages on a bad id', () => {
     const ok = spawnSync(tsx, [cli, '--url', 'https://sseugi.example.org', '--name', 'Sseugi (test)'], { cwd: ROOT, encoding: 'utf8' });
     expect(ok.status).toBe(0);

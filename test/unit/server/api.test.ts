@@ -118,10 +118,9 @@ describe('relay API over HTTPS', () => {
     expect(JSON.parse(nf.body).code).toBe('NOT_FOUND');
   });
 
-  it('serves Office.js from the local package', async () => {
-    const r = await httpsRequest(relay, 'GET', '/office-js/office.js');
-    expect(r.status).toBe(200);
-    expect(r.body.length).toBeGreaterThan(1000);
+  it('points the pane at the Office.js CDN by default and serves no /office-js/ (officejs.test.ts: mirrors)', async () => {
+    expect((await httpsRequest(relay, 'GET', '/taskpane.html')).body).toMatch(/src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/);
+    expect((await httpsRequest(relay, 'GET', '/office-js/office.js')).status).toBe(404);
   });
 });
 

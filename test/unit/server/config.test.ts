@@ -11,7 +11,8 @@ describe('config', () => {
     expect(c.LLM_BASE_URL).toEqual(['http://127.0.0.1:11434/v1']);
     expect(c.LLM_MODEL).toBe('exaone3.5:7.8b');
     expect(c.PUBLIC_URL).toBe('https://localhost:3000');
-    expect(c.OFFICE_JS_SOURCE).toBe('local');
+    expect(c.OFFICE_JS_SOURCE).toBe('cdn');
+    expect(c.OFFICE_JS_DIR).toBeUndefined();
   });
 
   it.each([
@@ -21,6 +22,9 @@ describe('config', () => {
     [{ LLM_TIMEOUT_MS: '-5' }, 'LLM_TIMEOUT_MS'],
     [{ TLS_CERT: '/etc/cert.pem' }, 'TLS_KEY'],
     [{ OFFICE_JS_SOURCE: 'web' }, 'OFFICE_JS_SOURCE'],
+    [{ OFFICE_JS_SOURCE: 'local' }, 'OFFICE_JS_SOURCE'],
+    [{ OFFICE_JS_DIR: '/nonexistent/officejs' }, 'OFFICE_JS_DIR'],
+    [{ OFFICE_JS_SOURCE: 'mirror' }, 'OFFICE_JS_DIR'],
     [{ PUBLIC_URL: 'http://sseugi.example' }, 'PUBLIC_URL'],
   ])('rejects %j naming %s', (env, setting) => {
     let error: unknown;

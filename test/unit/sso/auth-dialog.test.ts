@@ -135,7 +135,7 @@ describe('GET /auth/dialog.html on the relay', () => {
         expect(bodyText!.trim()).toBe('');
       }
       expect(html).not.toMatch(/\son[a-z]+=/i);
-      expect(html).toContain('src="../office-js/office.js"');
+      expect(html).toContain('src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"'); // default: the CDN
       expect(html).toContain('src="dialog.js"');
       expect(html).toContain(`data-authorization-endpoint="${idp.issuer}/protocol/openid-connect/auth"`);
       expect(html).toContain(`data-token-endpoint="${idp.issuer}/protocol/openid-connect/token"`);
@@ -143,7 +143,7 @@ describe('GET /auth/dialog.html on the relay', () => {
       expect(html).toContain('data-scope="openid profile sseugi-api"');
       expect(html).toContain('data-redirect-uri="https://sseugi.corp.example/auth/dialog.html"');
       const csp = String(r.headers['content-security-policy']);
-      expect(csp).toMatch(/script-src 'self'(;|$)/);
+      expect(csp).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com(;|$)/); // default: the Office.js CDN
       expect(csp).not.toContain('unsafe-inline\'; script');
       expect(csp).toMatch(new RegExp(`connect-src 'self' ${new URL(idp.issuer).origin.replace(/[.]/g, '\\.')}(;|$)`));
       expect(csp).toContain('frame-ancestors');

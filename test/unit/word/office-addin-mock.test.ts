@@ -32,7 +32,8 @@ describe('WordHost with office-addin-mock (load/sync semantics)', () => {
     };
     const wordMock = new OfficeMockObject(mockData) as unknown as { context: { document: { range: { text: string } } } };
     g.Word = wordMock;
-    g.Office = { context: { requirements: { isSetSupported: () => true } } };
+    // a WordApi 1.1 client: the selection's own text, no getReviewedText
+    g.Office = { context: { requirements: { isSetSupported: (_n: string, v?: string) => v === undefined || v === '1.1' } } };
     // office-addin-mock returns an error string for properties read without load()+sync()
     expect(wordMock.context.document.range.text).toBe('Error, property was not loaded');
     const host = new WordHost();

@@ -7,15 +7,28 @@
  *  - `search` takes at most 255 characters (`SearchStringInvalidOrTooLong`).
  *  - without `matchWildcards`, `^` introduces a special character (`^p`, `^t`,
  *    `^?` ...); a literal caret is `^^`. `?` and `*` are literal unless
- *    wildcards are on, so we never turn wildcards on and only escape `^`.
+ *    wildcards are on, so we never turn wildcards on. A tab is searched as `^t`
+ *    and a manual line break (U+000B in Paragraph.text) as `^l` ("Use search
+ *    options in your Word add-in", special characters table); other control
+ *    characters (fields, objects, breaks Word shows as U+0001…U+001F) are never
+ *    searched: a span containing one fails instead of being guessed.
  *  - results come back in document order and do not overlap.
  */
 
 export const WORD_SEARCH_LIMIT = 255;
 
-/** Escapes a literal string for a non-wildcard Word search. */
+const SEARCH_ESCAPES: Readonly<Record<string, string>> = { '^': '^^', '\t': '^t', '\u000b': '^l' };
+
+/** Escapes a literal string for a non-wildcard Word search (^ → ^^, tab → ^t, line break → ^l). */
 export function escapeWordSearch(s: string): string {
-  return s.replace(/\^/g, '^^');
+  return s.replace(/[\^\t\u000b]/g, (c) => SEARCH_ESCAPES[c]!);
+}
+
+/** Control characters other than tab and manual line break: not searchable by their text. */
+const UNSEARCHABLE = /[\u0000-\u0008\u000a\u000c-\u001f]/;
+
+export function hasUnsearchable(s: string): boolean {
+  return UNSEARCHABLE.test(s);
 }
 
 /** Start offsets of non-overlapping occurrences, scanning left to right (as Word does). */
@@ -60,7 +73,7 @@ function fittingLength(s: string, fromEnd: boolean): number {
   let n = 0;
   while (n < s.length) {
     const ch = fromEnd ? s[s.length - 1 - n]! : s[n]!;
-    const cost = ch === '^' ? 2 : 1;
+    const cost = SEARCH_ESCAPES[ch]?.length ?? 1;
     if (cost > budget) break;
     budget -= cost;
     n++;
@@ -88,6 +101,7 @@ export function stepAt(text: string, literal: string, at: number): SearchStep | 
 export function planLocate(text: string, start: number, end: number, original: string): LocatePlan {
   if (start < 0 || end < start || end > text.length) return { kind: 'fail', reason: 'out-of-range' };
   if (text.slice(start, end) !== original) return { kind: 'fail', reason: 'text-mismatch' };
+  if (hasUnsearchable(original)) return { kind: 'fail', reason: 'control-character' };
   if (original.length === 0) {
     if (start === 0) return { kind: 'insert', anchor: null };
     // anchor on the text just before the insertion point (a few characters, for few results)
@@ -96,6 +110,7 @@ export function planLocate(text: string, start: number, end: number, original: s
     if (anchorStart > 0 && isLowSurrogate(text.charCodeAt(anchorStart))) anchorStart--;
     for (let a = anchorStart; a < start; a++) {
       if (isLowSurrogate(text.charCodeAt(a))) continue;
+      if (hasUnsearchable(text.slice(a, start))) continue;
       const step = stepAt(text, text.slice(a, start), a);
       if (step) return { kind: 'insert', anchor: step };
     }
@@ -163,14 +178,7 @@ export function narrowEdit(
   };
 }
 
-export const AI_COMMENT_PREFIX = '[AI 제안] ';
-
-/** Comment text for a finding: reason, plus the proposed fix when there is one. */
-export function commentText(comment: string, replacement: string | null): string {
-  const reason = comment.trim();
-  if (replacement === null) return `${AI_COMMENT_PREFIX}${reason}`;
-  return `${AI_COMMENT_PREFIX}${reason} → “${replacement}”`;
-}
+export { AI_COMMENT_PREFIX, commentText } from './comment';
 
 export function nfc(s: string): string {
   return s.normalize('NFC');

@@ -59,10 +59,14 @@ export interface ApplyNotice {
 
 const initial: ProofState = { status: 'idle', items: [], phase: 'rules', checkedCount: 0 };
 
-export function commentText(s: Suggestion, lang: Lang): string {
+/**
+ * The reason a comment gives for a finding: its message in the pane's language and its
+ * rule. Only the reason: the host's commentText (host/word/comment.ts) owns the comment
+ * format — the `[AI 제안]` prefix and the proposed fix.
+ */
+export function commentReason(s: Suggestion, lang: Lang): string {
   const msg = lang === 'en' ? s.messageEn || s.message : s.message;
-  const fix = s.replacement !== null ? `'${s.original}' → '${s.replacement}': ` : '';
-  return `${fix}${msg}${s.rule ? ` (${s.rule})` : ''}`;
+  return `${msg}${s.rule ? ` (${s.rule})` : ''}`;
 }
 
 export function useProofread(opts: {
@@ -251,7 +255,7 @@ export function useProofread(opts: {
       const want = new Set(ids);
       const chosen = itemsRef.current.filter((i) => want.has(i.id) && !i.stale);
       if (chosen.length === 0) return null;
-      const plan = buildEditSets(chosen, paragraphs.current, (s) => commentText(s, lang));
+      const plan = buildEditSets(chosen, paragraphs.current, (s) => commentReason(s, lang));
       let result: ApplyResult;
       try {
         result = await host.applyEdits(plan.sets, settings.applyMode);
