@@ -7,20 +7,20 @@
  * applied or skipped. The file's code (session, host, ledger) is a lazily loaded chunk.
  */
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens, useThemeClassName } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { RelayError } from '../api/client';
-import type { ApplyMode, DocumentHost } from '../host/DocumentHost';
+import type { DocumentHost } from '../host/DocumentHost';
 import { useSettings } from '../settings/context';
 import { App } from '../ui/App';
 import { useT } from '../ui/i18n';
 import { DOC_TYPE_KEY } from '../ui/proofread/labels';
-import type { StringKey } from '../i18n/strings';
 import { OPENABLE_EXTENSIONS, isOpenable, type ApplyResponse } from './api';
 import type { FileSession } from './session';
 
 
-const MODE_KEY: Record<ApplyMode, StringKey> = { tracked: 'wbModeTracked', direct: 'wbModeDirect', comment: 'wbModeComment' };
+/** What is open and the save report: loaded with the file's code, when a file is opened. */
+const FileBar = lazy(() => import(/* webpackChunkName: "workbench" */ './FileBar.js').then((m) => ({ default: m.FileBar })));
 
 const useStyles = makeStyles({
   bar: {
@@ -36,7 +36,6 @@ const useStyles = makeStyles({
   },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   dropping: { outline: `3px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-6px' },
-  list: { margin: 0, paddingLeft: '1.2em' },
   view: {
     lineHeight: 1.7,
     whiteSpace: 'pre-wrap',
@@ -197,11 +196,6 @@ export function Workbench({ editorHost, editor }: { editorHost: DocumentHost; ed
     setStatus({ kind: 'info', message: t('wbClosed') });
   }
 
-  const paragraphText = (pid: string) => {
-    const i = session?.parsed.paragraphs.findIndex((p) => p.id === pid) ?? -1;
-    return i >= 0 ? i + 1 : pid;
-  };
-
   const toolbar = (
     <div className={styles.bar} data-testid="wb-bar">
       <div className={styles.row}>
@@ -234,17 +228,9 @@ export function Workbench({ editorHost, editor }: { editorHost: DocumentHost; ed
       </div>
       {!session && <Text size={200}>{dropping ? t('wbDropHere') : t('wbOpenHint')}</Text>}
       {session && (
-        <>
-          <Text weight="semibold" data-testid="wb-file">
-            {t('wbFileOpen', { name: session.name, format: session.parsed.format.toUpperCase(), count: session.parsed.paragraphs.length })}
-          </Text>
-          <Text size={200} data-testid="wb-readonly">
-            {t('wbReadOnly')}
-          </Text>
-          <Text size={200} data-testid="wb-pending">
-            {t('wbPending', pending)} · {t('wbSaveMode', { mode: t(MODE_KEY[settings.applyMode]) })}
-          </Text>
-        </>
+        <Suspense fallback={null}>
+          <FileBar session={session} pending={pending} result={status.kind === 'saved' ? status.result : null} />
+        </Suspense>
       )}
       {packNote && (
         <Text size={200} role="status" data-testid="wb-pack">
@@ -260,38 +246,6 @@ export function Workbench({ editorHost, editor }: { editorHost: DocumentHost; ed
         <Text size={200} role="status" data-testid="wb-info">
           {status.message}
         </Text>
-      )}
-      {status.kind === 'saved' && (
-        <MessageBar intent={status.result.skipped.length ? 'warning' : 'success'} data-testid="wb-saved">
-          <MessageBarBody>
-            <div role="status">
-              {t('wbSaved', { filename: status.result.filename, applied: status.result.applied, skipped: status.result.skipped.length, notes: status.result.notesWritten })}
-            </div>
-            {status.result.skipped.length > 0 && (
-              <ul className={styles.list} data-testid="wb-skipped">
-                {status.result.skipped.map((s, i) => (
-                  <li key={i}>
-                    {t('wbSkippedItem', {
-                      paragraph: paragraphText(s.paragraphId),
-                      text: session?.parsed.paragraphs.find((p) => p.id === s.paragraphId)?.text.slice(s.start, s.end) ?? '',
-                      reason: s.reason,
-                    })}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {status.result.notesReport && status.result.notesReport.length > 0 && (
-              <>
-                <div>{t('wbNotesReport')}</div>
-                <ul className={styles.list} data-testid="wb-notes-report">
-                  {status.result.notesReport.map((n, i) => (
-                    <li key={i}>{n}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </MessageBarBody>
-        </MessageBar>
       )}
     </div>
   );
