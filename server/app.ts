@@ -6,6 +6,7 @@ import { healthRouter } from './routes/health';
 import { summarizeRouter } from './routes/summarize';
 import { proofreadRouter } from './routes/proofread';
 import { generateRouter } from './routes/generate';
+import { documentRouter } from './routes/document';
 import { manifestRouter } from './routes/manifest';
 import { authDialogRouter } from './routes/auth-dialog';
 import { staticRouter } from './static';
@@ -51,6 +52,8 @@ export function createApp(ctx: RelayContext): express.Express {
       onLimited: ctx.metrics.rateLimited,
     }),
   );
+  // Files (.hwpx/.hwp/.docx) parse their own, larger bodies: mounted before the JSON parser.
+  api.use(documentRouter(ctx));
   api.use(express.json({ limit: ctx.config.MAX_BODY_BYTES, type: 'application/json' }));
   api.use(['/proofread', '/doctype'], paragraphLimits(ctx.config));
   // Carries a `ctx.gate.reserve()` slot to the request's first model call; keep last before the routes.

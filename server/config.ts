@@ -85,6 +85,8 @@ export const configSchema = z
     LLM_CONCURRENCY: positiveInt('a positive integer').default(8),
     MAX_BODY_BYTES: positiveInt('a size in bytes (positive integer)').default(2_000_000),
     MAX_TEXT_CHARS: positiveInt('a character count (positive integer)').default(600_000),
+    // Largest .hwpx/.hwp/.docx/.txt the document routes accept (server/routes/document.ts).
+    MAX_DOCUMENT_BYTES: positiveInt('a size in bytes (positive integer)').default(20_000_000),
     OFFICE_JS_SOURCE: z.enum(['local', 'cdn'], { error: 'expected "local" or "cdn"' }).default('local'),
     PROMPTS_DIR: z.string().min(1).optional(),
     // Limits (server/limits): see docs/ADMIN.md "Limits".
