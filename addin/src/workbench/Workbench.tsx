@@ -169,7 +169,10 @@ export function Workbench({ editorHost, editor }: { editorHost: DocumentHost; ed
   }, [view, styles.view]);
 
   useEffect(() => {
-    dropZone.classList.toggle(styles.dropping, dropping);
+    // Griffel gives several atomic class names in one string.
+    const classes = styles.dropping.split(/\s+/).filter(Boolean);
+    if (dropping) dropZone.classList.add(...classes);
+    else dropZone.classList.remove(...classes);
   }, [dropZone, dropping, styles.dropping]);
 
   async function save() {
