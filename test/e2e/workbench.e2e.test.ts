@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
+import { startFakeLlm, type FakeLlm } from '../helpers/fake-llm';
 import { startTestRelay, type TestRelay } from '../helpers/relay';
 import { ERROR_TEXT, docxWith, hwpxWithText, zipEntries } from '../helpers/workbench-fixtures';
 
@@ -33,18 +34,21 @@ function hwpxParagraphTexts(sectionXml: string, marker: string): string {
 }
 
 describe('the standalone workbench', () => {
+  let fake: FakeLlm;
   let relay: TestRelay;
   let browser: Browser;
 
   beforeAll(async () => {
-    // No model server: the check runs with the rules only (the model layer is off in settings).
-    relay = await startTestRelay({ LLM_BASE_URL: 'http://127.0.0.1:9/v1' });
+    // The fake model serves summaries; proofreading runs with the rules only (the model layer is off in settings).
+    fake = await startFakeLlm();
+    relay = await startTestRelay({ LLM_BASE_URL: fake.url });
     browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
     await relay?.close();
+    await fake?.close();
   });
 
   async function openPage(): Promise<Page> {
@@ -98,6 +102,7 @@ describe('the standalone workbench', () => {
     await expect(page.locator('#sseugi-file-view > *').first().textContent()).resolves.toBe(ERROR_TEXT);
 
     await checkAndAcceptTwo(page);
+    expect(fake.requests).toHaveLength(0); // rules only
     await page.screenshot({ path: path.join(ARTIFACTS, 'workbench-hwpx-accepted.png') });
     const saved = await save(page);
     await expect(page.getByTestId('wb-saved').textContent()).resolves.toMatch(/적용 2건, 건너뜀 0건/);
@@ -166,6 +171,13 @@ describe('the standalone workbench', () => {
     const firstPara = doc.match(/<w:p\b[\s\S]*?<\/w:p>/)![0];
     expect(text(firstPara.replace(/<w:del\b[\s\S]*?<\/w:del>/g, ''), 'w:t')).toBe(EXPECTED);
     expect(doc).toContain('회의는 다음 주에 다시 열기로 했다.');
+
+    // Summarising works on the open file as on the editor: the model gets the file's current text.
+    await page.getByTestId('tab-summarize').click();
+    await page.getByTestId('summarize').click();
+    await page.getByTestId('result').filter({ hasText: '핵심' }).waitFor();
+    const prompt = fake.requests.at(-1)!.messages!.map((m) => m.content).join('\n');
+    expect(prompt).toContain(`${EXPECTED}\n회의는 다음 주에 다시 열기로 했다.`);
     await page.context().close();
   });
 

@@ -95,6 +95,7 @@ export function Workbench({ editorHost, editor }: { editorHost: DocumentHost; ed
   const themeClass = useThemeClassName();
   useEffect(() => {
     bar.className = themeClass;
+    bar.style.background = 'transparent';
   }, [bar, themeClass]);
 
   const describe = useCallback((e: unknown) => (e instanceof RelayError ? err(e.code) : err('INTERNAL')), [err]);
