@@ -181,7 +181,7 @@ describe('the standalone workbench', () => {
     await page.context().close();
   });
 
-  it('refuses a format it cannot open, with a Korean message, and closing returns to the editor', async () => {
+  it('refuses a format it cannot open, with a Korean message; closing asks before dropping unsaved suggestions, then returns to the editor', async () => {
     const page = await openPage();
     await page.getByTestId('wb-file-input').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') });
     await expect(page.getByTestId('wb-error').textContent()).resolves.toContain('열 수 없습니다');
@@ -190,6 +190,20 @@ describe('the standalone workbench', () => {
     await expect(page.getByTestId('wb-error').textContent()).resolves.toContain('손상');
     await page.getByTestId('wb-file-input').setInputFiles({ name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from(`${ERROR_TEXT}\n`) });
     await page.getByTestId('wb-file').waitFor();
+    // An accepted, unsaved suggestion: closing asks first; cancelling keeps the file open.
+    await page.getByTestId('tab-proofread').click();
+    await page.getByTestId('pr-check').click();
+    await changeCard(page, '됬다').first().getByTestId('pr-accept').click();
+    await page.getByTestId('wb-pending').filter({ hasText: '변경 1건' }).waitFor();
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByTestId('wb-close').click();
+    expect(asked).toEqual([expect.stringContaining('저장하지 않았습니다')]);
+    await expect(page.getByTestId('wb-file').count()).resolves.toBe(1);
+    page.once('dialog', (d) => void d.accept());
     await page.getByTestId('wb-close').click();
     await expect(page.locator('#sseugi-editor').isVisible()).resolves.toBe(true);
     await expect(page.getByTestId('wb-file').count()).resolves.toBe(0);

@@ -88,6 +88,7 @@ export function Workbench({ editorHost, editor }: { editorHost: DocumentHost; ed
   const [pending, setPending] = useState({ edits: 0, notes: 0 });
   const [dropping, setDropping] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const unsaved = useRef(false);
   const sessionRef = useRef<FileSession | null>(null);
   sessionRef.current = session;
   const [generation, setGeneration] = useState(0);
@@ -108,11 +109,13 @@ export function Workbench({ editorHost, editor }: { editorHost: DocumentHost; ed
         setStatus({ kind: 'error', message: t('wbUnsupported') });
         return;
       }
+      if (unsaved.current && !window.confirm(t('wbDiscardConfirm'))) return;
       setBusy('opening');
       try {
         const [{ openFileSession }, bytes] = await Promise.all([import(/* webpackChunkName: "workbench" */ './session.js'), file.arrayBuffer()]);
         const next = await openFileSession(file.name.normalize('NFC'), bytes, view);
         sessionRef.current?.close();
+        unsaved.current = false;
         setSession(next);
         setGeneration((g) => g + 1);
         setPending({ edits: 0, notes: 0 });
@@ -134,8 +137,22 @@ export function Workbench({ editorHost, editor }: { editorHost: DocumentHost; ed
     editor.hidden = session !== null;
     view.hidden = session === null;
     if (!session) return;
-    return session.host.onLedgerChange(() => setPending({ edits: session.ledger.editCount, notes: session.ledger.noteCount }));
+    return session.host.onLedgerChange(() => {
+      setPending({ edits: session.ledger.editCount, notes: session.ledger.noteCount });
+      unsaved.current = true;
+    });
   }, [session, editor, view]);
+
+  // Accepted suggestions not yet saved: the browser asks before the page is left.
+  useEffect(() => {
+    const guard = (e: BeforeUnloadEvent) => {
+      if (!unsaved.current) return;
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', guard);
+    return () => window.removeEventListener('beforeunload', guard);
+  }, []);
 
   // Drag and drop onto the document area.
   useEffect(() => {
@@ -186,6 +203,7 @@ export function Workbench({ editorHost, editor }: { editorHost: DocumentHost; ed
     setStatus({ kind: 'none' });
     try {
       setStatus({ kind: 'saved', result: await session.save(settings.applyMode) });
+      unsaved.current = false;
     } catch (e) {
       setStatus({ kind: 'error', message: describe(e) });
     } finally {
@@ -194,6 +212,8 @@ export function Workbench({ editorHost, editor }: { editorHost: DocumentHost; ed
   }
 
   function close() {
+    if (unsaved.current && !window.confirm(t('wbDiscardConfirm'))) return;
+    unsaved.current = false;
     session?.close();
     setSession(null);
     setPackNote('');

@@ -101,4 +101,19 @@ describe('FileHost (workbench)', () => {
     await host.applyEdits([{ paragraph: p!, edits: [edit('a', p!.text, '됬다', '됐다')] }], 'direct');
     expect(seen).toEqual(['ledger']);
   });
+  it('accepts a whole category at once: several edits of one set, against the same text', async () => {
+    const { view, host, ledger } = setup();
+    const [, p] = await host.getParagraphs('body');
+    const overlapping: ParagraphEdit = { suggestionId: 'o', start: 1, end: 3, original: '수있', replacement: '수 있', comment: '' };
+    const r = await host.applyEdits([{ paragraph: p!, edits: [edit('b', p!.text, '됬다', '됐다'), edit('a', p!.text, '할수', '할 수'), overlapping] }], 'direct');
+    expect(r.applied.sort()).toEqual(['a', 'b']);
+    expect(r.failed).toEqual(['o']); // overlaps 할수: the earlier one wins, as in the other hosts
+    expect((await host.getParagraphs('body'))[1]!.text).toBe('할 수있는 일이 됐다.');
+    expect(ledger.toRequest().edits.map((e) => [e.start, e.end, e.replacement])).toEqual([
+      [0, 2, '할 수'],
+      [8, 10, '됐다'],
+    ]);
+    // Direct edits show only the new text.
+    expect(view.children[1]!.innerHTML).toBe('<span class="sseugi-direct" title="이유 a">할 수</span>있는 일이 <span class="sseugi-direct" title="이유 b">됐다</span>.');
+  });
 });
