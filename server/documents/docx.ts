@@ -58,6 +58,11 @@ interface MappedParagraph {
   readOnly: boolean;
 }
 
+/** For text nodes: quotes stay as they are. */
+function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** For attribute values. */
 export function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
@@ -288,7 +293,7 @@ export async function openDocx(bytes: Uint8Array): Promise<OpenedDocument> {
         const group: Op[] = [];
         while (i < list.length && (list[i]!.kind === kind || (options.mode === 'direct' && kind !== 'del' && list[i]!.kind !== 'del'))) group.push(list[i++]!);
         if (kind === 'del' && options.mode === 'direct') continue;
-        const body = group.map((op) => (op.kind === 'ins' ? { ch: op.text, xml: escapeXml(op.text), isTag: false } : op.atom));
+        const body = group.map((op) => (op.kind === 'ins' ? { ch: op.text, xml: escapeText(op.text), isTag: false } : op.atom));
         const content = runContent(body, kind === 'del' ? 'w:delText' : 'w:t');
         const runXml = `${r.openTag}${r.rPr}${content}</w:r>`;
         if (options.mode === 'tracked' && kind === 'del') out += `<w:del w:id="${nextId++}" ${stamp}>${runXml}</w:del>`;
@@ -304,7 +309,7 @@ export async function openDocx(bytes: Uint8Array): Promise<OpenedDocument> {
     if (splices.length) replacements.set(DOC, enc.encode(applyOrdered(xml, splices)));
     if (comments.length) {
       const items = comments
-        .map((c) => `<w:comment w:id="${c.id}" ${stamp} w:initials="${escapeXml(options.author.slice(0, 2))}"><w:p><w:r><w:t xml:space="preserve">${escapeXml(c.text)}</w:t></w:r></w:p></w:comment>`)
+        .map((c) => `<w:comment w:id="${c.id}" ${stamp} w:initials="${escapeXml(options.author.slice(0, 2))}"><w:p><w:r><w:t xml:space="preserve">${escapeText(c.text)}</w:t></w:r></w:p></w:comment>`)
         .join('');
       const existing = entryText(zip, COMMENTS);
       if (existing !== undefined) replacements.set(COMMENTS, enc.encode(existing.replace(/<\/w:comments>\s*$/, `${items}</w:comments>`)));

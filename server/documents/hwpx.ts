@@ -21,7 +21,7 @@
  * Comment mode: 한글 메모 are not written (no 한글-saved sample to copy the form from);
  * notes come back as a 교정 내역 list.
  */
-import { kordoc, type ScanParagraph, type SpliceEdit } from './kordoc';
+import { kordoc, type ScanParagraph, type ScanTable, type SpliceEdit } from './kordoc';
 import { DocumentError } from './errors';
 import { planEdits, reportLine, skip } from './edits';
 import type { ApplyOptions, ApplyResult, DocumentEdit, DocumentNote, DocumentParagraph, OpenedDocument, ParagraphKind, SkippedEdit } from './types';
@@ -187,20 +187,25 @@ function mapParagraphs(sections: Section[], header: string): MappedParagraph[] {
       const kind: ParagraphKind = prId !== undefined && outline.has(prId) ? 'heading' : 'body';
       items.push({ start: p.start, make: () => add(p, `s${section.index}.p${i}`, kind, { section: section.index, paragraph: i }) });
     });
-    scan.tables.forEach((table, t) =>
-      table.rows.forEach((row, r) =>
-        row.forEach((cell, c) =>
-          cell.paragraphs.forEach((p, k) => {
+    // Table cells, nested tables inside cells too: ids and locations name the path of tables.
+    const addTables = (tables: ScanTable[], prefix: string, path: number[]) =>
+      tables.forEach((table, t) =>
+        table.rows.forEach((row, r) =>
+          row.forEach((cell, c) => {
             const rowAt = cell.rowAddr ?? r;
             const colAt = cell.colAddr ?? c;
-            items.push({
-              start: p.start,
-              make: () => add(p, `s${section.index}.t${t}.r${rowAt}.c${colAt}.p${k}`, 'cell', { section: section.index, table: t, row: rowAt, col: colAt, paragraph: k }),
+            const cellId = `${prefix}.t${t}.r${rowAt}.c${colAt}`;
+            const tablePath = [...path, t];
+            cell.paragraphs.forEach((p, k) => {
+              // `table`: its index in the section, or "2.0" for table 0 inside a cell of table 2.
+              const location = { section: section.index, table: tablePath.length === 1 ? tablePath[0]! : tablePath.join('.'), row: rowAt, col: colAt, paragraph: k };
+              items.push({ start: p.start, make: () => add(p, `${cellId}.p${k}`, 'cell', location) });
             });
+            addTables(cell.tables, cellId, tablePath);
           }),
         ),
-      ),
-    );
+      );
+    addTables(scan.tables, `s${section.index}`, []);
     items.sort((a, b) => a.start - b.start).forEach((it) => it.make());
   }
   return out;

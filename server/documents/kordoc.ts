@@ -5,7 +5,7 @@
  */
 import type * as Kordoc from 'kordoc' with { 'resolution-mode': 'import' };
 
-export type { ScanParagraph, SpliceEdit, IRBlock, ParseResult } from 'kordoc' with { 'resolution-mode': 'import' };
+export type { ScanParagraph, ScanTable, SpliceEdit, IRBlock, ParseResult } from 'kordoc' with { 'resolution-mode': 'import' };
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const kordoc: typeof Kordoc = require('kordoc');

@@ -11,7 +11,7 @@ import type { ApplyOptions, ApplyResult, DocumentEdit, DocumentNote, DocumentPar
 export function openText(bytes: Uint8Array, format: 'txt' | 'md'): OpenedDocument {
   let raw: string;
   try {
-    raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    raw = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new DocumentError('FILE_CORRUPT', '텍스트 파일이 UTF-8이 아닙니다. / The text file is not UTF-8.');
   }
