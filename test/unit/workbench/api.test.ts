@@ -4,7 +4,7 @@
  * bytes, octet-stream, the encoded file name; JSON with base64) and how it reads the
  * answers and the {code, message} errors (through the pane's API client).
  */
-import { RelayError } from '../../../addin/src/api/client';
+import { RelayError, setCredentialProvider } from '../../../addin/src/api/client';
 import { applyToDocument, fromBase64, isOpenable, parseDocument, toBase64 } from '../../../addin/src/workbench/api';
 import { EditLedger } from '../../../addin/src/workbench/ledger';
 
@@ -91,5 +91,16 @@ describe('workbench API client', () => {
   it('opens only the formats of the contract', () => {
     expect(['a.HWPX', 'b.hwp', 'c.docx', 'd.txt', 'e.md'].every(isOpenable)).toBe(true);
     expect(['a.pdf', 'b.doc', 'hwpx'].some(isOpenable)).toBe(false);
+  });
+  it('sends the pane\'s credential with both calls (the same client as every other route)', async () => {
+    setCredentialProvider(async () => ({ authorization: 'Bearer test-key', cookie: 'never-sent' }));
+    try {
+      await parseDocument('a.txt', new TextEncoder().encode('글').buffer);
+      await applyToDocument({ filename: 'a.txt', file: toBase64(new TextEncoder().encode('글').buffer), mode: 'direct', edits: [] });
+      expect(seen.map((r) => r.headers.authorization)).toEqual(['Bearer test-key', 'Bearer test-key']);
+      expect(seen.every((r) => r.headers.cookie === undefined)).toBe(true);
+    } finally {
+      setCredentialProvider(async () => ({}));
+    }
   });
 });
