@@ -239,6 +239,8 @@ function maxTrackId(header: string, sections: Section[]): number {
 
 /** header.xml with our changes and author registered (itemCnt kept true). */
 function registerTrackChanges(header: string, ids: TrackIds['changes'], author: string, date: string): string {
+  // Without a refList there is nowhere 한글 would look for the changes: refuse rather than write marks without entries.
+  if (!header.includes('</hh:refList>')) throw new DocumentError('FILE_CORRUPT');
   let out = header;
   const authorRe = /<hh:trackChangeAuthor\b[^>]*\bname="([^"]*)"[^>]*\bid="(\d+)"[^>]*\/>/g;
   let authorId: number | undefined;
