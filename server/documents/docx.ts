@@ -227,6 +227,11 @@ export async function openDocx(bytes: Uint8Array): Promise<OpenedDocument> {
       }
       const first = m.atoms[Math.min(n.start, m.atoms.length - 1)]!.run;
       const last = m.atoms[Math.max(0, Math.min(n.end, m.atoms.length) - 1)]!.run;
+      // A run holding a drawing or text box may nest other runs: no anchor inside it, the note goes to the list.
+      if (first.complex || last.complex) {
+        notesReport.push(text);
+        return;
+      }
       const id = nextId++;
       comments.push({ id, text });
       splices.push({ start: first.start, end: first.start, replacement: `<w:commentRangeStart w:id="${id}"/>`, order: order++ });

@@ -62,6 +62,9 @@ export interface TrackedChange {
   id: string;
 }
 
+/** Tags inside <hp:t> that stand for one character of the text. */
+const CHAR_TAGS: Record<string, string> = { tab: '\t', lineBreak: '\n', nbSpace: '\u00a0', fwSpace: ' ', hyphen: '-' };
+
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 function decodeEntity(body: string): string | null {
@@ -110,11 +113,15 @@ function tokenizeParagraph(xml: string, scan: ScanParagraph): { atoms: Atom[]; m
         const closing = m[1] === '/';
         if (closing) continue;
         const id = /\bId="([^"]*)"/.exec(m[4] ?? '')?.[1] ?? '';
-        if (name === 'tab') push('\t', at, at + m[0].length);
-        else if (name === 'lineBreak') push('\n', at, at + m[0].length);
-        else if (name === 'nbSpace' || name === 'fwSpace') push(' ', at, at + m[0].length);
-        else if (name === 'hyphen') push('-', at, at + m[0].length);
-        else if (name === 'deleteBegin' || name === 'deleteEnd' || name === 'insertBegin' || name === 'insertEnd') {
+        const ch = CHAR_TAGS[name];
+        if (ch !== undefined) {
+          let end = at + m[0].length;
+          // <hp:tab …></hp:tab>: the closing tag belongs to the character too.
+          const close = `</${m[2] ?? ''}${name}>`;
+          if (!m[5] && xml.startsWith(close, end)) end += close.length;
+          push(ch, at, end);
+          tagRe.lastIndex = end;
+        } else if (name === 'deleteBegin' || name === 'deleteEnd' || name === 'insertBegin' || name === 'insertEnd') {
           marks.push({ pos: atoms.length, kind: name, id });
           if (name === 'deleteBegin') deleting = { type: 'Delete', text: '', id };
           else if (name === 'insertBegin') inserting = { type: 'Insert', text: '', id };
@@ -125,18 +132,11 @@ function tokenizeParagraph(xml: string, scan: ScanParagraph): { atoms: Atom[]; m
             changes.push(inserting);
             inserting = null;
           }
-        }
-        // A tag with content of its own inside <hp:t> (rare) is skipped past as a whole.
-        if (!m[5] && !closing && name !== 'tab' && name !== 'lineBreak') {
-          const close = xml.indexOf(`</${m[2] ?? ''}${name}>`, tagRe.lastIndex);
-          if (close >= 0 && close < range.contentEnd) tagRe.lastIndex = close + `</${m[2] ?? ''}${name}>`.length;
-        }
-        if (!m[5] && (name === 'tab' || name === 'lineBreak')) {
+        } else if (!m[5]) {
+          // Another tag with content of its own inside <hp:t> (rare): skipped past as a whole.
           const close = `</${m[2] ?? ''}${name}>`;
-          if (xml.startsWith(close, tagRe.lastIndex)) {
-            atoms[atoms.length - 1]!.xmlEnd = tagRe.lastIndex + close.length;
-            tagRe.lastIndex += close.length;
-          }
+          const at2 = xml.indexOf(close, tagRe.lastIndex);
+          if (at2 >= 0 && at2 < range.contentEnd) tagRe.lastIndex = at2 + close.length;
         }
       }
     }
@@ -239,6 +239,8 @@ function maxTrackId(header: string, sections: Section[]): number {
 
 /** header.xml with our changes and author registered (itemCnt kept true). */
 function registerTrackChanges(header: string, ids: TrackIds['changes'], author: string, date: string): string {
+  // Without a refList there is nowhere 한글 would look for the changes: refuse rather than write marks without entries.
+  if (!header.includes('</hh:refList>')) throw new DocumentError('FILE_CORRUPT');
   let out = header;
   const authorRe = /<hh:trackChangeAuthor\b[^>]*\bname="([^"]*)"[^>]*\bid="(\d+)"[^>]*\/>/g;
   let authorId: number | undefined;

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDocx } from '../../../server/documents/docx';
 import { entryText, readZip } from '../../../server/documents/zip';
+import { kordoc } from '../../../server/documents/kordoc';
 import { buildZip, changedEntries, textOf } from './helpers';
 
 const DATE = '2026-11-30T12:00:00Z';
@@ -101,8 +102,45 @@ describe('DOCX', () => {
     expect(textOf(result.bytes, 'word/comments.xml')).toContain('"몇일" → "며칠"');
   });
 
+  it('its text is kordoc’s own DOCX extraction', async () => {
+    const doc = await openDocx(original);
+    const parsed = await kordoc.parseDocx(original.buffer.slice(original.byteOffset, original.byteOffset + original.byteLength) as ArrayBuffer);
+    expect(parsed.success).toBe(true);
+    const theirs = (parsed as { markdown: string }).markdown.replace(/[\s|#-]+/g, '');
+    expect(theirs).toBe(doc.paragraphs.map((p) => p.text).join('').replace(/\s+/g, ''));
+  });
+
   const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
   const needLibreOffice = soffice ? it : process.env.CI ? it : it.skip;
+  const convert = (dir: string, file: string, to: string) =>
+    execFileSync(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', to, '--outdir', dir, file], { timeout: 180_000, stdio: 'pipe' });
+
+  needLibreOffice('a .docx written by LibreOffice (its own XML: rsids, styles, settings) opens, takes tracked fixes and re-opens in LibreOffice with them', async () => {
+    expect(soffice).not.toBe('');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sseugi-lo-'));
+    try {
+      writeFileSync(path.join(dir, 'made.txt'), '회의는 몇일 뒤에 열립니다.\n두번째 문단 입니다.\n');
+      convert(dir, path.join(dir, 'made.txt'), 'docx:MS Word 2007 XML');
+      const made = new Uint8Array(readFileSync(path.join(dir, 'made.docx')));
+      const doc = await openDocx(made);
+      expect(doc.paragraphs.map((p) => p.text).filter(Boolean)).toEqual(['회의는 몇일 뒤에 열립니다.', '두번째 문단 입니다.']);
+      const first = doc.paragraphs.find((p) => p.text.startsWith('회의'))!;
+      const result = await doc.apply([{ paragraphId: first.id, start: 4, end: 6, replacement: '며칠' }], [], { mode: 'tracked', author: '쓰기', date: DATE });
+      expect(result.applied).toBe(1);
+      expect(changedEntries(made, result.bytes)).toEqual(['word/document.xml']);
+      writeFileSync(path.join(dir, 'fixed.docx'), result.bytes);
+      convert(dir, path.join(dir, 'fixed.docx'), 'odt');
+      const content = entryText(readZip(new Uint8Array(readFileSync(path.join(dir, 'fixed.odt')))), 'content.xml')!;
+      const regions = [...content.matchAll(/<text:changed-region\b[\s\S]*?<\/text:changed-region>/g)].map((m) => m[0]);
+      expect(regions).toHaveLength(2);
+      expect(regions.some((r) => r.includes('<text:deletion>') && r.includes('몇일'))).toBe(true);
+      expect(regions.every((r) => r.includes('<dc:creator>쓰기</dc:creator>'))).toBe(true);
+      expect(content).toMatch(/<text:change-start[^>]*\/>(<[^>]+>)*며칠/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
+
   needLibreOffice('LibreOffice opens the tracked output and shows each change as tracked, with its author, and the comment', async () => {
     expect(soffice).not.toBe(''); // in CI, .ci/run installs libreoffice-writer-nogui
     const doc = await openDocx(original);
@@ -110,7 +148,7 @@ describe('DOCX', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sseugi-lo-'));
     try {
       writeFileSync(path.join(dir, 'tracked.docx'), result.bytes);
-      execFileSync(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'odt', '--outdir', dir, path.join(dir, 'tracked.docx')], { timeout: 180_000, stdio: 'pipe' });
+      convert(dir, path.join(dir, 'tracked.docx'), 'odt');
       const content = entryText(readZip(new Uint8Array(readFileSync(path.join(dir, 'tracked.odt')))), 'content.xml')!;
       const regions = [...content.matchAll(/<text:changed-region\b[\s\S]*?<\/text:changed-region>/g)].map((m) => m[0]);
       const kinds = regions.map((r) => (/<text:deletion>/.test(r) ? 'deletion' : /<text:insertion>/.test(r) ? 'insertion' : 'other'));

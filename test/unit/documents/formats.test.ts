@@ -1,6 +1,6 @@
 /** Format routing (name + first bytes), text files, and HWP's refusals. */
 import { DocumentError, openDocument, outputName } from '../../../server/documents';
-import { readHwpx } from './helpers';
+import { readHwpx, textOf, withEntry } from './helpers';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const code = async (p: Promise<unknown>) => p.then(() => 'opened', (e: unknown) => (e instanceof DocumentError ? e.code : `not a DocumentError: ${String(e)}`));
@@ -16,6 +16,13 @@ it('refuses what it cannot read with a DocumentError code, never another excepti
   expect(await code(openDocument(enc('HWP Document File V3.00'), 'a.hwp'))).toBe('UNSUPPORTED_FORMAT');
   expect(await code(openDocument(new Uint8Array([0xff, 0xfe, 0x41]), 'a.txt'))).toBe('FILE_CORRUPT');
   expect(await code(openDocument(readHwpx('sample1.hwpx'), 'a.hwpx', 1000))).toBe('FILE_TOO_LARGE');
+  // 한글's password-protected HWPX: ODF-style <encryption-data> in META-INF/manifest.xml (as kordoc detects it).
+  const sample = readHwpx('sample1.hwpx');
+  const manifest = textOf(sample, 'META-INF/manifest.xml');
+  const entry = '<odf:file-entry odf:full-path="Contents/section0.xml"><odf:encryption-data odf:checksum-type="sha256-1k"/></odf:file-entry>';
+  const encrypted = withEntry(sample, 'META-INF/manifest.xml', manifest.replace(/\/>\s*$/, `>${entry}</odf:manifest>`));
+  expect(textOf(encrypted, 'META-INF/manifest.xml')).toContain('encryption-data');
+  expect(await code(openDocument(encrypted, 'a.hwpx'))).toBe('FILE_ENCRYPTED');
 });
 
 it('text: one paragraph per line, line endings and other lines kept byte for byte, NFC text', async () => {

@@ -77,6 +77,13 @@ describe('HWPX write-back, built fixtures', () => {
     expect(section).toContain('<hp:t>앞<hp:tab width="4000" leader="0" type="1"/>뒷<hp:lineBreak/>끝.</hp:t>');
   });
 
+  it('a character written as an element with a closing tag (<hp:nbSpace></hp:nbSpace>) is removed whole', async () => {
+    const bytes = build(para('<hp:run charPrIDRef="0"><hp:t>가<hp:nbSpace></hp:nbSpace>나</hp:t></hp:run>'));
+    const { section, again } = await fix(bytes, [{ paragraphId: 's0.p1', start: 1, end: 2, replacement: '' }], 'direct');
+    expect(again.paragraphs[1]!.text).toBe('가나');
+    expect(section).toContain('<hp:t>가나</hp:t>');
+  });
+
   it('in a heading (OUTLINE paraPr): listed as a heading and fixed like any paragraph', async () => {
     const bytes = build(para('<hp:run charPrIDRef="0"><hp:t>개요 와 목적</hp:t></hp:run>', 4));
     const { doc, again } = await fix(bytes, [{ paragraphId: 's0.p1', start: 2, end: 3, replacement: '' }]);
