@@ -51,14 +51,14 @@ describe('the standalone workbench', () => {
     await fake?.close();
   });
 
-  async function openPage(): Promise<Page> {
+  async function openPage(applyMode: 'tracked' | 'direct' | 'comment' = 'tracked'): Promise<Page> {
     const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'ko-KR', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(`${relay.url}/`);
-    await page.evaluate(() => {
+    await page.evaluate((mode) => {
       localStorage.clear();
-      localStorage.setItem('sseugi.settings', JSON.stringify({ useModel: false, applyMode: 'tracked' }));
-    });
+      localStorage.setItem('sseugi.settings', JSON.stringify({ useModel: false, applyMode: mode }));
+    }, applyMode);
     await page.reload();
     await page.getByTestId('wb-open').waitFor();
     return page;
@@ -84,7 +84,14 @@ describe('the standalone workbench', () => {
   }
 
   async function save(page: Page): Promise<{ name: string; bytes: Buffer }> {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('wb-save').click()]);
+    const failed = page
+      .getByTestId('wb-error')
+      .waitFor({ timeout: 60_000 })
+      .then(async () => {
+        throw new Error(`save failed: ${await page.getByTestId('wb-error').textContent()}`);
+      });
+    failed.catch(() => undefined);
+    const [download] = await Promise.race([Promise.all([page.waitForEvent('download'), page.getByTestId('wb-save').click()]), failed]);
     const file = await download.path();
     await page.getByTestId('wb-saved').waitFor();
     return { name: download.suggestedFilename(), bytes: readFileSync(file) };
@@ -207,6 +214,39 @@ describe('the standalone workbench', () => {
     await page.getByTestId('wb-close').click();
     await expect(page.locator('#sseugi-editor').isVisible()).resolves.toBe(true);
     await expect(page.getByTestId('wb-file').count()).resolves.toBe(0);
+    await page.context().close();
+  });
+  it('saves in the mode chosen in Settings: direct edits into .hwpx, comments into .docx', async () => {
+    // Direct: the text is replaced, no tracked change is written.
+    let page = await openPage('direct');
+    await page.getByTestId('wb-file-input').setInputFiles({ name: 'direct.hwpx', mimeType: 'application/hwp+zip', buffer: await hwpxWithText() });
+    await page.getByTestId('wb-file').waitFor();
+    await page.getByTestId('tab-proofread').click();
+    await page.getByTestId('pr-check').click();
+    await changeCard(page, '됬다').first().getByTestId('pr-accept').click();
+    await page.getByTestId('wb-pending').filter({ hasText: '변경 1건' }).waitFor();
+    await expect(page.getByTestId('wb-pending').textContent()).resolves.toContain('바로 고치기');
+    const direct = await save(page);
+    const section = (await zipEntries(direct.bytes)).get('Contents/section0.xml')!.toString('utf8');
+    expect(section).not.toMatch(/<hp:(insert|delete)Begin\b/);
+    expect(hwpxParagraphTexts(section, '할수있는')).toBe('할수있는 일이 됐다.');
+    await page.context().close();
+
+    // Comment: the text stays; the finding becomes a Word comment on its span.
+    page = await openPage('comment');
+    await page.getByTestId('wb-file-input').setInputFiles({ name: 'memo.docx', mimeType: 'application/octet-stream', buffer: await docxWith([ERROR_TEXT]) });
+    await page.getByTestId('wb-file').waitFor();
+    await page.getByTestId('tab-proofread').click();
+    await page.getByTestId('pr-check').click();
+    await changeCard(page, '됬다').first().getByTestId('pr-accept').click();
+    await page.getByTestId('wb-pending').filter({ hasText: '메모 1건' }).waitFor();
+    const commented = await save(page);
+    await expect(page.getByTestId('wb-saved').textContent()).resolves.toContain('메모 1건');
+    const entries = await zipEntries(commented.bytes);
+    const doc = entries.get('word/document.xml')!.toString('utf8');
+    expect(doc).not.toMatch(/<w:(ins|del)\b/);
+    expect(doc).toMatch(/<w:commentRangeStart\b/);
+    expect(entries.get('word/comments.xml')!.toString('utf8')).toContain('됐다');
     await page.context().close();
   });
 });

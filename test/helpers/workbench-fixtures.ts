@@ -1,8 +1,8 @@
 /**
  * Files with known errors for the workbench end-to-end tests, built by the test itself:
  * an HWPX made from a real 한글 file (../shared/data/hwpx/news-article.hwpx) with the
- * text of its first run replaced, and a minimal DOCX (WordprocessingML: the three parts
- * Word needs). jszip reads and writes the ZIP containers.
+ * text of its first run replaced, and a minimal DOCX (WordprocessingML: the parts Word
+ * writes for a text-only document). jszip reads and writes the ZIP containers.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -46,6 +46,8 @@ export async function docxWith(paragraphs: string[]): Promise<Buffer> {
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
       '</Relationships>',
   );
+  // Word always writes the document's relationship part (empty here); comments add to it.
+  zip.file('word/_rels/document.xml.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>');
   const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join('');
   zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${body}<w:sectPr/></w:body></w:document>`);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
