@@ -6,6 +6,7 @@ import { healthRouter } from './routes/health';
 import { summarizeRouter } from './routes/summarize';
 import { proofreadRouter } from './routes/proofread';
 import { generateRouter } from './routes/generate';
+import { documentRouter } from './routes/document';
 import { manifestRouter } from './routes/manifest';
 import { authDialogRouter } from './routes/auth-dialog';
 import { staticRouter } from './static';
@@ -52,6 +53,8 @@ export function createApp(ctx: RelayContext): express.Express {
       onLimited: ctx.metrics.rateLimited,
     }),
   );
+  // Files (.hwpx/.hwp/.docx) parse their own, larger bodies (after authentication): mounted before the JSON parser.
+  api.use(documentRouter(ctx));
   // Bodies are read only after authentication, only for POST, strictly UTF-8.
   api.use(strictJsonBody(ctx.config.MAX_BODY_BYTES));
   api.use(['/proofread', '/doctype'], paragraphLimits(ctx.config));

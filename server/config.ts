@@ -96,6 +96,8 @@ export const configSchema = z
       })
       .optional(),
     OFFICE_JS_DIR: z.string().min(1, 'expected a folder made by "npm run officejs:mirror"').optional(),
+    // Largest .hwpx/.hwp/.docx/.txt the document routes accept (server/routes/document.ts).
+    MAX_DOCUMENT_BYTES: positiveInt('a size in bytes (positive integer)').default(20_000_000),
     PROMPTS_DIR: z.string().min(1).optional(),
     // Limits (server/limits): see docs/ADMIN.md "Limits".
     AUTH_FAILURES_PER_MIN: z.coerce

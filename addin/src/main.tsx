@@ -13,6 +13,7 @@ import { BrowserHost } from './host/BrowserHost';
 import { setSignInHost } from './api/credentials';
 import type { DocumentHost } from './host/DocumentHost';
 import { App } from './ui/App';
+import { Workbench } from './workbench/Workbench';
 import { LangContext } from './ui/i18n';
 import { SettingsProvider, useSettings } from './settings/context';
 import { keyValueSettings, localStorageSettings, memorySettings, type SettingsStorage } from './settings/store';
@@ -41,7 +42,7 @@ function Themed({ pick, subscribe, children }: { pick: () => ThemeName; subscrib
   );
 }
 
-function render(host: DocumentHost, lang: Lang, pick: () => ThemeName, subscribe: (cb: () => void) => () => void, storage: SettingsStorage): void {
+function render(host: DocumentHost, lang: Lang, pick: () => ThemeName, subscribe: (cb: () => void) => () => void, storage: SettingsStorage, content?: ReactNode): void {
   const root = document.getElementById('pane-root');
   if (!root) return;
   document.documentElement.lang = lang;
@@ -49,7 +50,7 @@ function render(host: DocumentHost, lang: Lang, pick: () => ThemeName, subscribe
     <Themed pick={pick} subscribe={subscribe}>
       <SettingsProvider storage={storage}>
         <WithLanguage detected={lang}>
-          <App host={host} />
+          {content ?? <App host={host} />}
         </WithLanguage>
       </SettingsProvider>
     </Themed>,
@@ -109,5 +110,9 @@ if (mount?.dataset.host === 'word' && typeof Office !== 'undefined') {
   });
 } else {
   const editor = document.getElementById('sseugi-editor');
-  if (editor) render(new BrowserHost(editor), pickLanguage(navigator.language), browserTheme, onMediaChange, safeLocalStorage());
+  if (editor) {
+    const host = new BrowserHost(editor);
+    // The standalone page is also a workbench for files (.hwpx, .hwp, .docx, .txt, .md).
+    render(host, pickLanguage(navigator.language), browserTheme, onMediaChange, safeLocalStorage(), <Workbench editorHost={host} editor={editor} />);
+  }
 }

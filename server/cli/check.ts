@@ -4,16 +4,19 @@
  *                         [--dictionary] [--json]
  * The model engines check through the relay's own proofreader (server/proofread/proofreader.ts).
  * `--json` adds `unchecked` (0-based paragraph numbers) when the model left paragraphs unchecked.
- * FILE '-' reads stdin. Each line is a paragraph. Exit codes: 0 success (with or without
+ * FILE '-' reads stdin. Each line is a paragraph; .hwpx/.hwp/.docx files are read through
+ * server/documents (rows then also carry paragraphId and location). Exit codes: 0 success (with or without
  * findings), 1 runtime error (e.g. LLM endpoint unreachable), 2 usage error.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createChecker, ENGINE_CHOICES, type EngineChoice } from '../proofread/checker';
 import { PACK_NAMES, type PackName } from '../proofread/types';
+import { DocumentError } from '../documents';
+import { readCheckInput, type CheckInput } from './read-input';
 
 const HELP = `Usage: npm run check -- FILE [options]
   FILE                 text file, or - for stdin; each line is a paragraph
+                       .hwpx / .hwp / .docx: the document's paragraphs (body, headings, table cells)
   --engine E           rules (default) | model | all   (model/all use the relay's settings and defaults:
                        LLM_BASE_URL, LLM_MODEL, LLM_API_KEY, LLM_CONTEXT_WINDOW, PROMPTS_DIR, SSEUGI_CONFIG)
   --pack P             general (default) | official | patent | contract
@@ -54,14 +57,14 @@ async function main(): Promise<void> {
   const pack = values.pack as PackName;
   if (!PACK_NAMES.includes(pack)) usage(`unknown pack '${values.pack}'`);
   const file = positionals[0]!;
-  let input: string;
+  let source: CheckInput;
   try {
-    input = readFileSync(file === '-' ? 0 : file, 'utf8');
+    source = await readCheckInput(file);
   } catch (e) {
+    if (e instanceof DocumentError) throw new Error(`${file}: ${e.message}`);
     usage(`cannot read ${file}: ${(e as Error).message}`);
   }
-  const lines = input.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
-  const paragraphs = lines.map((text, i) => ({ id: String(i), text: text.normalize('NFC') }));
+  const { paragraphs, document } = source;
   const checker = await createChecker({ engine, pack, dictionary: values.dictionary });
   let result;
   try {
@@ -70,7 +73,7 @@ async function main(): Promise<void> {
     await checker.close();
   }
   const { suggestions } = result;
-  const unchecked = result.unchecked.flatMap((u) => u.paragraphIds.map(Number)).sort((a, b) => a - b);
+  const unchecked = result.unchecked.flatMap((u) => u.paragraphIds.map((id) => paragraphs.findIndex((p) => p.id === id))).filter((i) => i >= 0).sort((a, b) => a - b);
   const rows = suggestions.map((s) => ({
     paragraph: Number(s.paragraphId),
     start: s.start,
@@ -82,6 +85,8 @@ async function main(): Promise<void> {
     ruleId: s.ruleId ?? null,
     message: s.message,
     source: s.source,
+    // Documents (.hwpx/.hwp/.docx): `paragraph` indexes the extracted list; here is where it is.
+    ...(document ? { paragraphId: document.paragraphs[Number(s.paragraphId)]!.id, location: document.paragraphs[Number(s.paragraphId)]!.location } : {}),
   }));
   if (values.json) {
     process.stdout.write(JSON.stringify({ suggestions: rows, ...(unchecked.length ? { unchecked } : {}) }) + '\n');

@@ -120,3 +120,25 @@ export async function postStream(
     reader.releaseLock();
   }
 }
+
+/** POSTs JSON and returns the JSON answer (same auth retry and error mapping as streams). */
+export async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  const res = await request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+    signal,
+  });
+  return (await res.json()) as T;
+}
+
+/** POSTs raw bytes (`application/octet-stream`) with extra headers and returns the JSON answer. */
+export async function postBytes<T>(path: string, bytes: ArrayBuffer, headers: Record<string, string>, signal?: AbortSignal): Promise<T> {
+  const res = await request(path, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/octet-stream', accept: 'application/json' },
+    body: bytes,
+    signal,
+  });
+  return (await res.json()) as T;
+}

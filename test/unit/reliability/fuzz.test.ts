@@ -36,7 +36,7 @@ interface FuzzResult {
   body: string;
 }
 
-const FIELDS = ['text', 'paragraphs', 'options', 'id', 'instruction', 'template', 'style', 'pack', 'model', 'categories', 'register', 'kind', 'fields', 'prompt', 'messages', '__proto__', 'constructor'];
+const FIELDS = ['text', 'paragraphs', 'options', 'id', 'instruction', 'template', 'style', 'pack', 'model', 'categories', 'register', 'kind', 'fields', 'prompt', 'messages', 'filename', 'file', 'mode', 'edits', 'notes', '__proto__', 'constructor'];
 
 const control = fc.constantFrom('\u0000', '\u0001', '\u0007', '\b', '\u001b', '\u007f', '\u0085', '\u2028', '\u2029', '\ufeff', '\r', '\t');
 const loneSurrogate = fc.constantFrom('\ud800', '\udbff', '\udc00', '\udfff', 'a\ud83d', '\ude00b');
@@ -111,7 +111,7 @@ const invalidUtf8 = fc.constantFrom(
 
 const contentType = fc.oneof(
   { weight: 6, arbitrary: fc.constant('application/json') },
-  { weight: 3, arbitrary: fc.constantFrom(undefined, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', 'application/json; charset=utf-16', 'application/jsonx', 'application/*', '', 'application/json; charset=utf-8', 'text/json', 'application/problem+json') },
+  { weight: 3, arbitrary: fc.constantFrom(undefined, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', 'application/json; charset=utf-16', 'application/jsonx', 'application/*', '', 'application/json; charset=utf-8', 'text/json', 'application/problem+json', 'application/octet-stream') },
 );
 
 function fuzzRequest(routes: ApiRoute[]): fc.Arbitrary<FuzzRequest> {
@@ -223,7 +223,7 @@ describe.each([
 
   it('lists the API routes from the router stack', () => {
     const routes = apiRoutes(relay.server).map((r) => `${r.method} ${r.path}`);
-    expect(routes).toEqual(expect.arrayContaining(['GET /api/health', 'POST /api/summarize', 'POST /api/proofread']));
+    expect(routes).toEqual(expect.arrayContaining(['GET /api/health', 'POST /api/summarize', 'POST /api/proofread', 'POST /api/document/parse', 'POST /api/document/apply']));
   });
 
   it(`survives ${TOTAL} malformed requests: no 5xx, every 4xx is {code, message}`, async () => {

@@ -1,0 +1,67 @@
+/** Checks edits against the paragraphs they name and groups the usable ones per paragraph. */
+import type { DocumentEdit, DocumentParagraph, SkippedEdit } from './types';
+
+export interface PlannedEdits<E extends { paragraphId: string; start: number; end: number }> {
+  byParagraph: Map<string, E[]>;
+  skipped: SkippedEdit[];
+}
+
+export function skip(e: { paragraphId: string; start: number; end: number }, reason: string): SkippedEdit {
+  return { paragraphId: e.paragraphId, start: e.start, end: e.end, reason };
+}
+
+/**
+ * Usable edits per paragraph, sorted by start: the paragraph exists, offsets are whole
+ * numbers inside its text, and no two edits overlap or meet at an insertion point (the
+ * later one is skipped). Replacements are NFC-normalised.
+ */
+export function planEdits<E extends { paragraphId: string; start: number; end: number; replacement?: string }>(
+  paragraphs: readonly DocumentParagraph[],
+  edits: readonly E[],
+): PlannedEdits<E> {
+  const textOf = new Map(paragraphs.map((p) => [p.id, p.text]));
+  const byParagraph = new Map<string, E[]>();
+  const skipped: SkippedEdit[] = [];
+  for (const e of edits) {
+    const text = textOf.get(e.paragraphId);
+    if (text === undefined) skipped.push(skip(e, 'no such paragraph'));
+    else if (!Number.isInteger(e.start) || !Number.isInteger(e.end) || e.start < 0 || e.end < e.start || e.end > text.length)
+      skipped.push(skip(e, 'offsets outside the paragraph'));
+    else {
+      const list = byParagraph.get(e.paragraphId) ?? [];
+      list.push(e.replacement === undefined ? e : { ...e, replacement: e.replacement.normalize('NFC') });
+      byParagraph.set(e.paragraphId, list);
+    }
+  }
+  for (const [id, list] of byParagraph) {
+    list.sort((a, b) => a.start - b.start || a.end - b.end);
+    const kept: E[] = [];
+    for (const e of list) {
+      const prev = kept[kept.length - 1];
+      const clash = prev && (e.start < prev.end || (e.start === prev.end && (e.start === e.end || prev.start === prev.end)));
+      if (clash) skipped.push(skip(e, 'overlaps another edit'));
+      else kept.push(e);
+    }
+    byParagraph.set(id, kept);
+  }
+  return { byParagraph, skipped };
+}
+
+/** The paragraph text with the edits applied (edits sorted, non-overlapping). */
+export function applyToText(text: string, edits: readonly DocumentEdit[]): string {
+  let out = '';
+  let at = 0;
+  for (const e of edits) {
+    out += text.slice(at, e.start) + e.replacement;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
+
+/** One 교정 내역 line: where, what, and the suggested change if any. */
+export function reportLine(p: DocumentParagraph | undefined, n: { start: number; end: number; message?: string; replacement?: string }): string {
+  const where = p ? `${p.id}` : '?';
+  const original = p ? p.text.slice(n.start, n.end) : '';
+  const change = n.replacement !== undefined ? ` "${original}" → "${n.replacement}"` : original ? ` "${original}"` : '';
+  return `[${where} ${n.start}-${n.end}]${change}${n.message ? ` — ${n.message}` : ''}`;
+}
