@@ -3,6 +3,7 @@ import type { PackName, Paragraph, Suggestion } from './types';
 import { createOfflineEngine } from './engine';
 import { runModelLayer, approxTokens } from './model-layer';
 import { mergeSuggestions } from './merge';
+import { coalesceSuggestions } from './coalesce';
 import { completeFromEnv } from './openai-fetch';
 import type { CompleteFn } from '../llm/types';
 
@@ -42,6 +43,6 @@ export async function createChecker(o: CheckerOptions): Promise<Checker> {
       modelId,
       concurrency: o.concurrency ?? 2,
     });
-    return mergeSuggestions([...a, ...m], paras);
+    return coalesceSuggestions(mergeSuggestions([...a, ...m], paras), paras);
   };
 }

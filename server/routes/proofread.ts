@@ -12,6 +12,7 @@ import { UpstreamError } from '../llm/errors';
 import { CATEGORIES, PACK_NAMES, type Category, type PackName, type Paragraph, type Suggestion } from '../proofread/types';
 import { runModelLayer } from '../proofread/model-layer';
 import { agree } from '../proofread/merge';
+import { coalesceSuggestions } from '../proofread/coalesce';
 import { estimateTokens } from '../llm/tokens';
 import { abortOnClientClose, openSse } from '../sse';
 import { reserveModelSlot, sendStreamError } from '../stream-task';
@@ -88,7 +89,7 @@ export function proofreadRouter(ctx: RelayContext): Router {
           onBatch: (suggestions, progress) => {
             fromCache = progress.fromCache;
             unreadable = progress.unreadable;
-            const fresh = suggestions.filter(
+            const fresh = coalesceSuggestions(suggestions, paragraphs).filter(
               (s) => (!wanted || wanted.has(s.category)) && !sent.some((o) => sameChange(o, s, textOf.get(s.paragraphId) ?? '')),
             );
             sent.push(...fresh);
