@@ -6,6 +6,7 @@
  */
 import { FluentProvider, webDarkTheme, webLightTheme, teamsHighContrastTheme, type Theme } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import './api/credentials';
 import { pickLanguage, type Lang } from './i18n/strings';
@@ -13,6 +14,7 @@ import { BrowserHost } from './host/BrowserHost';
 import { setSignInHost } from './api/credentials';
 import type { DocumentHost } from './host/DocumentHost';
 import { App } from './ui/App';
+import { EditorToolbar } from './ui/standalone/EditorToolbar';
 import { LangContext } from './ui/i18n';
 import { SettingsProvider, useSettings } from './settings/context';
 import { keyValueSettings, localStorageSettings, memorySettings, type SettingsStorage } from './settings/store';
@@ -41,18 +43,43 @@ function Themed({ pick, subscribe, children }: { pick: () => ThemeName; subscrib
   );
 }
 
-function render(host: DocumentHost, lang: Lang, pick: () => ThemeName, subscribe: (cb: () => void) => () => void, storage: SettingsStorage): void {
+function render(
+  host: DocumentHost,
+  lang: Lang,
+  pick: () => ThemeName,
+  subscribe: (cb: () => void) => () => void,
+  storage: SettingsStorage,
+  /** Also rendered (standalone page): the editor's toolbar, into #editor-toolbar. */
+  toolbar?: ReactNode,
+): void {
   const root = document.getElementById('pane-root');
   if (!root) return;
   document.documentElement.lang = lang;
-  createRoot(root).render(
+  const wrap = (node: ReactNode) => (
     <Themed pick={pick} subscribe={subscribe}>
       <SettingsProvider storage={storage}>
-        <WithLanguage detected={lang}>
-          <App host={host} />
-        </WithLanguage>
+        <WithLanguage detected={lang}>{node}</WithLanguage>
       </SettingsProvider>
-    </Themed>,
+    </Themed>
+  );
+
+  const bar = document.getElementById('editor-toolbar');
+  // One React root: the toolbar (a portal) shares the pane's settings and language.
+  createRoot(root).render(
+    wrap(
+      <>
+        <App host={host} />
+        {toolbar && bar
+          ? createPortal(
+              // Fluent's theme is CSS variables on the provider's element: the portal needs its own.
+              <Themed pick={pick} subscribe={subscribe}>
+                {toolbar}
+              </Themed>,
+              bar,
+            )
+          : null}
+      </>,
+    ),
   );
 }
 
@@ -109,5 +136,8 @@ if (mount?.dataset.host === 'word' && typeof Office !== 'undefined') {
   });
 } else {
   const editor = document.getElementById('sseugi-editor');
-  if (editor) render(new BrowserHost(editor), pickLanguage(navigator.language), browserTheme, onMediaChange, safeLocalStorage());
+  if (editor) {
+    const host = new BrowserHost(editor);
+    render(host, pickLanguage(navigator.language), browserTheme, onMediaChange, safeLocalStorage(), <EditorToolbar host={host} />);
+  }
 }
