@@ -209,6 +209,12 @@ const ko = {
   edCopied: '변경 내용을 반영한 텍스트를 복사했습니다.',
   edCopyFailed: '복사하지 못했습니다. 브라우저가 클립보드 사용을 막았습니다.',
   edDownloadFailed: '.docx 파일을 만들지 못했습니다.',
+  tabMore: '탭 {n}개 더 보기',
+  setBackendVllm: 'vLLM',
+  setBackendLlamacpp: 'llama.cpp (llama-server)',
+  setBackendOllama: 'Ollama',
+  setBackendOpenai: 'OpenAI 호환 서버',
+  setLanguageAutoBrowser: '자동 (브라우저 언어)',
 } as const;
 
 export type StringKey = keyof typeof ko;
@@ -418,6 +424,12 @@ const en: Record<StringKey, string> = {
   edCopied: 'Copied the text with all changes accepted.',
   edCopyFailed: 'Could not copy: the browser blocked the clipboard.',
   edDownloadFailed: 'Could not create the .docx file.',
+  tabMore: '{n} more tabs',
+  setBackendVllm: 'vLLM',
+  setBackendLlamacpp: 'llama.cpp (llama-server)',
+  setBackendOllama: 'Ollama',
+  setBackendOpenai: 'OpenAI-compatible server',
+  setLanguageAutoBrowser: 'Automatic (browser language)',
 };
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { ko, en };
