@@ -215,6 +215,9 @@ const ko = {
   setBackendOllama: 'Ollama',
   setBackendOpenai: 'OpenAI 호환 서버',
   setLanguageAutoBrowser: '자동 (브라우저 언어)',
+  genStoppedConfirm: '중지해서 답이 중간에 끝났습니다. 그래도 문서에 넣을까요?',
+  genStoppedInsertHint: '중지한 결과 — 넣기 전에 확인합니다',
+  regenerate: '다시 생성',
 } as const;
 
 export type StringKey = keyof typeof ko;
@@ -430,6 +433,9 @@ const en: Record<StringKey, string> = {
   setBackendOllama: 'Ollama',
   setBackendOpenai: 'OpenAI-compatible server',
   setLanguageAutoBrowser: 'Automatic (browser language)',
+  genStoppedConfirm: 'You stopped the answer part-way. Insert it into the document anyway?',
+  genStoppedInsertHint: 'Stopped result — you will be asked to confirm',
+  regenerate: 'Generate again',
 };
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { ko, en };
