@@ -9,7 +9,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import './api/credentials';
-import { pickLanguage, type Lang } from './i18n/strings';
+import { paneLanguage, pickLanguage, type Lang } from './i18n/strings';
 import { BrowserHost } from './host/BrowserHost';
 import { setSignInHost } from './api/credentials';
 import type { DocumentHost } from './host/DocumentHost';
@@ -132,7 +132,7 @@ if (mount?.dataset.host === 'word' && typeof Office !== 'undefined') {
     const host = new WordHost();
     // Under AUTH_MODE=oidc the pane signs in with Office SSO, falling back to the relay's dialog.
     setSignInHost(host);
-    render(host, pickLanguage(Office.context.displayLanguage), officeTheme, onMediaChange, storage);
+    render(host, paneLanguage(!!Office.context?.host, Office.context?.displayLanguage, navigator.language), officeTheme, onMediaChange, storage);
   });
 } else {
   const editor = document.getElementById('sseugi-editor');

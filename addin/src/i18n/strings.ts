@@ -218,6 +218,7 @@ const ko = {
   genStoppedConfirm: '중지해서 답이 중간에 끝났습니다. 그래도 문서에 넣을까요?',
   genStoppedInsertHint: '중지한 결과 — 넣기 전에 확인합니다',
   regenerate: '다시 생성',
+  prAllHandled: '남은 제안이 없습니다. 모두 처리했습니다.',
 } as const;
 
 export type StringKey = keyof typeof ko;
@@ -436,6 +437,7 @@ const en: Record<StringKey, string> = {
   genStoppedConfirm: 'You stopped the answer part-way. Insert it into the document anyway?',
   genStoppedInsertHint: 'Stopped result — you will be asked to confirm',
   regenerate: 'Generate again',
+  prAllHandled: 'No suggestions left: all were handled.',
 };
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { ko, en };
@@ -489,4 +491,12 @@ export function format(template: string, vars: Record<string, string | number>):
 /** Korean when Office (or the browser) runs in Korean, English otherwise. */
 export function pickLanguage(displayLanguage: string | undefined): Lang {
   return (displayLanguage ?? '').toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+/**
+ * The pane's language: Office's display language inside an Office host; outside one
+ * (taskpane.html opened in a browser, where Office.js reports no host) the browser's.
+ */
+export function paneLanguage(inOfficeHost: boolean, officeLanguage: string | undefined, browserLanguage: string | undefined): Lang {
+  return pickLanguage(inOfficeHost && officeLanguage ? officeLanguage : browserLanguage);
 }
