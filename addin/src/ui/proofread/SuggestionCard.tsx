@@ -25,7 +25,7 @@ const useStyles = makeStyles({
     },
   },
   stale: { borderTopStyle: 'dashed', borderBottomStyle: 'dashed', borderLeftStyle: 'dashed', borderRightStyle: 'dashed', backgroundColor: tokens.colorNeutralBackground3 },
-  diff: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, wordBreak: 'break-word' },
+  diff: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, wordBreak: 'keep-all', overflowWrap: 'anywhere' },
   contextMark: { textDecorationLine: 'underline', textDecorationStyle: 'wavy', textDecorationColor: tokens.colorPaletteRedBorder2 },
   removed: {
     backgroundColor: tokens.colorPaletteRedBackground2,
