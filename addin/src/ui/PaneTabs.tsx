@@ -22,12 +22,13 @@ import { useT } from './i18n';
 
 export type PanelId = 'summarize' | 'draft' | 'rewrite' | 'proofread' | 'settings';
 
-const TABS: ReadonlyArray<{ id: PanelId; label: StringKey }> = [
-  { id: 'summarize', label: 'tabSummarize' },
-  { id: 'draft', label: 'tabDraft' },
-  { id: 'rewrite', label: 'tabRewrite' },
-  { id: 'proofread', label: 'tabProofread' },
-  { id: 'settings', label: 'tabSettings' },
+/** `keep`: which tabs stay longest when space runs out (higher stays); the selected one always stays. */
+const TABS: ReadonlyArray<{ id: PanelId; label: StringKey; keep: number }> = [
+  { id: 'summarize', label: 'tabSummarize', keep: 4 },
+  { id: 'draft', label: 'tabDraft', keep: 3 },
+  { id: 'rewrite', label: 'tabRewrite', keep: 2 },
+  { id: 'proofread', label: 'tabProofread', keep: 5 },
+  { id: 'settings', label: 'tabSettings', keep: 1 },
 ];
 
 const useStyles = makeStyles({
@@ -74,7 +75,7 @@ export function PaneTabs({ selected, onSelect }: { selected: PanelId; onSelect: 
     <Overflow minimumVisible={1}>
       <TabList selectedValue={selected} onTabSelect={(_, d) => onSelect(d.value as PanelId)} size="small" aria-label={t('appTitle')} className={styles.list}>
         {TABS.map((tab) => (
-          <OverflowItem key={tab.id} id={tab.id} priority={tab.id === selected ? 2 : 1}>
+          <OverflowItem key={tab.id} id={tab.id} priority={tab.id === selected ? 10 : tab.keep}>
             <Tab value={tab.id} data-testid={`tab-${tab.id}`} className={styles.tab}>
               {t(tab.label)}
             </Tab>
