@@ -41,7 +41,11 @@ export function trustCommand(caPath: string): string {
     case 'darwin':
       return `security add-trusted-cert -d -r trustRoot -k ~/Library/Keychains/login.keychain-db '${caPath}'`;
     default:
-      return `sudo cp '${caPath}' /usr/local/share/ca-certificates/office-addin-dev-ca.crt && sudo update-ca-certificates`;
+      // The system store (curl, Node) and, for Chromium and Firefox, the user's NSS database (libnss3-tools).
+      return (
+        `sudo cp '${caPath}' /usr/local/share/ca-certificates/office-addin-dev-ca.crt && sudo update-ca-certificates\n` +
+        `  certutil -d sql:$HOME/.pki/nssdb -A -t 'C,,' -n sseugi-dev-ca -i '${caPath}'   # Chromium/Firefox (apt-get install libnss3-tools)`
+      );
   }
 }
 

@@ -6,14 +6,16 @@
  */
 import { FluentProvider, webDarkTheme, webLightTheme, teamsHighContrastTheme, type Theme } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import './api/credentials';
-import { pickLanguage, type Lang } from './i18n/strings';
+import { paneLanguage, pickLanguage, type Lang } from './i18n/strings';
 import { BrowserHost } from './host/BrowserHost';
 import { setSignInHost } from './api/credentials';
 import type { DocumentHost } from './host/DocumentHost';
 import { App } from './ui/App';
 import { Workbench } from './workbench/Workbench';
+import { EditorToolbar } from './ui/standalone/EditorToolbar';
 import { LangContext } from './ui/i18n';
 import { SettingsProvider, useSettings } from './settings/context';
 import { keyValueSettings, localStorageSettings, memorySettings, type SettingsStorage } from './settings/store';
@@ -42,18 +44,45 @@ function Themed({ pick, subscribe, children }: { pick: () => ThemeName; subscrib
   );
 }
 
-function render(host: DocumentHost, lang: Lang, pick: () => ThemeName, subscribe: (cb: () => void) => () => void, storage: SettingsStorage, content?: ReactNode): void {
+function render(
+  host: DocumentHost,
+  lang: Lang,
+  pick: () => ThemeName,
+  subscribe: (cb: () => void) => () => void,
+  storage: SettingsStorage,
+  /** Also rendered (standalone page): the editor's toolbar, into #editor-toolbar. */
+  toolbar?: ReactNode,
+  /** Replaces the plain pane (standalone page: the file workbench around it). */
+  content?: ReactNode,
+): void {
   const root = document.getElementById('pane-root');
   if (!root) return;
   document.documentElement.lang = lang;
-  createRoot(root).render(
+  const wrap = (node: ReactNode) => (
     <Themed pick={pick} subscribe={subscribe}>
       <SettingsProvider storage={storage}>
-        <WithLanguage detected={lang}>
-          {content ?? <App host={host} />}
-        </WithLanguage>
+        <WithLanguage detected={lang}>{node}</WithLanguage>
       </SettingsProvider>
-    </Themed>,
+    </Themed>
+  );
+
+  const bar = document.getElementById('editor-toolbar');
+  // One React root: the toolbar (a portal) shares the pane's settings and language.
+  createRoot(root).render(
+    wrap(
+      <>
+        {content ?? <App host={host} />}
+        {toolbar && bar
+          ? createPortal(
+              // Fluent's theme is CSS variables on the provider's element: the portal needs its own.
+              <Themed pick={pick} subscribe={subscribe}>
+                {toolbar}
+              </Themed>,
+              bar,
+            )
+          : null}
+      </>,
+    ),
   );
 }
 
@@ -106,13 +135,13 @@ if (mount?.dataset.host === 'word' && typeof Office !== 'undefined') {
     const host = new WordHost();
     // Under AUTH_MODE=oidc the pane signs in with Office SSO, falling back to the relay's dialog.
     setSignInHost(host);
-    render(host, pickLanguage(Office.context.displayLanguage), officeTheme, onMediaChange, storage);
+    render(host, paneLanguage(!!Office.context?.host, Office.context?.displayLanguage, navigator.language), officeTheme, onMediaChange, storage);
   });
 } else {
   const editor = document.getElementById('sseugi-editor');
   if (editor) {
     const host = new BrowserHost(editor);
     // The standalone page is also a workbench for files (.hwpx, .hwp, .docx, .txt, .md).
-    render(host, pickLanguage(navigator.language), browserTheme, onMediaChange, safeLocalStorage(), <Workbench editorHost={host} editor={editor} />);
+    render(host, pickLanguage(navigator.language), browserTheme, onMediaChange, safeLocalStorage(), <EditorToolbar host={host} />, <Workbench editorHost={host} editor={editor} />);
   }
 }

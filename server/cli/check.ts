@@ -94,7 +94,9 @@ async function main(): Promise<void> {
   }
   for (const r of rows) {
     const fix = r.replacement === null ? '(no automatic fix)' : `→ "${r.replacement}"`;
-    process.stdout.write(`${r.paragraph + 1}:${r.start}-${r.end} [${r.category}] "${r.original}" ${fix}  ${r.message}${r.rule ? ` (${r.rule})` : ''} <${r.source}>\n`);
+    // line:column, both 1-based as editors count them (the column range is inclusive; --json keeps 0-based offsets)
+    const cols = r.end > r.start ? `${r.start + 1}-${r.end}` : `${r.start + 1}`;
+    process.stdout.write(`${r.paragraph + 1}:${cols} [${r.category}] "${r.original}" ${fix}  ${r.message}${r.rule ? ` (${r.rule})` : ''} <${r.source}>\n`);
   }
   if (unchecked.length) {
     process.stderr.write(`${unchecked.length} paragraph(s) not checked by the model: ${unchecked.map((n) => n + 1).join(', ')}\n`);

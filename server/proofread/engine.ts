@@ -8,6 +8,7 @@ import { rulesFor } from './packs';
 import { runRules } from './run-rules';
 import { dictionarySuggestions, loadHunspell, type SpellChecker } from './dictionary';
 import { mergeSuggestions } from './merge';
+import { coalesceSuggestions } from './coalesce';
 
 export interface OfflineEngineOptions {
   /** Enable the Hunspell dictionary layer (default false: it lowers precision, see report). */
@@ -56,21 +57,24 @@ export function createEngineSync(spell: SpellChecker | null): OfflineEngine {
     dictionary: spell !== null,
     check(paragraphs, opts) {
       const paras = toNfcParagraphs(paragraphs);
-      const min = opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-      const keep = (s: Suggestion) => s.confidence >= min;
-      let rules = runRules(rulesFor(opts.pack), paras, opts.categories ? { categories: opts.categories } : {});
-      if (opts.pack !== 'general') {
-        rules = rules.map((s) =>
-          s.ruleId && STRICT_IN_FORMAL_PACKS.has(s.ruleId) ? { ...s, confidence: Math.max(s.confidence, FORMAL_CONFIDENCE) } : s,
-        );
-      }
-      if (!spell || (opts.categories && !opts.categories.includes('spelling'))) return min > 0 ? rules.filter(keep) : rules;
-      // the dictionary skips tokens any rule (shown or not) already covers
-      const dict = dictionarySuggestions(spell, paras, { covered: rules });
-      const all = mergeSuggestions([...rules, ...dict], paras);
-      return min > 0 ? all.filter(keep) : all;
+      return coalesceSuggestions(checkParagraphs(paras, opts), paras);
     },
   };
+  function checkParagraphs(paras: Paragraph[], opts: CheckOptions): Suggestion[] {
+    const min = opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+    const keep = (s: Suggestion) => s.confidence >= min;
+    let rules = runRules(rulesFor(opts.pack), paras, opts.categories ? { categories: opts.categories } : {});
+    if (opts.pack !== 'general') {
+      rules = rules.map((s) =>
+        s.ruleId && STRICT_IN_FORMAL_PACKS.has(s.ruleId) ? { ...s, confidence: Math.max(s.confidence, FORMAL_CONFIDENCE) } : s,
+      );
+    }
+    if (!spell || (opts.categories && !opts.categories.includes('spelling'))) return min > 0 ? rules.filter(keep) : rules;
+    // the dictionary skips tokens any rule (shown or not) already covers
+    const dict = dictionarySuggestions(spell, paras, { covered: rules });
+    const all = mergeSuggestions([...rules, ...dict], paras);
+    return min > 0 ? all.filter(keep) : all;
+  }
 }
 
 export async function createOfflineEngine(opts: OfflineEngineOptions = {}): Promise<OfflineEngine> {

@@ -12,6 +12,7 @@ import { estimateTokens } from '../llm/tokens';
 import type { CompleteFn } from '../llm/types';
 import type { AsyncStore } from './cache';
 import { freshModelSuggestions } from './merge';
+import { coalesceSuggestions } from './coalesce';
 import { runModelLayer, type ModelEdit, type ModelProgress, type Register, type UncheckedParagraphs } from './model-layer';
 import { sortSuggestions } from './run-rules';
 import type { Category, PackName, Paragraph, Suggestion } from './types';
@@ -104,7 +105,8 @@ export function createProofreader(deps: ProofreaderDeps): Proofreader {
         signal: check.signal,
         onBatch: async (suggestions, progress) => {
           last = progress;
-          const kept = freshModelSuggestions(delivered, suggestions, (id) => textOf.get(id) ?? '', wanted);
+          // One card per fix, no duplicates (coalesce.ts), before comparing with what was delivered.
+          const kept = freshModelSuggestions(delivered, coalesceSuggestions(suggestions, paras), (id) => textOf.get(id) ?? '', wanted);
           delivered.push(...kept);
           fresh.push(...kept);
           if (check.onSuggestions) await check.onSuggestions(kept, progress);

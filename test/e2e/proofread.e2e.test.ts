@@ -4,8 +4,7 @@
  * tracked changes, ignores one (remembered), accepts a category, takes the stale
  * path after a user edit, re-checks, and keeps rule results when the model fails.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
@@ -38,22 +37,13 @@ function proofreadReply(body: ChatBody): string {
 }
 
 /**
- * The test machine's Chromium may have no Korean font; for a readable screenshot a local
- * Korean webfont is injected when one is found (KOREAN_FONT, or rustdoc's NanumBarunGothic).
+ * Korean for the screenshots: Debian's fonts-nanum (installed by .ci/run), which Chromium
+ * finds through fontconfig; KOREAN_FONT names another font file to inject instead.
  */
+const NANUM = '/usr/share/fonts/truetype/nanum/NanumGothic.ttf';
 function koreanFont(): string | null {
   if (process.env.KOREAN_FONT && existsSync(process.env.KOREAN_FONT)) return process.env.KOREAN_FONT;
-  const base = path.join(os.homedir(), '.rustup/toolchains');
-  try {
-    for (const tc of readdirSync(base)) {
-      const dir = path.join(base, tc, 'share/doc/rust/html/static.files');
-      const f = existsSync(dir) ? readdirSync(dir).find((n) => /^NanumBarunGothic.*\.woff2$/.test(n)) : undefined;
-      if (f) return path.join(dir, f);
-    }
-  } catch {
-    /* none */
-  }
-  return null;
+  return existsSync(NANUM) ? NANUM : null;
 }
 
 async function screenshotPane(page: Page, file: string): Promise<void> {
@@ -61,7 +51,7 @@ async function screenshotPane(page: Page, file: string): Promise<void> {
   if (font) {
     const b64 = readFileSync(font).toString('base64');
     await page.addStyleTag({
-      content: `@font-face{font-family:'ShotKo';src:url(data:font/woff2;base64,${b64}) format('woff2');}
+      content: `@font-face{font-family:'ShotKo';src:url(data:font/${font.endsWith('.woff2') ? 'woff2' : 'ttf'};base64,${b64}) format('${font.endsWith('.woff2') ? 'woff2' : 'truetype'}');}
         #pane-root, #pane-root * { font-family: 'ShotKo', 'Segoe UI', sans-serif !important; }`,
     });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));

@@ -2,6 +2,7 @@
  * The pane's client for the relay's API (same origin). Streams are Server-Sent
  * Events over a POST, parsed with eventsource-parser; `signal` cancels end to end.
  */
+import { taskSettled } from './task-events';
 import { EventSourceParserStream } from 'eventsource-parser/stream';
 
 export class RelayError extends Error {
@@ -93,6 +94,14 @@ export async function postStream(
   onEvent: (e: StreamEvent) => void,
   signal?: AbortSignal,
 ): Promise<void> {
+  try {
+    await readStream(path, body, onEvent, signal);
+  } finally {
+    taskSettled();
+  }
+}
+
+async function readStream(path: string, body: unknown, onEvent: (e: StreamEvent) => void, signal?: AbortSignal): Promise<void> {
   const res = await request(path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream' },

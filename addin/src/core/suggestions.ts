@@ -258,3 +258,15 @@ export function catchUpSuggestion<T extends Suggestion & { stale?: boolean }>(
   }
   return item;
 }
+
+/**
+ * The rest of the word around a change, from the context either side, so a card shows
+ * "알려드림니다 → 알려드립니다" rather than "림 → 립" (and "할수있는 → 할 수 있는" for an
+ * inserted space). Stops at whitespace, the context's ellipsis and enclosing punctuation.
+ */
+export function wordAround(context: { before: string; after: string } | undefined): { lead: string; trail: string } {
+  if (!context) return { lead: '', trail: '' };
+  const lead = /[^\s…"'“”‘’(\[{<「『《〈]*$/u.exec(context.before)?.[0] ?? '';
+  const trail = /^[^\s…"'“”‘’)\]}>」』》〉.,;:!?·]*/u.exec(context.after)?.[0] ?? '';
+  return { lead, trail };
+}

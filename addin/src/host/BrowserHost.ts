@@ -6,6 +6,8 @@
  */
 import type { Block, InlineRun } from '../core/blocks';
 import { commentText } from './word/locate';
+import { pastedBlocks } from './browser/paste';
+import { acceptAllChanges, cleanText, readEditor, rejectAllChanges, type EditorBlock } from './browser/tracked';
 import type {
   ApplyMode,
   ApplyResult,
@@ -131,6 +133,116 @@ export class BrowserHost implements DocumentHost {
       for (const l of this.listeners) l();
     });
     observer.observe(editor, { childList: true, characterData: true, subtree: true });
+    // Pasted plain text keeps its lines as paragraphs, pasted HTML its structure (the
+    // browser's own paste would put lines into one <p> of this pre-wrap editor).
+    editor.addEventListener('copy', (e) => this.copyWithoutDeletions(e));
+    editor.addEventListener('cut', (e) => {
+      // a cut keeps the browser's own behaviour, but what it puts on the clipboard is clean
+      this.copyWithoutDeletions(e);
+      if (e.defaultPrevented) this.editor.ownerDocument.getSelection()?.getRangeAt(0).deleteContents();
+    });
+    editor.addEventListener('paste', (e) => {
+      const data = e.clipboardData;
+      if (!data) return;
+      e.preventDefault();
+      this.paste(pastedBlocks({ html: data.getData('text/html'), text: data.getData('text/plain') }, new DOMParser()));
+    });
+  }
+
+  /** Accepts every tracked change in the editor; returns how many there were. */
+  acceptAllChanges(): number {
+    return acceptAllChanges(this.editor);
+  }
+
+  /** Rejects every tracked change in the editor; returns how many there were. */
+  rejectAllChanges(): number {
+    return rejectAllChanges(this.editor);
+  }
+
+  /** The editor's content, with tracked changes marked (for the .docx download). */
+  content(): EditorBlock[] {
+    return readEditor(this.editor);
+  }
+
+  /** The text as it reads with every change accepted, paragraphs on lines. */
+  cleanText(): string {
+    return cleanText(this.content()).normalize('NFC');
+  }
+
+  /**
+   * A copy that touches tracked changes gives the text as it reads with them accepted
+   * (the browser's own copy would give "할수할 수있는": deleted and inserted text both).
+   */
+  private copyWithoutDeletions(e: ClipboardEvent): void {
+    const sel = this.editor.ownerDocument.getSelection();
+    if (!e.clipboardData || !sel || sel.rangeCount === 0 || sel.isCollapsed) return;
+    const range = sel.getRangeAt(0);
+    if (!this.editor.contains(range.commonAncestorContainer)) return;
+    const box = this.editor.ownerDocument.createElement('div');
+    box.append(range.cloneContents());
+    if (!box.querySelector('ins, del') && !Array.from(this.editor.querySelectorAll('ins, del')).some((c) => range.intersectsNode(c))) return;
+    const blocks = readEditor(box);
+    acceptAllChanges(box);
+    const text = blocks.length ? cleanText(blocks) : (box.textContent ?? '');
+    e.clipboardData.setData('text/plain', text);
+    e.clipboardData.setData('text/html', box.innerHTML);
+    e.preventDefault();
+  }
+
+  /** Inserts pasted blocks at the caret (replacing the selection), splitting the paragraph there. */
+  paste(blocks: Block[]): void {
+    if (!blocks.length) return;
+    const doc = this.editor.ownerDocument;
+    const sel = doc.getSelection();
+    let range = sel && sel.rangeCount > 0 ? sel.getRangeAt(0) : null;
+    if (!range || !this.editor.contains(range.commonAncestorContainer)) {
+      range = doc.createRange();
+      range.selectNodeContents(this.editor);
+      range.collapse(false);
+    }
+    range.deleteContents();
+    const start = range.startContainer;
+    const block = (start.nodeType === 1 ? (start as Element) : start.parentElement)?.closest(BLOCK_SELECTOR);
+    const caret = doc.createRange();
+    const first = blocks[0]!;
+    if (!block || !this.editor.contains(block)) {
+      const frag = doc.createDocumentFragment();
+      frag.append(...renderBlocks(doc, blocks));
+      const last = frag.lastChild;
+      range.insertNode(frag);
+      if (last) caret.setStartAfter(last);
+    } else if (blocks.length === 1 && first.kind === 'paragraph') {
+      const frag = doc.createDocumentFragment();
+      renderRuns(doc, first.runs, frag);
+      const last = frag.lastChild;
+      range.insertNode(frag);
+      if (last) caret.setStartAfter(last);
+      else caret.setStart(range.startContainer, range.startOffset);
+    } else {
+      // Split the paragraph at the caret: its tail goes after the last pasted block.
+      const tailRange = doc.createRange();
+      tailRange.setStart(range.startContainer, range.startOffset);
+      tailRange.setEnd(block, block.childNodes.length);
+      const tail = tailRange.extractContents();
+      let rest = blocks;
+      if (first.kind === 'paragraph') {
+        renderRuns(doc, first.runs, block);
+        rest = blocks.slice(1);
+      }
+      const elements = renderBlocks(doc, rest);
+      const anchor = block.parentNode === this.editor ? block : (this.topBlock(block) ?? block);
+      anchor.after(...elements);
+      const lastEl = elements.at(-1);
+      const target = lastEl && /^(UL|OL)$/.test(lastEl.tagName) ? (lastEl.lastElementChild ?? lastEl) : (lastEl ?? block);
+      caret.setStart(target, target.childNodes.length);
+      target.append(tail);
+      // A paragraph left empty by a pasted heading or list goes; other empty ones stay visible.
+      if (rest === blocks && target !== block && (block.textContent ?? '') === '') block.remove();
+      for (const el of [block, ...elements]) if (el.isConnected && el.tagName === 'P' && !el.hasChildNodes()) el.append(doc.createElement('br'));
+    }
+    caret.collapse(true);
+    sel?.removeAllRanges();
+    sel?.addRange(caret);
   }
 
   capabilities(): HostCapabilities {

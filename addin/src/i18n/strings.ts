@@ -221,6 +221,28 @@ const ko = {
   setApiKeySet: 'API 키를 이 세션에 사용합니다.',
   setSavedWord: '설정은 이 문서에 저장됩니다.',
   setSavedBrowser: '설정은 이 브라우저에 저장됩니다.',
+  edAcceptAll: '변경 내용 모두 적용',
+  edRejectAll: '변경 내용 모두 취소',
+  edCopyClean: '깨끗한 텍스트 복사',
+  edDownloadTracked: '.docx 내려받기(변경 내용 추적)',
+  edDownloadClean: '.docx 내려받기(반영본)',
+  edToolbar: '편집기 도구',
+  edAccepted: '변경 {n}건을 적용했습니다.',
+  edRejected: '변경 {n}건을 취소했습니다.',
+  edNoChanges: '추적 중인 변경 내용이 없습니다.',
+  edCopied: '변경 내용을 반영한 텍스트를 복사했습니다.',
+  edCopyFailed: '복사하지 못했습니다. 브라우저가 클립보드 사용을 막았습니다.',
+  edDownloadFailed: '.docx 파일을 만들지 못했습니다.',
+  tabMore: '탭 {n}개 더 보기',
+  setBackendVllm: 'vLLM',
+  setBackendLlamacpp: 'llama.cpp (llama-server)',
+  setBackendOllama: 'Ollama',
+  setBackendOpenai: 'OpenAI 호환 서버',
+  setLanguageAutoBrowser: '자동 (브라우저 언어)',
+  genStoppedConfirm: '중지해서 답이 중간에 끝났습니다. 그래도 문서에 넣을까요?',
+  genStoppedInsertHint: '중지한 결과 — 넣기 전에 확인합니다',
+  regenerate: '다시 생성',
+  prAllHandled: '남은 제안이 없습니다. 모두 처리했습니다.',
 } as const;
 
 export type StringKey = keyof typeof ko;
@@ -442,6 +464,28 @@ const en: Record<StringKey, string> = {
   setApiKeySet: 'The API key is used for this session.',
   setSavedWord: 'Settings are saved in this document.',
   setSavedBrowser: 'Settings are saved in this browser.',
+  edAcceptAll: 'Accept all changes',
+  edRejectAll: 'Reject all changes',
+  edCopyClean: 'Copy clean text',
+  edDownloadTracked: 'Download .docx (tracked changes)',
+  edDownloadClean: 'Download .docx (changes accepted)',
+  edToolbar: 'Editor tools',
+  edAccepted: 'Accepted {n} changes.',
+  edRejected: 'Rejected {n} changes.',
+  edNoChanges: 'There are no tracked changes.',
+  edCopied: 'Copied the text with all changes accepted.',
+  edCopyFailed: 'Could not copy: the browser blocked the clipboard.',
+  edDownloadFailed: 'Could not create the .docx file.',
+  tabMore: '{n} more tabs',
+  setBackendVllm: 'vLLM',
+  setBackendLlamacpp: 'llama.cpp (llama-server)',
+  setBackendOllama: 'Ollama',
+  setBackendOpenai: 'OpenAI-compatible server',
+  setLanguageAutoBrowser: 'Automatic (browser language)',
+  genStoppedConfirm: 'You stopped the answer part-way. Insert it into the document anyway?',
+  genStoppedInsertHint: 'Stopped result — you will be asked to confirm',
+  regenerate: 'Generate again',
+  prAllHandled: 'No suggestions left: all were handled.',
 };
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { ko, en };
@@ -507,4 +551,12 @@ export function format(template: string, vars: Record<string, string | number>):
 /** Korean when Office (or the browser) runs in Korean, English otherwise. */
 export function pickLanguage(displayLanguage: string | undefined): Lang {
   return (displayLanguage ?? '').toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+/**
+ * The pane's language: Office's display language inside an Office host; outside one
+ * (taskpane.html opened in a browser, where Office.js reports no host) the browser's.
+ */
+export function paneLanguage(inOfficeHost: boolean, officeLanguage: string | undefined, browserLanguage: string | undefined): Lang {
+  return pickLanguage(inOfficeHost && officeLanguage ? officeLanguage : browserLanguage);
 }

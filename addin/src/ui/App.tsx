@@ -1,8 +1,9 @@
 /** The task pane: relay status and the task panels. */
-import { Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { DocumentHost } from '../host/DocumentHost';
 import { DraftPanel } from './DraftPanel';
+import { PaneTabs, type PanelId } from './PaneTabs';
 import { useT } from './i18n';
 import { ProofreadPanel } from './proofread/ProofreadPanel';
 import { RelayStatus, useHealth } from './RelayStatus';
@@ -16,12 +17,12 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
-    minWidth: '280px',
+    minWidth: 0,
     boxSizing: 'border-box',
   },
 });
 
-export type PanelId = 'summarize' | 'draft' | 'rewrite' | 'proofread' | 'settings';
+export type { PanelId } from './PaneTabs';
 
 export function App({ host }: { host: DocumentHost }) {
   const { t } = useT();
@@ -34,23 +35,7 @@ export function App({ host }: { host: DocumentHost }) {
         {t('appTitle')}
       </Text>
       <RelayStatus health={health} failed={failed} />
-      <TabList selectedValue={panel} onTabSelect={(_, d) => setPanel(d.value as PanelId)} size="small" aria-label={t('appTitle')}>
-        <Tab value="summarize" data-testid="tab-summarize">
-          {t('tabSummarize')}
-        </Tab>
-        <Tab value="draft" data-testid="tab-draft">
-          {t('tabDraft')}
-        </Tab>
-        <Tab value="rewrite" data-testid="tab-rewrite">
-          {t('tabRewrite')}
-        </Tab>
-        <Tab value="proofread" data-testid="tab-proofread">
-          {t('tabProofread')}
-        </Tab>
-        <Tab value="settings" data-testid="tab-settings">
-          {t('tabSettings')}
-        </Tab>
-      </TabList>
+      <PaneTabs selected={panel} onSelect={setPanel} />
       <div role="tabpanel">
         {panel === 'summarize' && <SummarizePanel host={host} />}
         {panel === 'draft' && <DraftPanel host={host} />}

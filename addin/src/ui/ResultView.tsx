@@ -9,17 +9,18 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { parseMarkdown } from '../core/markdown';
 import type { DocumentHost, InsertMode } from '../host/DocumentHost';
 import type { StringKey } from '../i18n/strings';
 import { useT } from './i18n';
+import { MarkdownPreview } from './MarkdownPreview';
 import type { TaskState } from './useTaskStream';
 
 const useStyles = makeStyles({
   preview: {
-    whiteSpace: 'pre-wrap',
     overflowWrap: 'anywhere',
+    wordBreak: 'keep-all',
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingHorizontalS,
@@ -64,8 +65,28 @@ export function ResultView(props: {
   const [pending, setPending] = useState<InsertMode | null>(null);
   const running = state.status === 'running';
   const canInsert = !running && state.text.length > 0 && state.status !== 'error';
-  const primary = props.primaryMode ?? 'below';
-  const modes = [primary, ...MODE_ORDER.filter((m) => m !== primary)];
+  const blocks = useMemo(() => parseMarkdown(state.text), [state.text]);
+  // A stopped answer is cut off too: it never goes in without a confirmation.
+  const partial = state.truncated || state.status === 'stopped';
+  const [hasSelection, setHasSelection] = useState(false);
+  const primaryWanted = props.primaryMode ?? 'below';
+  // "Replace selection" only when something is selected (checked when the result is ready,
+  // when the pane regains focus and when the pointer comes to the buttons).
+  const primary = primaryWanted === 'replace' && !hasSelection ? 'below' : primaryWanted;
+  const modes = [primary, ...MODE_ORDER.filter((m) => m !== primary)].filter((m) => m !== 'replace' || hasSelection);
+  const checkSelection = () => {
+    host
+      .getSelectionText()
+      .then((s) => setHasSelection(s.trim() !== ''))
+      .catch(() => setHasSelection(false));
+  };
+  useEffect(() => {
+    if (running) return;
+    checkSelection();
+    window.addEventListener('focus', checkSelection);
+    return () => window.removeEventListener('focus', checkSelection);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [running, host]);
 
   // A new run or another result clears what the last one said.
   useEffect(() => {
@@ -75,6 +96,7 @@ export function ResultView(props: {
     }
   }, [running]);
   useEffect(() => setPending(null), [state.text, state.truncated]);
+  const partialHint: StringKey = state.truncated ? 'genTruncatedInsertHint' : 'genStoppedInsertHint';
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (pending) confirmRef.current?.focus();
@@ -91,8 +113,8 @@ export function ResultView(props: {
     }
   }
   function insert(mode: InsertMode) {
-    // A cut-off result never goes in silently: the user confirms first.
-    if (state.truncated) setPending(mode);
+    // A cut-off or stopped result never goes in silently: the user confirms first.
+    if (partial) setPending(mode);
     else void doInsert(mode);
   }
   async function copy() {
@@ -128,7 +150,7 @@ export function ResultView(props: {
         role="region"
         tabIndex={0}
       >
-        {state.text}
+        <MarkdownPreview blocks={blocks} />
       </div>
       {props.belowPreview}
       {state.status === 'error' && (
@@ -154,24 +176,25 @@ export function ResultView(props: {
                 {t('continue')}
               </Button>
             )}
+            {/* "Retry" after a failure or a stop; after a good answer it is "generate again". */}
             <Button onClick={props.onRetry} data-testid="retry">
-              {t('retry')}
+              {t(state.status === 'error' || state.status === 'stopped' ? 'retry' : 'regenerate')}
             </Button>
           </>
         )}
       </div>
       {canInsert && (
-        <div className={styles.row} role="group" aria-label={state.truncated ? t('genTruncatedInsertHint') : undefined}>
+        <div className={styles.row} role="group" aria-label={partial ? t(partialHint) : undefined} onPointerEnter={checkSelection}>
           {modes.map((mode) => (
             <Button
               key={mode}
-              appearance={mode === primary && !state.truncated ? 'primary' : 'secondary'}
-              className={state.truncated ? styles.warnButton : undefined}
+              appearance={mode === primary && !partial ? 'primary' : 'secondary'}
+              className={partial ? styles.warnButton : undefined}
               onClick={() => insert(mode)}
               data-testid={`insert-${mode}`}
-              data-truncated={state.truncated ? 'true' : undefined}
+              data-truncated={partial ? 'true' : undefined}
               aria-describedby={state.truncated ? truncWarnId : undefined}
-              title={state.truncated ? t('genTruncatedInsertHint') : undefined}
+              title={partial ? t(partialHint) : undefined}
             >
               {t(MODE_LABEL[mode])}
             </Button>
@@ -183,7 +206,7 @@ export function ResultView(props: {
       )}
       {pending && (
         <MessageBar intent="warning" data-testid="truncated-confirm">
-          <MessageBarBody>{t('genTruncatedConfirm')}</MessageBarBody>
+          <MessageBarBody>{t(state.truncated ? 'genTruncatedConfirm' : 'genStoppedConfirm')}</MessageBarBody>
           <MessageBarActions>
             <Button
               appearance="primary"

@@ -11,7 +11,7 @@ describe('check CLI', () => {
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout) as { suggestions: Array<Record<string, unknown>> };
     const pick = j.suggestions.map((s) => [s.paragraph, s.start, s.end, s.original, s.replacement]);
-    expect(pick).toContainEqual([0, 0, 2, '할수', '할 수']);
+    expect(pick).toContainEqual([0, 0, 3, '할수있', '할 수 있']); // one fix, one finding (coalesce.ts)
     expect(pick).toContainEqual([0, 8, 10, '됬다', '됐다']);
     expect(pick).toContainEqual([2, 0, 3, '메세지', '메시지']);
     expect(pick.some((p) => p[0] === 1)).toBe(false);

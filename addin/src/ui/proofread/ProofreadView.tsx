@@ -174,7 +174,7 @@ export function ProofreadView({ host }: { host: DocumentHost }) {
       {state.status === 'done' && state.items.length === 0 && !state.unchecked && (
         <div className={styles.empty} data-testid="pr-empty" role="status">
           <Text size={400} weight="semibold">
-            {t('prEmpty')}
+            {(state.foundCount ?? 0) > 0 ? t('prAllHandled') : t('prEmpty')}
           </Text>
         </div>
       )}

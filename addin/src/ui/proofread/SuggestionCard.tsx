@@ -1,7 +1,7 @@
 /** One suggestion: original → replacement with the change highlighted, message, citation, actions. */
 import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { forwardRef, memo, type KeyboardEvent } from 'react';
-import { diffHighlight, type DiffPart } from '../../core/suggestions';
+import { diffHighlight, wordAround, type DiffPart } from '../../core/suggestions';
 import { useT } from '../i18n';
 import { categoryLabel, SOURCE_KEY } from './labels';
 import type { ProofItem } from './useProofread';
@@ -25,7 +25,7 @@ const useStyles = makeStyles({
     },
   },
   stale: { borderTopStyle: 'dashed', borderBottomStyle: 'dashed', borderLeftStyle: 'dashed', borderRightStyle: 'dashed', backgroundColor: tokens.colorNeutralBackground3 },
-  diff: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, wordBreak: 'break-word' },
+  diff: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, wordBreak: 'keep-all', overflowWrap: 'anywhere' },
   contextMark: { textDecorationLine: 'underline', textDecorationStyle: 'wavy', textDecorationColor: tokens.colorPaletteRedBorder2 },
   removed: {
     backgroundColor: tokens.colorPaletteRedBackground2,
@@ -85,8 +85,11 @@ export const SuggestionCard = memo(
     const message = lang === 'en' ? item.messageEn || item.message : item.message;
     const category = categoryLabel(t, item.category);
     const isComment = item.replacement === null;
-    const hl = diffHighlight(item.original, item.replacement ?? item.original);
+    // The whole word around the change, for rule and model suggestions alike.
+    const { lead, trail } = wordAround(item.context);
+    const hl = diffHighlight(lead + item.original + trail, lead + (item.replacement ?? item.original) + trail);
     const replacement = item.replacement ?? '';
+    const shownAfter = lead + replacement + trail;
     const label = isComment
       ? t('prCardCommentAria', { category, original: item.original, message })
       : t('prCardAria', { category, original: item.original, replacement: replacement || '∅', message });
@@ -116,7 +119,7 @@ export const SuggestionCard = memo(
           {!isComment && (
             <>
               <span className={styles.arrow}>→</span>
-              {replacement ? <Parts parts={hl.after} cls={styles.added} /> : <span className={styles.added}>∅</span>}
+              {shownAfter ? <Parts parts={hl.after} cls={styles.added} /> : <span className={styles.added}>∅</span>}
             </>
           )}
         </div>

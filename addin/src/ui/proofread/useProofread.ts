@@ -47,6 +47,8 @@ export interface ProofState {
   scope?: 'selection' | 'document';
   checkedCount: number;
   noText?: boolean;
+  /** Suggestions this check delivered (so an empty list after accepting them is not "nothing found"). */
+  foundCount?: number;
 }
 
 export interface ApplyNotice {
@@ -121,6 +123,7 @@ export function useProofread(opts: {
         scope: scope ?? s.scope,
         checkedCount: replace ? s.checkedCount : paras.length,
         modelOff: !settings.useModel,
+        foundCount: replace ? s.foundCount : 0,
       }));
       const body = {
         paragraphs: paras.map((p) => ({ id: paragraphId(p.index), text: p.text })),
@@ -148,7 +151,7 @@ export function useProofread(opts: {
                   const p = paragraphs.current.get(item.paragraphId);
                   return p && !item.stale ? { ...item, context: contextAround(p.text, item.start, item.end) } : item;
                 });
-              setState((s) => ({ ...s, phase: 'model', items: mergeIncoming(s.items, incoming, order) }));
+              setState((s) => ({ ...s, phase: 'model', items: mergeIncoming(s.items, incoming, order), foundCount: (s.foundCount ?? 0) + incoming.length }));
             } else if (e.event === 'unchecked') {
               const n = Array.isArray(data.paragraphIds) ? data.paragraphIds.length : 0;
               setState((s) => ({ ...s, unchecked: (s.unchecked ?? 0) + n }));

@@ -17,6 +17,7 @@ import { CATEGORY_ORDER, type Category } from '../../core/suggestions';
 import type { ApplyMode, DocumentHost } from '../../host/DocumentHost';
 import { useSettings } from '../../settings/context';
 import type { DocType, Register } from '../../settings/store';
+import type { StringKey } from '../../i18n/strings';
 import { useT } from '../i18n';
 import { CATEGORY_KEY, DOC_TYPE_KEY, DOC_TYPES } from '../proofread/labels';
 import type { Health } from '../RelayStatus';
@@ -34,10 +35,23 @@ const useStyles = makeStyles({
   dt: { color: tokens.colorNeutralForeground3 },
   dd: { margin: 0 },
   cats: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))' },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
   grow: { flexGrow: 1, minWidth: 0 },
   fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0 },
 });
+
+/** The model server's kind as a person reads it ("openai" means any OpenAI-compatible server). */
+function backendLabel(t: ReturnType<typeof useT>['t'], backend: string | undefined): string {
+  const key = backend ? BACKEND_KEY[backend] : undefined;
+  return key ? t(key) : (backend ?? '—');
+}
+
+const BACKEND_KEY: Record<string, StringKey> = {
+  vllm: 'setBackendVllm',
+  llamacpp: 'setBackendLlamacpp',
+  ollama: 'setBackendOllama',
+  openai: 'setBackendOpenai',
+};
 
 function RelayInfo({ health }: { health: Health | null }) {
   const { t } = useT();
@@ -56,7 +70,7 @@ function RelayInfo({ health }: { health: Health | null }) {
         </dd>
         <dt className={styles.dt}>{t('setBackend')}</dt>
         <dd className={styles.dd} data-testid="set-backend">
-          {m?.backend ?? '—'}
+          {backendLabel(t, m?.backend)}
         </dd>
         <dt className={styles.dt}>{t('setContextWindow')}</dt>
         <dd className={styles.dd} data-testid="set-context">
@@ -121,7 +135,7 @@ export function SettingsPanel({ host, health }: { host: DocumentHost; health: He
           onChange={(_, d) => update({ language: d.value === 'ko' || d.value === 'en' ? d.value : null })}
           data-testid="set-language"
         >
-          <Radio value="auto" label={t('setLanguageAuto')} />
+          <Radio value="auto" label={t(host.kind === 'word' ? 'setLanguageAuto' : 'setLanguageAutoBrowser')} />
           <Radio value="ko" label="한국어" />
           <Radio value="en" label="English" />
         </RadioGroup>
@@ -158,6 +172,8 @@ export function SettingsPanel({ host, health }: { host: DocumentHost; health: He
           </Button>
         </Field>
       )}
+      {/* An API key only matters when the relay asks for one (AUTH_MODE=apikey). */}
+      {(health?.auth ?? relayAuthMode()) === 'apikey' && (
       <Field label={t('setApiKey')} hint={t('setApiKeyHint')} validationState={keySet ? 'success' : 'none'} validationMessage={keySet ? t('setApiKeySet') : undefined}>
         <div className={styles.row}>
           <Input
@@ -185,6 +201,7 @@ export function SettingsPanel({ host, health }: { host: DocumentHost; health: He
           </Button>
         </div>
       </Field>
+      )}
       <Text size={200} data-testid="set-saved-where">
         {host.kind === 'word' ? t('setSavedWord') : t('setSavedBrowser')}
       </Text>

@@ -99,7 +99,8 @@ describe('DraftPanel with a legal template', () => {
     });
     await screen.findByTestId('finding');
     expect(relay.calls[0]).toEqual({ path: '/api/draft', body: { instruction: '배터리로 동작하는 센서 장치', template: 'patent-claims' } });
-    expect(screen.getByTestId('preview').textContent).toBe(CLAIMS);
+    // The preview is rendered as it will be inserted (parseMarkdown: lines of a paragraph join).
+    expect(screen.getByTestId('preview').textContent).toBe(CLAIMS.replace(/\n/g, ' '));
     expect(screen.getByTestId('finding-line').textContent).toBe('4번째 줄');
     expect(host.insertBlocks).not.toHaveBeenCalled();
     // The findings come before the insert buttons in the pane.

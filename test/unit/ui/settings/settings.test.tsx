@@ -25,7 +25,7 @@ describe('SettingsPanel', () => {
       </Wrap>,
     );
     expect(screen.getByTestId('set-model').textContent).toBe('exaone3.5:7.8b · 모델 연결됨');
-    expect(screen.getByTestId('set-backend').textContent).toBe('vllm');
+    expect(screen.getByTestId('set-backend').textContent).toBe('vLLM');
     expect(screen.getByTestId('set-context').textContent).toBe('32,768 토큰');
   });
 
@@ -50,7 +50,7 @@ describe('SettingsPanel', () => {
     expect(storage.saved?.useModel).toBe(false);
     await user.click(screen.getByRole('radio', { name: 'English' }));
     expect(storage.saved?.language).toBe('en');
-    await user.click(screen.getByRole('radio', { name: '자동 (Office 언어)' }));
+    await user.click(screen.getByRole('radio', { name: '자동 (브라우저 언어)' }));
     expect(storage.saved?.language).toBeNull();
   });
 
@@ -72,7 +72,7 @@ describe('SettingsPanel', () => {
     const storage = memorySettings();
     render(
       <Wrap storage={storage}>
-        <SettingsPanel host={host} health={null} />
+        <SettingsPanel host={host} health={{ ...health, auth: 'apikey' }} />
       </Wrap>,
     );
     expect(screen.getByText(/저장하지 않습니다/)).toBeTruthy();
@@ -129,5 +129,41 @@ describe('settings storage', () => {
       categories: ['spelling'],
       language: null,
     });
+  });
+
+  // Issue 16 item 9: what Settings shows outside Office and with authentication off.
+  it('names the backend for people ("openai" is any OpenAI-compatible server)', () => {
+    render(
+      <Wrap>
+        <SettingsPanel host={host} health={{ ...health, model: { ...health.model, backend: 'openai' } }} />
+      </Wrap>,
+    );
+    expect(screen.getByTestId('set-backend').textContent).toBe('OpenAI 호환 서버');
+  });
+
+  it('offers "automatic (browser language)" outside Office and "(Office language)" in Word', () => {
+    const { unmount } = render(
+      <Wrap>
+        <SettingsPanel host={host} health={null} />
+      </Wrap>,
+    );
+    expect(screen.getByRole('radio', { name: '자동 (브라우저 언어)' })).toBeTruthy();
+    expect(screen.queryByRole('radio', { name: '자동 (Office 언어)' })).toBeNull();
+    unmount();
+    render(
+      <Wrap>
+        <SettingsPanel host={{ kind: 'word' } as unknown as DocumentHost} health={null} />
+      </Wrap>,
+    );
+    expect(screen.getByRole('radio', { name: '자동 (Office 언어)' })).toBeTruthy();
+  });
+
+  it('shows no API-key field when the relay does not use API keys', () => {
+    render(
+      <Wrap>
+        <SettingsPanel host={host} health={{ ...health, auth: 'none' }} />
+      </Wrap>,
+    );
+    expect(screen.queryByTestId('set-api-key')).toBeNull();
   });
 });
