@@ -11,7 +11,15 @@ import type { Rule } from '../types';
 import { JONG_L, jong, regexRule } from './helpers';
 
 
-const VOWEL_PRONOUNS = ['뭐', '거', '이거', '그거', '저거', '누구', '저', '제', '나', '너', '제 거', '내 거'];
+/**
+ * Syllables before a derivational -이 that makes a noun ending in 이 (어린이, 고양이, 놀이, 먹이,
+ * 길이, 손잡이, 떡볶이, 멍멍이, 개구쟁이, 대장장이, 시집살이 …): '어린이예요' is right, so 이예요
+ * after them is not the copula and is left alone.
+ */
+const NOUN_I_STEMS = new Set([...'린양숭놀먹벌길넓높깊잡볶멩걸멍발꿀쟁장둥뭉꽂살받맞풀굴덩돌']);
+
+/** Pronouns ending in a vowel (거 after an adnominal form: grammar.yeyo.geo). */
+const VOWEL_PRONOUNS = ['뭐', '이거', '그거', '저거', '누구', '저', '제', '나', '너'];
 
 export const endingRules: Rule[] = [
   regexRule({
@@ -23,8 +31,8 @@ export const endingRules: Rule[] = [
     re: new RegExp(`(?<=[가-힣])이예요|(?<=(?<![가-힣])(?:${VOWEL_PRONOUNS.join('|')}))에요`, 'g'),
     replace: (m, text) => {
       if (m[0] === '이예요') {
-        const j = jong(text[m.index - 1]);
-        return j > 0 ? '이에요' : undefined;
+        const prev = text[m.index - 1]!;
+        return jong(prev) > 0 && !NOUN_I_STEMS.has(prev) ? '이에요' : undefined;
       }
       return '예요';
     },
@@ -32,9 +40,25 @@ export const endingRules: Rule[] = [
       wrong: [
         { text: '제 전공은 경영학이예요.', fixed: '제 전공은 경영학이에요.' },
         { text: '이 빈칸에 들어갈 단어가 뭐에요?', fixed: '이 빈칸에 들어갈 단어가 뭐예요?' },
+      ],
+      correct: ['착한 어린이예요.', '제 전공은 경영학이에요.', '이게 아니에요.', '뭐예요?', '어디에요?', '저기예요.'],
+    },
+  }),
+  regexRule({
+    id: 'grammar.yeyo.geo',
+    category: 'grammar',
+    message: { ko: "받침 있는 말 뒤에는 '이에요', 받침 없는 말 뒤에는 '예요'를 씁니다.", en: "After a consonant write 이에요; after a vowel write 예요." },
+    norm: '표준국어대사전 「-에요」 (이에요/예요)',
+    // Below the display threshold: on knct-dev its only firings were two sentences whose reference
+    // keeps '-ㄹ 거에요' (measured precision 0 < 0.95), though 거 + 예요 is the norm.
+    confidence: 0.75,
+    re: /(?<=[가-힣] 거)에요/g,
+    replace: () => '예요',
+    examples: {
+      wrong: [
         { text: '내일 갈 거에요.', fixed: '내일 갈 거예요.' },
       ],
-      correct: ['제 전공은 경영학이에요.', '이게 아니에요.', '뭐예요?', '어디에요?', '저기예요.'],
+      correct: ['내일 갈 거예요.', '이게 아니에요.', '거에 대해'],
     },
   }),
   regexRule({
