@@ -7,6 +7,7 @@
  * active -히- verbs and are correct, so they are not in it.
  */
 import type { Rule } from '../types';
+import { gated } from './gate';
 import { regexRule } from './helpers';
 
 /** Passive stem in its -어 form → the same stem in its base form (보여 → 보이). */
@@ -46,33 +47,36 @@ function singlePassive(stemEo: string, base: string, rest: string): string | nul
 const STEMS = Object.keys(PASSIVE_STEMS).join('|');
 
 export const passiveRules: Rule[] = [
-  regexRule({
-    id: 'style.double-passive',
-    category: 'style',
-    message: { ko: "피동 표현이 겹쳤습니다: '-어지다'를 빼고 씁니다 (보여집니다 → 보입니다).", en: "Double passive: drop '-어지다' (보여집니다 → 보입니다)." },
-    norm: '국립국어원 이중 피동 (조항 미확인)',
-    confidence: 0.9,
-    re: new RegExp(`(${STEMS})(집니|진다|졌|져|진|질|지(?=[는고게기면며지도만요]|$| ))`, 'g'),
-    replace: (m, text) => {
-      const stemEo = m[1]!;
-      const base = PASSIVE_STEMS[stemEo]!;
-      const end = m.index + m[0].length;
-      const extra = text.slice(end, end + 2);
-      const rest = m[2]! + extra;
-      const fixed = singlePassive(stemEo, base, rest);
-      if (fixed === null) return undefined;
-      return [{ start: m.index, end: end + extra.length, replacement: fixed }];
-    },
-    examples: {
-      wrong: [
-        { text: '조속히 해결되어져야 합니다.', fixed: '조속히 해결되어야 합니다.' },
-        { text: '수요가 증가할 것으로 보여집니다.', fixed: '수요가 증가할 것으로 보입니다.' },
-        { text: '많은 사람들에게 불려졌다.', fixed: '많은 사람들에게 불렸다.' },
-        { text: '문이 저절로 닫혀졌다.', fixed: '문이 저절로 닫혔다.' },
-        { text: '가장 합리적이라고 생각되어집니다.', fixed: '가장 합리적이라고 생각됩니다.' },
-        { text: '책에 쓰여진 내용', fixed: '책에 쓰인 내용' },
-      ],
-      correct: ['진실이 밝혀졌다.', '도로가 넓혀졌다.', '조속히 해결되어야 합니다.', '수요가 증가할 것으로 보입니다.', '물건이 나누어졌다.'],
-    },
-  }),
+  gated(
+    regexRule({
+      id: 'style.double-passive',
+      category: 'style',
+      message: { ko: "피동 표현이 겹쳤습니다: '-어지다'를 빼고 씁니다 (보여집니다 → 보입니다).", en: "Double passive: drop '-어지다' (보여집니다 → 보입니다)." },
+      norm: '국립국어원 이중 피동 (조항 미확인)',
+      confidence: 0.9,
+      re: new RegExp(`(${STEMS})(집니|진다|졌|져|진|질|지(?=[는고게기면며지도만요]|$| ))`, 'g'),
+      replace: (m, text) => {
+        const stemEo = m[1]!;
+        const base = PASSIVE_STEMS[stemEo]!;
+        const end = m.index + m[0].length;
+        const extra = text.slice(end, end + 2);
+        const rest = m[2]! + extra;
+        const fixed = singlePassive(stemEo, base, rest);
+        if (fixed === null) return undefined;
+        return [{ start: m.index, end: end + extra.length, replacement: fixed }];
+      },
+      examples: {
+        wrong: [
+          { text: '조속히 해결되어져야 합니다.', fixed: '조속히 해결되어야 합니다.' },
+          { text: '수요가 증가할 것으로 보여집니다.', fixed: '수요가 증가할 것으로 보입니다.' },
+          { text: '많은 사람들에게 불려졌다.', fixed: '많은 사람들에게 불렸다.' },
+          { text: '문이 저절로 닫혀졌다.', fixed: '문이 저절로 닫혔다.' },
+          { text: '가장 합리적이라고 생각되어집니다.', fixed: '가장 합리적이라고 생각됩니다.' },
+          { text: '책에 쓰여진 내용', fixed: '책에 쓰인 내용' },
+        ],
+        correct: ['진실이 밝혀졌다.', '도로가 넓혀졌다.', '조속히 해결되어야 합니다.', '수요가 증가할 것으로 보입니다.', '물건이 나누어졌다.'],
+      },
+    }),
+    ['져', '졌', '지', '집', '진', '질'],
+  ),
 ];

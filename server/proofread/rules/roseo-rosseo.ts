@@ -9,6 +9,7 @@
  * both (수단, 방법, 도구: 수단으로서의 가치) and every other noun are left to the model layer.
  */
 import type { Rule } from '../types';
+import { gated } from './gate';
 import { regexRule } from './helpers';
 
 const STATUS_NOUNS = [
@@ -22,46 +23,55 @@ const MEANS_NOUNS = ['협상', '대화', '투표', '합의', '설득', '무력',
 const TIME_NOUNS = ['올해', '금년', '오늘', '금일', '이번', '이달', '이번 달'];
 
 export const roseoRosseoRules: Rule[] = [
-  regexRule({
-    id: 'grammar.roseo.status',
-    category: 'grammar',
-    message: { ko: "지위·신분·자격을 나타낼 때는 '(으)로서'를 씁니다 (공무원으로서).", en: "Use (으)로서 for a status or role (공무원으로서)." },
-    norm: '표준국어대사전 「로서」 (조사의 뜻 구별)',
-    confidence: 0.93,
-    re: new RegExp(`(?<![가-힣])(?:${STATUS_NOUNS.join('|')})(?:으로|로)써(?=[는도의]?(?![가-힣]))`, 'g'),
-    replace: (m) => m[0].replace(/써$/, '서'),
-    examples: {
-      wrong: [
-        { text: '공무원으로써 품위를 유지할 의무가 있다.', fixed: '공무원으로서 품위를 유지할 의무가 있다.' },
-        { text: '위원장으로써 회의를 주재한다.', fixed: '위원장으로서 회의를 주재한다.' },
-      ],
-      correct: ['공무원으로서 품위를 유지한다.', '대화로써 해결했다.', '교사로서 말한다.'],
-    },
-  }),
-  regexRule({
-    id: 'grammar.rosseo.means',
-    category: 'grammar',
-    message: { ko: "수단·방법을 나타낼 때는 '(으)로써'를 씁니다 (협상으로써).", en: "Use (으)로써 for a means or method (협상으로써)." },
-    norm: '표준국어대사전 「로써」 (조사의 뜻 구별)',
-    confidence: 0.93,
-    re: new RegExp(`(?<![가-힣])(?:${MEANS_NOUNS.join('|')})(?:으로|로)서(?= [가-힣])`, 'g'),
-    replace: (m) => m[0].replace(/서$/, '써'),
-    examples: {
-      wrong: [{ text: '양측은 협상으로서 분쟁을 해결하기로 했다.', fixed: '양측은 협상으로써 분쟁을 해결하기로 했다.' }],
-      correct: ['양측은 협상으로써 분쟁을 해결했다.', '대화로써 풀었다.', '협상으로서의 의미'],
-    },
-  }),
-  regexRule({
-    id: 'grammar.rosseo.time',
-    category: 'grammar',
-    message: { ko: "시간을 셈하는 한계를 나타낼 때는 '(으)로써'를 씁니다 (올해로써 10년).", en: "Use (으)로써 for the point up to which time is counted (올해로써 10년)." },
-    norm: '표준국어대사전 「로써」 (조사의 뜻 구별)',
-    confidence: 0.93,
-    re: new RegExp(`(?<![가-힣])(?:${TIME_NOUNS.join('|')})로서(?= )`, 'g'),
-    replace: (m) => m[0].replace(/서$/, '써'),
-    examples: {
-      wrong: [{ text: '입사한 지 올해로서 꼭 10년이 되었다.', fixed: '입사한 지 올해로써 꼭 10년이 되었다.' }],
-      correct: ['올해로써 이 행사는 10회째를 맞는다.', '현재로서는 가장 합리적이다.', '지금으로서는 알 수 없다.'],
-    },
-  }),
+  gated(
+    regexRule({
+      id: 'grammar.roseo.status',
+      category: 'grammar',
+      message: { ko: "지위·신분·자격을 나타낼 때는 '(으)로서'를 씁니다 (공무원으로서).", en: "Use (으)로서 for a status or role (공무원으로서)." },
+      norm: '표준국어대사전 「로서」 (조사의 뜻 구별)',
+      confidence: 0.93,
+      re: new RegExp(`(?<![가-힣])(?:${STATUS_NOUNS.join('|')})(?:으로|로)써(?=[는도의]?(?![가-힣]))`, 'g'),
+      replace: (m) => m[0].replace(/써$/, '서'),
+      examples: {
+        wrong: [
+          { text: '공무원으로써 품위를 유지할 의무가 있다.', fixed: '공무원으로서 품위를 유지할 의무가 있다.' },
+          { text: '위원장으로써 회의를 주재한다.', fixed: '위원장으로서 회의를 주재한다.' },
+        ],
+        correct: ['공무원으로서 품위를 유지한다.', '대화로써 해결했다.', '교사로서 말한다.'],
+      },
+    }),
+    '로써',
+  ),
+  gated(
+    regexRule({
+      id: 'grammar.rosseo.means',
+      category: 'grammar',
+      message: { ko: "수단·방법을 나타낼 때는 '(으)로써'를 씁니다 (협상으로써).", en: "Use (으)로써 for a means or method (협상으로써)." },
+      norm: '표준국어대사전 「로써」 (조사의 뜻 구별)',
+      confidence: 0.93,
+      re: new RegExp(`(?<![가-힣])(?:${MEANS_NOUNS.join('|')})(?:으로|로)서(?= [가-힣])`, 'g'),
+      replace: (m) => m[0].replace(/서$/, '써'),
+      examples: {
+        wrong: [{ text: '양측은 협상으로서 분쟁을 해결하기로 했다.', fixed: '양측은 협상으로써 분쟁을 해결하기로 했다.' }],
+        correct: ['양측은 협상으로써 분쟁을 해결했다.', '대화로써 풀었다.', '협상으로서의 의미'],
+      },
+    }),
+    '로서',
+  ),
+  gated(
+    regexRule({
+      id: 'grammar.rosseo.time',
+      category: 'grammar',
+      message: { ko: "시간을 셈하는 한계를 나타낼 때는 '(으)로써'를 씁니다 (올해로써 10년).", en: "Use (으)로써 for the point up to which time is counted (올해로써 10년)." },
+      norm: '표준국어대사전 「로써」 (조사의 뜻 구별)',
+      confidence: 0.93,
+      re: new RegExp(`(?<![가-힣])(?:${TIME_NOUNS.join('|')})로서(?= )`, 'g'),
+      replace: (m) => m[0].replace(/서$/, '써'),
+      examples: {
+        wrong: [{ text: '입사한 지 올해로서 꼭 10년이 되었다.', fixed: '입사한 지 올해로써 꼭 10년이 되었다.' }],
+        correct: ['올해로써 이 행사는 10회째를 맞는다.', '현재로서는 가장 합리적이다.', '지금으로서는 알 수 없다.'],
+      },
+    }),
+    '로서',
+  ),
 ];

@@ -9,6 +9,7 @@
  * 세 달, so it is left to the model layer.
  */
 import type { Rule } from '../types';
+import { gated } from './gate';
 import { regexRule } from './helpers';
 
 /**
@@ -35,42 +36,47 @@ const EXCLUDED = new Set([
 const PARTICLE_AFTER = '(?:[이을를은는도만의째에씩과와가]|에서|이나|이라도|밖에|부터|까지|이다|입니다)?(?![가-힣])';
 
 export const unitSpacingRules: Rule[] = [
-  regexRule({
-    id: 'spacing.unit-noun',
-    category: 'spacing',
-    message: { ko: '단위를 나타내는 명사는 앞의 수 관형사와 띄어 씁니다 (세 명, 두 번째).', en: 'A counter is spaced from the number word before it (세 명, 두 번째).' },
-    norm: '한글 맞춤법 제43항',
-    // Below the display threshold: measured alone on knct-dev it fired 4 times on sources (1 matching
-    // the reference) and on 6 of 2,000 clean targets — every one a place where K-NCT's reference keeps
-    // the number and counter together (세가지, 한명, 두시간, 열번, 한통), which 제43항 spaces. Measured
-    // precision 0.57 < 0.95, so it ships as a recommendation (shown with minConfidence 0).
-    confidence: 0.75,
-    re: new RegExp(`(?<![가-힣])(${NUMBERS.join('|')})(${COUNTERS.join('|')})(?=${PARTICLE_AFTER})`, 'g'),
-    replace: (m) => {
-      if (EXCLUDED.has(m[0])) return undefined;
-      return `${m[1]} ${m[2]}`;
-    },
-    examples: {
-      wrong: [
-        { text: '신입 사원 세명이 입사합니다.', fixed: '신입 사원 세 명이 입사합니다.' },
-        { text: '이번이 벌써 두번째 방문입니다.', fixed: '이번이 벌써 두 번째 방문입니다.' },
-        { text: '사과 두상자를 보냈다.', fixed: '사과 두 상자를 보냈다.' },
-        { text: '여러가지 방법이 있다.', fixed: '여러 가지 방법이 있다.' },
-        { text: '한시간 뒤에 만나요.', fixed: '한 시간 뒤에 만나요.' },
-      ],
-      correct: [
-        '신입 사원 세 명이 입사합니다.',
-        '한번 써 보니 가벼웠다.',
-        '세대 간 갈등',
-        '여러분, 안녕하세요.',
-        '3개 부서에서 12명이었다.',
-        '두부를 샀다.',
-        '열대 지방',
-        '한가지로 생각한다.',
-        '세상 사람들',
-        '다섯째 아들',
-        '세배를 드렸다.',
-      ],
-    },
-  }),
+  gated(
+    regexRule({
+      id: 'spacing.unit-noun',
+      category: 'spacing',
+      message: { ko: '단위를 나타내는 명사는 앞의 수 관형사와 띄어 씁니다 (세 명, 두 번째).', en: 'A counter is spaced from the number word before it (세 명, 두 번째).' },
+      norm: '한글 맞춤법 제43항',
+      // Below the display threshold: measured alone on knct-dev it fired 4 times on sources (1 matching
+      // the reference) and on 6 of 2,000 clean targets — every one a place where K-NCT's reference keeps
+      // the number and counter together (세가지, 한명, 두시간, 열번, 한통), which 제43항 spaces. Measured
+      // precision 0.57 < 0.95, so it ships as a recommendation (shown with minConfidence 0).
+      confidence: 0.75,
+      re: new RegExp(`(${NUMBERS.join('|')})(${COUNTERS.join('|')})(?=${PARTICLE_AFTER})`, 'g'),
+      replace: (m, text) => {
+        // the number word starts a word (checked here rather than by a lookbehind: faster)
+        if (m.index > 0 && /[가-힣]/.test(text[m.index - 1]!)) return undefined;
+        if (EXCLUDED.has(m[0])) return undefined;
+        return `${m[1]} ${m[2]}`;
+      },
+      examples: {
+        wrong: [
+          { text: '신입 사원 세명이 입사합니다.', fixed: '신입 사원 세 명이 입사합니다.' },
+          { text: '이번이 벌써 두번째 방문입니다.', fixed: '이번이 벌써 두 번째 방문입니다.' },
+          { text: '사과 두상자를 보냈다.', fixed: '사과 두 상자를 보냈다.' },
+          { text: '여러가지 방법이 있다.', fixed: '여러 가지 방법이 있다.' },
+          { text: '한시간 뒤에 만나요.', fixed: '한 시간 뒤에 만나요.' },
+        ],
+        correct: [
+          '신입 사원 세 명이 입사합니다.',
+          '한번 써 보니 가벼웠다.',
+          '세대 간 갈등',
+          '여러분, 안녕하세요.',
+          '3개 부서에서 12명이었다.',
+          '두부를 샀다.',
+          '열대 지방',
+          '한가지로 생각한다.',
+          '세상 사람들',
+          '다섯째 아들',
+          '세배를 드렸다.',
+        ],
+      },
+    }),
+    ['한', '두', '세', '네', '다섯', '여섯', '일곱', '여덟', '아홉', '열', '스무', '여러'],
+  ),
 ];

@@ -11,6 +11,7 @@
  *    with a particle, and 염두하다 (the idiom is '염두에 두다', 표준국어대사전 「염두」).
  */
 import type { Rule } from '../types';
+import { gated } from './gate';
 import { regexRule, tableRule } from './helpers';
 
 export const moreSpellingRules: Rule[] = [
@@ -76,30 +77,36 @@ export const moreSpellingRules: Rule[] = [
       correct: ['연말에는 늘 바쁩니다.', '2025년말', '강수량이 많다.'],
     },
   }),
-  regexRule({
-    id: 'spelling.baram.noun',
-    category: 'spelling',
-    message: { ko: "'바라다'의 명사형은 '바람'입니다 ('바램'은 '바래다'의 명사형).", en: "The noun of 바라다 (wish) is 바람, not 바램." },
-    norm: '표준어 규정 제11항 (바라다) / 표준국어대사전 「바람」',
-    confidence: 0.93,
-    re: /(?<![가-힣])바램(?=[은이을과도]|입니다|이다|이에요)(?![이을은과도][가-힣]{2})/g,
-    replace: () => '바람',
-    examples: {
-      wrong: [{ text: '저의 유일한 바램은 가족의 건강입니다.', fixed: '저의 유일한 바람은 가족의 건강입니다.' }],
-      correct: ['저의 유일한 바람은 가족의 건강입니다.', '색이 바램에 따라'],
-    },
-  }),
-  regexRule({
-    id: 'spelling.yeomdu',
-    category: 'spelling',
-    message: { ko: "'염두(念頭)에 두다'가 바른 표현입니다.", en: "The idiom is 염두에 두다 (not 염두해 두다)." },
-    norm: '표준국어대사전 「염두」 (조항 미확인)',
-    confidence: 0.95,
-    re: /(?<![가-힣])염두해(?= 두)|(?<![가-힣])염두하(?=[고여며면])/g,
-    replace: (m) => (m[0] === '염두해' ? '염두에' : undefined),
-    examples: {
-      wrong: [{ text: '그 사안은 항상 염두해 두고 있습니다.', fixed: '그 사안은 항상 염두에 두고 있습니다.' }],
-      correct: ['그 사안은 항상 염두에 두고 있습니다.'],
-    },
-  }),
+  gated(
+    regexRule({
+      id: 'spelling.baram.noun',
+      category: 'spelling',
+      message: { ko: "'바라다'의 명사형은 '바람'입니다 ('바램'은 '바래다'의 명사형).", en: "The noun of 바라다 (wish) is 바람, not 바램." },
+      norm: '표준어 규정 제11항 (바라다) / 표준국어대사전 「바람」',
+      confidence: 0.93,
+      re: /(?<![가-힣])바램(?=[은이을과도]|입니다|이다|이에요)(?![이을은과도][가-힣]{2})/g,
+      replace: () => '바람',
+      examples: {
+        wrong: [{ text: '저의 유일한 바램은 가족의 건강입니다.', fixed: '저의 유일한 바람은 가족의 건강입니다.' }],
+        correct: ['저의 유일한 바람은 가족의 건강입니다.', '색이 바램에 따라'],
+      },
+    }),
+    '바램',
+  ),
+  gated(
+    regexRule({
+      id: 'spelling.yeomdu',
+      category: 'spelling',
+      message: { ko: "'염두(念頭)에 두다'가 바른 표현입니다.", en: "The idiom is 염두에 두다 (not 염두해 두다)." },
+      norm: '표준국어대사전 「염두」 (조항 미확인)',
+      confidence: 0.95,
+      re: /(?<![가-힣])염두해(?= 두)|(?<![가-힣])염두하(?=[고여며면])/g,
+      replace: (m) => (m[0] === '염두해' ? '염두에' : undefined),
+      examples: {
+        wrong: [{ text: '그 사안은 항상 염두해 두고 있습니다.', fixed: '그 사안은 항상 염두에 두고 있습니다.' }],
+        correct: ['그 사안은 항상 염두에 두고 있습니다.'],
+      },
+    }),
+    '염두',
+  ),
 ];
