@@ -239,6 +239,9 @@ function mentionedElsewhere(paragraphs: readonly string[], term: string, pi: num
   return false;
 }
 
+/** An amending or reading-as sentence ('"A"을 "B"로 한다', '"분할"은 "분리"로'): its quoted strings are text being replaced, not terms. */
+const AMENDMENT_RE = /["”'’]\s*(?:[을를은는]|이|가)\s*(?:각각\s*)?["“'‘][^"”'’]*["”'’]\s*(?:으로|로)[\s,]/;
+
 /** Where a term stands in an article title ('제8조(원상회복)'), for the message. */
 function inArticleTitle(paragraphs: readonly string[], term: string): number {
   return paragraphs.findIndex((p) => {
@@ -290,6 +293,8 @@ export const undefinedUsedTerm: Rule = {
         if (defined.has(squash(term)) || seen.has(term)) continue;
         seen.add(term);
         if (!mentionedElsewhere(ctx.paragraphs, term, i, s, e)) continue;
+        // amendments ('"갑"을 "병"으로 한다'), article numbers and bare numbers are not terms
+        if (AMENDMENT_RE.test(p) || /^제\s*\d/.test(term) || !/[가-힣]{2}/.test(term) || /\s[가-힣]?$/.test(m[1]!)) continue;
         const title = inArticleTitle(ctx.paragraphs, term);
         out.push({
           paragraphIndex: i,

@@ -64,7 +64,7 @@ const Q_CLOSE = `[${CLOSE}]`;
 const TERM = `([^${OPEN}${CLOSE}\\n]{1,30})`;
 
 const IHA_RE = new RegExp(
-  `(\\(\\s*)?이하\\s*(?:[가-힣]{1,6}\\s*)?${Q_OPEN}${TERM}${Q_CLOSE}\\s*(?:이?라\\s*(?:한다|함|칭한다|칭함|하며|하고|부른다)|이?라고\\s*(?:한다|함|칭한다))?\\s*[,.]?\\s*(\\))?`,
+  `(\\(\\s*)?이하\\s*(?:[가-힣]{1,6}\\s*){0,3}${Q_OPEN}${TERM}${Q_CLOSE}\\s*(?:이?라\\s*(?:한다|함|칭한다|칭함|하며|하고|부른다)|이?라고\\s*(?:한다|함|칭한다))?\\s*[,.]?\\s*(\\))?`,
   'g',
 );
 /** '(이하 임차인이라 한다)': the term without quotes (a word, then 이라/라 and a verb of naming). */
