@@ -27,9 +27,9 @@ export const spacingRules: Rule[] = [
       const end = start + m[0].length;
       const adn = m[1]!;
       if (adn === '알' && start > 0 && /[가-힣]/.test(text[start - 1]!)) return undefined;
-      // one edit per 어절: 할수있는 → 할 수 있는 is a single suggestion, not two
-      if (/^[있없]/.test(text.slice(end))) return [{ start, end: end + 1, replacement: `${adn} 수 ${text[end]}` }];
-      return [{ start, end, replacement: `${adn} 수` }];
+      const out = [{ start, end, replacement: `${adn} 수` }];
+      if (/^[있없]/.test(text.slice(end))) out.push({ start: end, end: end + 1, replacement: ' ' + text[end] });
+      return out;
     },
     examples: {
       wrong: [

@@ -1,21 +1,38 @@
 /**
  * Engine-level checks of the rules for common writers' errors (issue 18), beyond each rule's own
- * examples: one suggestion per 어절 for a two-place spacing fix, and the display tier of the rules
- * measured below 0.95 precision.
+ * examples: at most one suggestion per 어절 from the new spacing rules, and the display tier of the
+ * rules measured below 0.95 precision.
  */
 import { DEFAULT_MIN_CONFIDENCE, createEngineSync } from '../../../server/proofread/engine';
-import { applyReplacements } from '../../../server/proofread/run-rules';
+import { PACKS } from '../../../server/proofread/packs';
+import { applyReplacements, runRule } from '../../../server/proofread/run-rules';
+
+/** Ids of the spacing rules added for issue 18 (rules/spacing-units, spacing-particles, bound-nouns, negation-spacing). */
+const NEW_RULE_FILES_IDS = /^spacing\.(?:unit-noun|particle-apart|suffix-apart|bound-noun|an-verb)/;
 
 const engine = createEngineSync(null);
 const check = (text: string, minConfidence?: number) =>
   engine.check([{ id: 'p', text }], { pack: 'general', ...(minConfidence === undefined ? {} : { minConfidence }) });
 
 describe('common-error rules in the engine', () => {
-  it('makes one suggestion for a spacing fix touching two places of one 어절 (할수있는)', () => {
-    const s = check('누구나 할수있는 일이다.');
+  it('every new spacing rule makes at most one suggestion per 어절 on its wrong examples', () => {
+    const spacing = PACKS.general.filter((r) => r.category === 'spacing' && NEW_RULE_FILES_IDS.test(r.id));
+    expect(spacing.length).toBeGreaterThan(10);
+    for (const rule of spacing) {
+      for (const ex of rule.examples.wrong) {
+        const matches = runRule(rule, [ex.text]);
+        // the 어절 of a match: the run of non-spaces around its start (a fix may insert spaces)
+        const eojeolOf = (at: number) => ex.text.slice(0, at).split(' ').length - 1;
+        const eojeols = matches.map((m) => eojeolOf(m.start));
+        expect([rule.id, new Set(eojeols).size]).toEqual([rule.id, eojeols.length]);
+      }
+    }
+  });
+
+  it('joins a suffix written apart with one suggestion (200 여 명 → 200여 명)', () => {
+    const s = check('주민 200 여 명이 모였다.');
     expect(s).toHaveLength(1);
-    expect(s[0]!.original).toBe('할수있');
-    expect(applyReplacements('누구나 할수있는 일이다.', s)).toBe('누구나 할 수 있는 일이다.');
+    expect(applyReplacements('주민 200 여 명이 모였다.', s)).toBe('주민 200여 명이 모였다.');
   });
 
   it('shows high-precision new rules at the default threshold', () => {
