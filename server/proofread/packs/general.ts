@@ -14,6 +14,7 @@ import { passiveRules } from '../rules/passives';
 import { negationSpacingRules } from '../rules/negation-spacing';
 import { sentencePunctuationRules } from '../rules/punctuation-sentence';
 import { moreSpellingRules } from '../rules/spelling-more';
+import { dateDotRules } from '../rules/date-dots';
 
 /** Rules added for the errors real writers make (issue 18): each measured alone, see docs/BENCHMARKS.md. */
 const commonErrorRules: Rule[] = [
@@ -29,6 +30,7 @@ const commonErrorRules: Rule[] = [
   ...passiveRules,
   ...sentencePunctuationRules,
   ...moreSpellingRules,
+  ...dateDotRules,
 ];
 
 /** Rules of the "general" pack. */

@@ -49,6 +49,12 @@ describe('common-error rules in the engine', () => {
     expect(all.every((s) => s.confidence < DEFAULT_MIN_CONFIDENCE)).toBe(true);
   });
 
+  it('dotted dates: one card in the 공문서 pack, where official.date.format already fixes them', () => {
+    const p = [{ id: 'p', text: '일시: 2026.3.10.(화) 14:00' }];
+    expect(engine.check(p, { pack: 'general' }).map((s) => s.ruleId)).toEqual(['punctuation.date-dots']);
+    expect(engine.check(p, { pack: 'official' }).map((s) => s.ruleId)).toEqual(['official.date.format']);
+  });
+
   it('leaves tricky-but-correct sentences alone', () => {
     for (const t of ['할 수 있는 데까지 해 보고 안 되면 다시 의논합시다.', '올해로써 이 행사는 10회째를 맞는다.', '착한 어린이예요.', '참 안됐다.', '홍길동 님께서 문의하셨습니다.', '제2조 부터 제5조까지 생략']) {
       expect(check(t, 0)).toEqual([]);
