@@ -1,7 +1,7 @@
 /**
  * Confusable words, each only in a frame that decides it (the meaning comes from the words
- * around it, not from a guess). Norm: the dictionary's definitions (표준국어대사전) — these are
- * different words with different meanings, not a spelling rule, so each rule cites the entries.
+ * around it, not from a guess). Norm: 한글 맞춤법 제57항 (구별하여 적는 말) where the pair is listed
+ * there (반드시/반듯이, 부치다/붙이다, 조리다/졸이다), otherwise the dictionary's entries (표준국어대사전).
  *  - 결재 (approval of a document) vs 결제 (paying): 카드로/현금으로 결재 → 결제; 결제를 올리다/받다
  *    and 서류 결제 → 결재;
  *  - 반듯이 (straight) vs 반드시 (without fail): 반듯이 + an obligation (-야 하다, -십시오) and not
@@ -44,7 +44,7 @@ export const confusableRules: Rule[] = [
       id: 'confusable.bandeusi',
       category: 'spelling',
       message: { ko: "'꼭, 틀림없이'의 뜻은 '반드시'입니다 ('반듯이'는 '비뚤지 않게').", en: "'Without fail' is 반드시; 반듯이 means 'straight'." },
-      norm: '한글 맞춤법 제53항 해설 / 표준국어대사전 「반드시」「반듯이」',
+      norm: '한글 맞춤법 제57항 (반드시/반듯이)',
       confidence: 0.92,
       re: /(?<![가-힣])반듯이(?= (?!(?:눕|누워|누운|앉|서|세우|세워|펴|펼|걷|자르|잘라|접|놓|놓여|쓰|썼|걸|달|정리|개|갠|깎|다듬|붙|매|묶|입|빗|앉은|선|꽂)))(?=[^.!?]*(?:야 (?:하|한|합|했|할)|십시오|하세요|주세요|바랍니다|지켜야|해야))/g,
       replace: () => '반드시',
@@ -60,7 +60,7 @@ export const confusableRules: Rule[] = [
       id: 'confusable.butida-buchida',
       category: 'spelling',
       message: { ko: "물건이나 편지를 보내는 것은 '부치다'입니다.", en: "Sending a parcel or letter is 부치다, not 붙이다." },
-      norm: '표준국어대사전 「부치다」「붙이다」',
+      norm: '한글 맞춤법 제57항 (부치다/붙이다)',
       confidence: 0.93,
       re: /(?<=(?:택배|소포|편지|우편물|우편|짐|등기|엽서|화물)(?:를|을|로|도)? )붙(?:였|여|이)/g,
       replace: (m) => ({ 붙였: '부쳤', 붙여: '부쳐', 붙이: '부치' })[m[0] as '붙였']!,
@@ -115,7 +115,7 @@ export const confusableRules: Rule[] = [
       id: 'confusable.jorida-jollida',
       category: 'spelling',
       message: { ko: "마음을 태우는 것은 '졸이다'입니다 ('조리다'는 양념이 배게 끓이는 것).", en: "To worry (마음을 …) is 졸이다; 조리다 is cooking down." },
-      norm: '표준국어대사전 「졸이다」「조리다」',
+      norm: '한글 맞춤법 제57항 (조리다/졸이다)',
       confidence: 0.95,
       re: /(?<=(?:마음|가슴|애)(?:을|를|이)? )조(?:렸|려|리)/g,
       replace: (m) => ({ 조렸: '졸였', 조려: '졸여', 조리: '졸이' })[m[0] as '조렸']!,

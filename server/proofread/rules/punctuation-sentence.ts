@@ -1,6 +1,6 @@
 /**
  * Sentence punctuation where the sentence itself decides it (한글 맞춤법 부록 문장 부호):
- *  - 쌍점 (5) "쌍점의 앞은 붙여 쓰고 뒤는 띄어 쓴다": '참석 대상 : 각 부서' → '참석 대상: 각 부서'
+ *  - 쌍점: "쌍점의 앞은 붙여 쓰고 뒤는 띄어 쓴다" (붙임; 항 번호 미확인): '참석 대상 : 각 부서' → '참석 대상: 각 부서'
  *    (only between Hangul words; 시각 14:00 and 비율 1:2 are written without spaces anyway);
  *  - 마침표 (1): a doubled period after a 합쇼체 ending (완료했습니다..) is one period — after a
  *    formal statement '..' is not an informal ellipsis (punctuation.doubled keeps the general case);

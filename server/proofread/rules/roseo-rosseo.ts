@@ -1,6 +1,6 @@
 /**
- * (으)로서 (자격·지위·신분) vs (으)로써 (수단·도구, 시간의 한계) — 표준국어대사전 「로서」「로써」
- * (조사의 뜻 구별; not a 맞춤법 조항: the norm is the dictionary's definition, marked as such).
+ * (으)로서 (자격·지위·신분) vs (으)로써 (수단·도구, 시간의 한계) — 한글 맞춤법 제57항 (구별하여 적는
+ * 말: -(으)로서/-(으)로써) with the meanings of 표준국어대사전 「로서」「로써」.
  * Only decided by a lexicon of the noun before the particle:
  *  - a status/role noun (공무원, 위원장, 부모 …) takes 로서: 공무원으로써 → 공무원으로서;
  *  - an action noun that is a means (협상, 대화, 투표 …) takes 로써: 협상으로서 → 협상으로써;
@@ -28,7 +28,7 @@ export const roseoRosseoRules: Rule[] = [
       id: 'grammar.roseo.status',
       category: 'grammar',
       message: { ko: "지위·신분·자격을 나타낼 때는 '(으)로서'를 씁니다 (공무원으로서).", en: "Use (으)로서 for a status or role (공무원으로서)." },
-      norm: '표준국어대사전 「로서」 (조사의 뜻 구별)',
+      norm: '한글 맞춤법 제57항 (-(으)로서/-(으)로써)',
       confidence: 0.93,
       re: new RegExp(`(?<![가-힣])(?:${STATUS_NOUNS.join('|')})(?:으로|로)써(?=[는도의]?(?![가-힣]))`, 'g'),
       replace: (m) => m[0].replace(/써$/, '서'),
@@ -47,7 +47,7 @@ export const roseoRosseoRules: Rule[] = [
       id: 'grammar.rosseo.means',
       category: 'grammar',
       message: { ko: "수단·방법을 나타낼 때는 '(으)로써'를 씁니다 (협상으로써).", en: "Use (으)로써 for a means or method (협상으로써)." },
-      norm: '표준국어대사전 「로써」 (조사의 뜻 구별)',
+      norm: '한글 맞춤법 제57항 (-(으)로서/-(으)로써)',
       confidence: 0.93,
       re: new RegExp(`(?<![가-힣])(?:${MEANS_NOUNS.join('|')})(?:으로|로)서(?= [가-힣])`, 'g'),
       replace: (m) => m[0].replace(/서$/, '써'),
@@ -63,7 +63,7 @@ export const roseoRosseoRules: Rule[] = [
       id: 'grammar.rosseo.time',
       category: 'grammar',
       message: { ko: "시간을 셈하는 한계를 나타낼 때는 '(으)로써'를 씁니다 (올해로써 10년).", en: "Use (으)로써 for the point up to which time is counted (올해로써 10년)." },
-      norm: '표준국어대사전 「로써」 (조사의 뜻 구별)',
+      norm: '한글 맞춤법 제57항 (-(으)로서/-(으)로써)',
       confidence: 0.93,
       re: new RegExp(`(?<![가-힣])(?:${TIME_NOUNS.join('|')})로서(?= )`, 'g'),
       replace: (m) => m[0].replace(/서$/, '써'),

@@ -4,9 +4,9 @@
  *    '-히'): 꼼꼼이 → 꼼꼼히, 깨끗히 → 깨끗이 …;
  *  - 사이시옷 (한글 맞춤법 제30항) in compounds with 값 (기댓값, 최솟값 …: 국립국어원 2014 표준국어대사전
  *    수정) and 머릿말 → 머리말 (no sound change: 제30항 does not apply), 윗어른 → 웃어른 (표준어 규정 제12항
- *    다만 1: 위아래 대립이 없는 말은 '웃-');
+ *    다만 2: 위아래 대립이 없는 말은 '웃-');
  *  - 두음 법칙 (한글 맞춤법 제10항: 단어 첫머리의 '녀'는 '여'): 년말 → 연말, 년초 → 연초; and '量' after
- *    a native word is '양' (구름양: 제11항 [붙임 4] 해설, 고유어·외래어 뒤의 한자어 형태소);
+ *    a native word is '양' (구름양: 표준국어대사전 「-양」; no 맞춤법 조항 checked);
  *  - 바램 (for 바람, 'wish': 표준국어대사전 「바람」; '바램' is the noun of 바래다 'fade') as a noun
  *    with a particle, and 염두하다 (the idiom is '염두에 두다', 표준국어대사전 「염두」).
  */
@@ -44,7 +44,7 @@ export const moreSpellingRules: Rule[] = [
     id: 'spelling.saisiot.more',
     category: 'spelling',
     message: { ko: '사이시옷 표기가 잘못되었습니다.', en: 'Wrong use (or omission) of the linking ㅅ (사이시옷).' },
-    norm: '한글 맞춤법 제30항; 표준어 규정 제12항 (웃어른)',
+    norm: '한글 맞춤법 제30항; 표준어 규정 제12항 다만 2 (웃어른)',
     confidence: 0.95,
     table: {
       기대값: '기댓값', 최대값: '최댓값', 최소값: '최솟값', 대표값: '대푯값', 절대값: '절댓값', 결과값: '결괏값', 근사값: '근삿값',
@@ -66,7 +66,7 @@ export const moreSpellingRules: Rule[] = [
     id: 'spelling.dueum.more',
     category: 'spelling',
     message: { ko: "단어 첫머리의 '녀'는 '여'로, 고유어 뒤의 '量'은 '양'으로 적습니다 (연말, 구름양).", en: "Word-initial 녀 is written 여 (연말); 量 after a native word is 양 (구름양)." },
-    norm: '한글 맞춤법 제10항, 제11항 [붙임 4]',
+    norm: '한글 맞춤법 제10항; 표준국어대사전 「-양」「-량」 (구름양: 조항 미확인)',
     confidence: 0.95,
     table: { 년말: '연말', 년초: '연초', 구름량: '구름양', 비구름량: '비구름양' },
     examples: {
