@@ -11,7 +11,9 @@
  *  - 일체 (all) vs 일절 (never, with negation or prohibition): 일체 금하다/없다/않다 → 일절;
  *  - 조리다 (cook down) vs 졸이다 (worry): 마음/가슴/애를 조리다 → 졸이다;
  *  - 맞추다 (fit, compare) vs 맞히다 (get right): 정답/답/문제를 맞추다 → 맞히다, except 맞춰 보다
- *    (compare answers).
+ *    (compare answers);
+ *  - 낫다 (recover) vs 낳다 (give birth, bring about): 감기가/상처가 … 낳았다 → 나았다;
+ *  - 빌리다 vs 빌다: 이 자리를 빌어 → 빌려.
  * Everything outside these frames needs meaning the rules cannot see: left to the model layer.
  */
 import type { Rule } from '../types';
@@ -146,6 +148,41 @@ export const confusableRules: Rule[] = [
     }),
     ['맞췄', '맞춰', '맞추', '맞춘', '맞출'],
     ['정답', '답', '문제', '퀴즈', '과녁', '표적'],
+  ),
+  gated(
+    regexRule({
+      id: 'confusable.nata-nahta',
+      category: 'spelling',
+      message: { ko: "병이나 상처가 고쳐지는 것은 '낫다'입니다 (감기가 나았다).", en: "Recovering from an illness is 낫다 (나았다), not 낳다 (to give birth)." },
+      norm: '표준국어대사전 「낫다」「낳다」',
+      confidence: 0.93,
+      re: /(?<=(?:병|감기|상처|몸살|두통|배탈|독감|부상|염증|기침|피부염|허리 통증)(?:이|가|은|는|도)? (?:(?:다|많이|금방|빨리|완전히|거의|좀) )?)낳(?=았|아|으면|을|으세요|으시)/g,
+      replace: () => '나',
+      examples: {
+        wrong: [
+          { text: '감기가 다 낳았다.', fixed: '감기가 다 나았다.' },
+          { text: '상처가 빨리 낳으면 좋겠다.', fixed: '상처가 빨리 나으면 좋겠다.' },
+        ],
+        correct: ['감기가 다 나았다.', '아이를 낳았다.', '좋은 결과를 낳았다.'],
+      },
+    }),
+    '낳',
+  ),
+  gated(
+    regexRule({
+      id: 'confusable.bilda-billida',
+      category: 'spelling',
+      message: { ko: "'기회나 자리를 이용하다'는 '빌리다'입니다 (이 자리를 빌려).", en: "'Taking this opportunity' is 빌리다: 이 자리를 빌려 (not 빌어)." },
+      norm: '표준국어대사전 「빌리다」 (빌다는 \'바라다, 구걸하다\')',
+      confidence: 0.95,
+      re: /(?<=(?:자리|기회|지면|지면을|이 글)(?:를|을)? )빌어(?=[ ,])/g,
+      replace: () => '빌려',
+      examples: {
+        wrong: [{ text: '이 자리를 빌어 감사의 말씀을 드립니다.', fixed: '이 자리를 빌려 감사의 말씀을 드립니다.' }],
+        correct: ['이 자리를 빌려 감사의 말씀을 드립니다.', '용서를 빌어 보았다.'],
+      },
+    }),
+    '빌어',
   ),
 ];
 
