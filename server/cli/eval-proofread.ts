@@ -13,7 +13,8 @@
  * default display threshold (--min-confidence, default DEFAULT_MIN_CONFIDENCE), plus `all`: the same
  * figures over every suggestion (threshold 0), and `byRule`: per rule/layer id, how many edits it
  * proposed on sources, how many of those were gold edits (each suggestion scored alone), its
- * precision, its confidence and how many clean targets it fired on.
+ * precision, its confidence and how many clean targets it fired on. Inputs whose items carry a
+ * `category` (common-errors sets) also get `byCategory`: per category, edit recall and precision.
  * Exit codes: 0 success, 1 runtime error, 2 usage error.
  */
 import { readFileSync } from 'node:fs';
@@ -191,6 +192,9 @@ async function main(): Promise<void> {
       `sentences ${summary.sentences}  gold edits ${summary.goldEdits}\n` +
         line(`shown (confidence >= ${minConfidence})`, acc.summary()) +
         line('all suggestions', all) +
+        Object.entries(summary.byCategory ?? {})
+          .map(([c, x]) => `  category ${c.padEnd(20)} gold ${x.gold}  found ${x.found}  recall ${x.recall}  precision ${x.precision}\n`)
+          .join('') +
         Object.entries(rules)
           .map(([id, r]) => `  ${id.padEnd(44)} conf ${r.confidence}  fired ${r.fired}  correct ${r.correct}  precision ${r.precision}  target alarms ${r.targetAlarms}\n`)
           .join(''),

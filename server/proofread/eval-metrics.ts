@@ -75,6 +75,8 @@ export interface EvalItem {
   target: string;
   tagged?: string;
   error_types?: Record<string, string>;
+  /** Kind of error of the sentence (common-errors sets): reported per kind in `byCategory`. */
+  category?: string;
 }
 
 export interface EvalRecordResult {
@@ -102,6 +104,17 @@ export interface EvalSummary {
   exactMatch: number;
   falseAlarmRate: number;
   byType: Record<string, TypeStats>;
+  /** Only when the input items carry a `category`: per category, edit recall and precision. */
+  byCategory?: Record<string, CategoryStats>;
+}
+
+export interface CategoryStats {
+  sentences: number;
+  gold: number;
+  found: number;
+  recall: number;
+  systemEdits: number;
+  precision: number;
 }
 
 const key = (e: Edit) => `${e.start}:${e.end}:${e.text}`;
@@ -120,6 +133,7 @@ export class EvalAccumulator {
   private exact = 0;
   private alarms = 0;
   private types = new Map<string, { gold: number; found: number }>();
+  private categories = new Map<string, { sentences: number; gold: number; found: number; sys: number }>();
 
   add(item: EvalItem, sourceSuggestions: readonly Suggestion[], targetSuggestions: readonly Suggestion[]): EvalRecordResult {
     const source = item.source.normalize('NFC');
@@ -137,6 +151,14 @@ export class EvalAccumulator {
     this.tp += tp;
     if (output === target) this.exact++;
     if (targetSuggestions.length > 0) this.alarms++;
+    if (item.category) {
+      const c = this.categories.get(item.category) ?? { sentences: 0, gold: 0, found: 0, sys: 0 };
+      c.sentences++;
+      c.gold += goldEdits.length;
+      c.found += tp;
+      c.sys += sysEdits.length;
+      this.categories.set(item.category, c);
+    }
     if (item.tagged && item.error_types) {
       const { text, spans } = parseTagged(item.tagged.normalize('NFC'), item.error_types);
       if (text === source) {
@@ -167,6 +189,17 @@ export class EvalAccumulator {
     for (const [t, s] of [...this.types].sort((a, b) => b[1].gold - a[1].gold)) {
       byType[t] = { gold: s.gold, found: s.found, recall: round(s.gold ? s.found / s.gold : 0) };
     }
+    const byCategory: Record<string, CategoryStats> = {};
+    for (const [c, s] of [...this.categories].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      byCategory[c] = {
+        sentences: s.sentences,
+        gold: s.gold,
+        found: s.found,
+        recall: round(s.gold ? s.found / s.gold : 0),
+        systemEdits: s.sys,
+        precision: round(s.sys ? s.found / s.sys : 1),
+      };
+    }
     return {
       sentences: this.n,
       goldEdits: this.gold,
@@ -178,6 +211,7 @@ export class EvalAccumulator {
       exactMatch: round(this.n ? this.exact / this.n : 0),
       falseAlarmRate: round(this.n ? this.alarms / this.n : 0),
       byType,
+      ...(this.categories.size ? { byCategory } : {}),
     };
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { LocalizedText, Rule, RuleContext, RuleMatch } from '../../types';
 import { fitParticle, VARIABLE_PARTICLES } from './particles';
-import { SIGNATURE_RE, articleAt, findDefinitions, parseArticles, termRegex } from './structure';
+import { ARTICLE_HEADING_RE, SIGNATURE_RE, articleAt, findDefinitions, looksLikePersonName, parseArticles, termRegex } from './structure';
 import type { Definition } from './structure';
 
 const t = (ko: string, en: string): LocalizedText => ({ ko, en });
@@ -56,6 +56,8 @@ export const usedBeforeDefinition: Rule = {
           const e = s + m[0].length;
           if (i === d.paragraphIndex && s >= d.start) break;
           if (insideDefinition(defs, i, s, e)) continue;
+          // '임차인 김철수(이하 "임차인"이라 한다)': the role word right before the named party is part of the definition
+          if (i === d.paragraphIndex && d.antecedent && /^\s+$/.test(p.slice(e, d.antecedent.start))) continue;
           out.push({
             paragraphIndex: i,
             start: s,
@@ -119,7 +121,7 @@ export const inconsistentTerm: Rule = {
     for (const [term, d] of firstDefinitions(defs)) {
       const variants: string[] = [];
       const a = d.antecedent;
-      if (a && squash(a.text) !== squash(term) && (squash(a.text).length >= 4 || /\s/.test(a.text))) variants.push(a.text);
+      if (a && squash(a.text) !== squash(term) && (squash(a.text).length >= 4 || /\s/.test(a.text) || looksLikePersonName(a.text))) variants.push(a.text);
       if (/\s/.test(term)) variants.push(squash(term));
       for (const v of variants) {
         const re = termRegex(v);
@@ -177,11 +179,12 @@ export const undefinedTerm: Rule = {
   examples: {
     wrong: [
       {
-        text: '주식회사 가나(이하 "갑"이라 한다)는 "산출물"을 검수한다.\n갑은 "산출물"의 하자를 통지한다.',
+        text: '주식회사 가나(이하 "갑"이라 한다)는 "산출물"을 검수한다.',
         fixed: null,
       },
     ],
     correct: [
+      '주식회사 가나(이하 "갑"이라 한다)는 "산출물"을 검수한다.\n갑은 "산출물"의 하자를 통지한다.',
       '제1조(정의) "산출물"이란 을이 납품하는 결과물을 말한다.\n주식회사 가나(이하 "갑"이라 한다)는 "산출물"을 검수한다.',
     ],
   },
@@ -200,6 +203,7 @@ export const undefinedTerm: Rule = {
         if (insideDefinition(defs, i, s, e)) continue;
         if (defined.has(squash(term)) || seen.has(term)) continue;
         seen.add(term);
+        if (mentionedElsewhere(ctx.paragraphs, term, i, s, e)) continue; // contract.defined-term.undefined-used
         out.push({
           paragraphIndex: i,
           start: s,
@@ -208,6 +212,98 @@ export const undefinedTerm: Rule = {
           message: t(
             `"${term}"을(를) 따옴표로 묶었지만 정의하지 않았습니다. 정의 조항이나 "(이하 "${term}"${fitParticle(term, '이라')} 한다)"를 두십시오.`,
             `"${term}" is quoted as a defined term but never defined.`,
+          ),
+        });
+      }
+    });
+    return out;
+  },
+};
+
+/**
+ * True when the quoted term also appears somewhere else in the contract, quoted or not, in a body
+ * or in an article title (제8조(원상회복)): then it is used as a term of the contract, and its
+ * missing definition is a finding worth showing (contract.defined-term.undefined-used); a term
+ * quoted once and never again may be a plain quotation (0.75, below the display threshold).
+ */
+function mentionedElsewhere(paragraphs: readonly string[], term: string, pi: number, s: number, e: number): boolean {
+  const re = new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*'), 'g');
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    re.lastIndex = 0;
+    for (let m = re.exec(p); m; m = re.exec(p)) {
+      if (i === pi && m.index < e && s < m.index + m[0].length) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** An amending or reading-as sentence ('"A"을 "B"로 한다', '"분할"은 "분리"로'): its quoted strings are text being replaced, not terms. */
+const AMENDMENT_RE = /["”'’]\s*(?:[을를은는]|이|가)\s*(?:각각\s*)?["“'‘][^"”'’]*["”'’]\s*(?:으로|로)[\s,]/;
+
+/** Where a term stands in an article title ('제8조(원상회복)'), for the message. */
+function inArticleTitle(paragraphs: readonly string[], term: string): number {
+  return paragraphs.findIndex((p) => {
+    const h = ARTICLE_HEADING_RE.exec(p);
+    return !!h && /\(/.test(h[0]) && h[0].includes(term);
+  });
+}
+
+export const undefinedUsedTerm: Rule = {
+  id: 'contract.defined-term.undefined-used',
+  pack: 'contract',
+  category: 'contract',
+  message: t(
+    '따옴표로 묶어 용어로 쓰고 있지만 계약서 어디에서도 정의하지 않았습니다.',
+    'A quoted term is used as a term of the contract but never defined.',
+  ),
+  norm: '법령 입안·심사 기준 (정의 규정); 계약서 작성 실무',
+  confidence: 0.85,
+  scope: 'document',
+  examples: {
+    wrong: [
+      {
+        text: '제8조(원상회복) 임대차가 끝나면 임차인은 임대주택을 "원상회복"하여 반환한다.',
+        fixed: null,
+      },
+      {
+        text: '주식회사 가나(이하 "갑"이라 한다)는 "산출물"을 검수한다.\n갑은 "산출물"의 하자를 통지한다.',
+        fixed: null,
+      },
+    ],
+    correct: [
+      '제1조(정의) "원상회복"이란 임대주택을 인도받은 때의 상태로 되돌리는 것을 말한다.\n제8조(원상회복) 임차인은 임대주택을 "원상회복"하여 반환한다.',
+      '그는 "좋다"고 말했다.',
+    ],
+  },
+  check(ctx: RuleContext): RuleMatch[] {
+    const defs = findDefinitions(ctx.paragraphs);
+    const defined = new Set(defs.map((d) => squash(d.term)));
+    const seen = new Set<string>();
+    const out: RuleMatch[] = [];
+    ctx.paragraphs.forEach((p, i) => {
+      QUOTED_RE.lastIndex = 0;
+      for (let m = QUOTED_RE.exec(p); m; m = QUOTED_RE.exec(p)) {
+        const term = m[1]!.trim();
+        const s = m.index;
+        const e = s + m[0].length;
+        if (!term || /[.,;:!?]/.test(term) || term.split(/\s+/).length > 3) continue;
+        if (insideDefinition(defs, i, s, e)) continue;
+        if (defined.has(squash(term)) || seen.has(term)) continue;
+        seen.add(term);
+        if (!mentionedElsewhere(ctx.paragraphs, term, i, s, e)) continue;
+        // amendments ('"갑"을 "병"으로 한다'), article numbers and bare numbers are not terms
+        if (AMENDMENT_RE.test(p) || /^제\s*\d/.test(term) || !/[가-힣]{2}/.test(term) || /\s[가-힣]?$/.test(m[1]!)) continue;
+        const title = inArticleTitle(ctx.paragraphs, term);
+        out.push({
+          paragraphIndex: i,
+          start: s,
+          end: e,
+          replacement: null,
+          message: t(
+            `"${term}"을(를) 따옴표로 묶어 용어로 쓰고 있지만${title >= 0 ? ' (조 제목에도 쓰임)' : ''} 정의하지 않았습니다. 정의 조항이나 "(이하 "${term}"${fitParticle(term, '이라')} 한다)"를 두십시오.`,
+            `"${term}" is used as a term${title >= 0 ? ' (also in an article title)' : ''} but never defined.`,
           ),
         });
       }
@@ -316,4 +412,4 @@ export const crossReference: Rule = {
   },
 };
 
-export const contractPackRules: Rule[] = [usedBeforeDefinition, inconsistentTerm, undefinedTerm, crossReference];
+export const contractPackRules: Rule[] = [usedBeforeDefinition, inconsistentTerm, undefinedTerm, undefinedUsedTerm, crossReference];

@@ -64,9 +64,13 @@ const Q_CLOSE = `[${CLOSE}]`;
 const TERM = `([^${OPEN}${CLOSE}\\n]{1,30})`;
 
 const IHA_RE = new RegExp(
-  `(\\(\\s*)?이하\\s*(?:[가-힣]{1,6}\\s*)?${Q_OPEN}${TERM}${Q_CLOSE}\\s*(?:이?라\\s*(?:한다|함|칭한다|칭함|하며|하고|부른다)|이?라고\\s*(?:한다|함|칭한다))?\\s*[,.]?\\s*(\\))?`,
+  `(\\(\\s*)?이하\\s*(?:[가-힣]{1,6}\\s*){0,3}${Q_OPEN}${TERM}${Q_CLOSE}\\s*(?:이?라\\s*(?:한다|함|칭한다|칭함|하며|하고|부른다)|이?라고\\s*(?:한다|함|칭한다))?\\s*[,.]?\\s*(\\))?`,
   'g',
 );
+/** '(이하 임차인이라 한다)': the term without quotes (a word, then 이라/라 and a verb of naming). */
+const IHA_BARE_RE = /(\(\s*)?이하\s*([가-힣A-Za-z0-9]{1,12}?)\s*(?:이라|라)\s*(?:한다|함|칭한다|칭함|하며|하고|부른다)\s*[,.]?\s*(\))?/g;
+/** An item of a definitions article without quotes: '2. 차임이란 … 말한다.' */
+const ITEM_BARE_RE = /^\s*\d+\.\s*([가-힣A-Za-z0-9]{1,12}?)\s*(?:이란|란|이라 함은|라 함은|이라고 함은)\s/;
 const RAN_RE = new RegExp(`${Q_OPEN}${TERM}${Q_CLOSE}\\s*(?:이?란|이?라\\s*함은|이?라고\\s*함은)`, 'g');
 const MEANS_RE = new RegExp(`^\\s*(?:\\d+\\.\\s*)?${Q_OPEN}${TERM}${Q_CLOSE}\\s*(?:은|는|이|가)\\s`);
 
@@ -86,6 +90,23 @@ function antecedentBefore(text: string, at: number): Definition['antecedent'] {
   return { text: word, start };
 }
 
+/** Common Korean surnames (one and two syllables), for telling a person's name from a noun. */
+const SURNAMES = new Set([...'김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부']);
+const TWO_SYLLABLE_SURNAMES = /^(황보|남궁|제갈|선우|독고|사공|서문)/;
+
+/**
+ * True when an antecedent looks like a person's full name (김철수, 남궁민수): 3 syllables starting
+ * with a surname, or 4 starting with a two-syllable surname. Parties to a lease or a loan are
+ * often persons ('임차인 김철수(이하 "임차인"이라 한다)'), and their name used later instead of
+ * the defined term is the same inconsistency as a company's full name.
+ */
+export function looksLikePersonName(word: string): boolean {
+  if (!/^[가-힣]+$/.test(word)) return false;
+  if (word.length === 3) return SURNAMES.has(word[0]!);
+  if (word.length === 4) return TWO_SYLLABLE_SURNAMES.test(word);
+  return false;
+}
+
 export function findDefinitions(paragraphs: readonly string[]): Definition[] {
   const out: Definition[] = [];
   paragraphs.forEach((p, i) => {
@@ -100,6 +121,22 @@ export function findDefinitions(paragraphs: readonly string[]): Definition[] {
         end: m.index + m[0].length,
         antecedent: withParen ? antecedentBefore(p, m.index) : null,
       });
+    }
+    IHA_BARE_RE.lastIndex = 0;
+    for (let m = IHA_BARE_RE.exec(p); m; m = IHA_BARE_RE.exec(p)) {
+      if (out.some((d) => d.paragraphIndex === i && d.start <= m!.index && m!.index < d.end)) continue;
+      out.push({
+        term: m[2]!,
+        paragraphIndex: i,
+        start: m.index,
+        end: m.index + m[0].length,
+        antecedent: m[1] ? antecedentBefore(p, m.index) : null,
+      });
+    }
+    const bare = ITEM_BARE_RE.exec(p);
+    if (bare && /(말한다|의미한다|뜻한다|칭한다)/.test(p)) {
+      const s = p.indexOf(bare[1]!);
+      out.push({ term: bare[1]!, paragraphIndex: i, start: s, end: s + bare[1]!.length, antecedent: null });
     }
     RAN_RE.lastIndex = 0;
     for (let m = RAN_RE.exec(p); m; m = RAN_RE.exec(p))
@@ -130,4 +167,4 @@ export function termRegex(term: string): RegExp {
 
 /** Paragraphs of the signature block (갑: …, 주소, 대표이사 …), where full names are expected. */
 export const SIGNATURE_RE =
-  /^\s*(?:[("“'‘「]?[갑을병정][)"”'’」]?\s*[:：)]|\(?[갑을병정]\)\s|상\s*호|주\s*소|대표|성\s*명|사업자|연락처|서명|날인|\(인\)|(?:19|20)\d{2}\.\s*\d)/;
+  /^\s*(?:[("“'‘「]?[갑을병정][)"”'’」]?\s*[:：)]|(?:임대인|임차인|매도인|매수인|도급인|수급인|위탁자|수탁자|발주자|양도인|양수인|채권자|채무자|대주|차주|사용자|근로자)\s*[:：(]|.*\(인\)\s*$|\(?[갑을병정]\)\s|상\s*호|주\s*소|대표|성\s*명|사업자|연락처|서명|날인|\(인\)|(?:19|20)\d{2}\.\s*\d)/;
