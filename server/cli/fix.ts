@@ -83,7 +83,8 @@ async function main(): Promise<void> {
 
   const doc = await openDocument(new Uint8Array(readFileSync(file)), file);
   const check = await createChecker({ engine: 'rules', pack, ...(minConfidence === undefined ? {} : { minConfidence }) });
-  const suggestions = await check(doc.paragraphs.map((p) => ({ id: p.id, text: p.text })));
+  const suggestions = (await check.check(doc.paragraphs.map((p) => ({ id: p.id, text: p.text })))).suggestions;
+  await check.close();
   const edits: DocumentEdit[] = [];
   const notes: DocumentNote[] = [];
   for (const s of suggestions) {

@@ -69,7 +69,7 @@ describe('the first hour on the standalone page', () => {
     await page.getByTestId('pr-scope').waitFor();
     await expect(page.getByTestId('pr-scope').textContent()).resolves.toContain(`${lines.length}개 문단`);
     const check = await createChecker({ engine: 'rules', pack });
-    const cli = await check(lines.map((t, i) => ({ id: String(i), text: t.normalize('NFC') })));
+    const cli = (await check.check(lines.map((t, i) => ({ id: String(i), text: t.normalize('NFC') })))).suggestions;
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="pr-card"]').length === n, cli.length);
     const messages = (await page.getByTestId('pr-message').allTextContents()).sort();
     expect(messages).toEqual(cli.map((s) => s.message).sort());

@@ -33,7 +33,7 @@ beforeAll(async () => {
 });
 
 async function ruleEdits(doc: OpenedDocument): Promise<DocumentEdit[]> {
-  const found = await checker(doc.paragraphs.map((p) => ({ id: p.id, text: p.text })));
+  const { suggestions: found } = await checker.check(doc.paragraphs.map((p) => ({ id: p.id, text: p.text })));
   const edits = found.filter((s) => s.replacement !== null).map((s) => ({ paragraphId: s.paragraphId, start: s.start, end: s.end, replacement: s.replacement! }));
   // Overlapping findings: keep the first per region (the writer would skip the rest).
   return edits.sort((a, b) => (a.paragraphId < b.paragraphId ? -1 : a.paragraphId > b.paragraphId ? 1 : a.start - b.start)).filter((e, i, all) => {

@@ -104,8 +104,9 @@ describe('the engines give one finding per fix', () => {
   };
 
   it.each<EngineChoice>(['rules', 'model', 'all'])('--engine %s: no duplicate findings', async (engine) => {
-    const check = await createChecker({ engine, pack: 'general', complete, modelId: 'm' });
-    const out = await check([{ id: 'p', text: '몇일 동안 할수있는 일을 했다.' }]);
+    const check = await createChecker({ engine, pack: 'general', complete, env: { LLM_MODEL: 'm' } });
+    const out = (await check.check([{ id: 'p', text: '몇일 동안 할수있는 일을 했다.' }])).suggestions;
+    await check.close();
     expect(out.length).toBeGreaterThan(0);
     expect(sameChange(out)).toBe(true);
     expect(out.filter((x) => x.original.includes('몇일'))).toHaveLength(1);

@@ -88,8 +88,8 @@ describe('pasting into the standalone editor', () => {
     const key = (s: { paragraphId: string; start: number; end: number; ruleId?: string; replacement: string | null }) =>
       `${s.paragraphId}:${s.start}-${s.end}:${s.ruleId}:${s.replacement}`;
     // The pane sends the editor's paragraphs; the CLI sends the file's lines.
-    const pane = await check(paras.map((p) => ({ id: String(p.index), text: p.text })));
-    const cli = await check(cliLines(text).map((t, i) => ({ id: String(i), text: t.normalize('NFC') })));
+    const pane = (await check.check(paras.map((p) => ({ id: String(p.index), text: p.text })))).suggestions;
+    const cli = (await check.check(cliLines(text).map((t, i) => ({ id: String(i), text: t.normalize('NFC') })))).suggestions;
     expect(paras).toHaveLength(cliLines(text).length);
     expect(cli.length).toBeGreaterThan(3);
     expect(pane.map(key).sort()).toEqual(cli.map(key).sort());
