@@ -12,7 +12,7 @@ import type { UncheckedParagraphs } from './model-layer';
 import { createProofreader, proofreaderDeps, type ProofreaderDeps } from './proofreader';
 import { sortSuggestions } from './run-rules';
 import { loadConfig } from '../config';
-import { createContext } from '../relay';
+import type * as RelayModule from '../relay';
 import { loadPrompts } from '../generation/prompts';
 import { estimateTokens } from '../llm/tokens';
 import type { CompleteFn } from '../llm/types';
@@ -65,6 +65,10 @@ export async function createChecker(o: CheckerOptions): Promise<Checker> {
         fallbackContextWindow: config.LLM_CONTEXT_WINDOW,
       };
     } else {
+      // Loaded only for the model engines: rules-only checking needs no relay, nor its auth
+      // libraries (jose's browser build breaks the pane's jsdom tests that compare with the CLI).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { createContext } = require('../relay') as typeof RelayModule;
       const ctx = createContext(config, pino({ level: 'silent' }));
       deps = proofreaderDeps(ctx, { cache: false });
       close = async () => {

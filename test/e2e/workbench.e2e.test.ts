@@ -18,7 +18,7 @@ jest.setTimeout(120_000);
 
 const ROOT = path.resolve(__dirname, '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const EXPECTED = '할 수있는 일이 됐다.';
+const EXPECTED = '할 수 있는 일이 됐다.';
 
 /** The text 한글 shows once every tracked change is accepted: deleted spans dropped, tags stripped. */
 function hwpxAcceptedText(t: string): string {
@@ -68,7 +68,7 @@ describe('the standalone workbench', () => {
   const changeCard = (page: Page, text: string): Locator =>
     page.getByTestId('pr-card').filter({ has: page.getByTestId('pr-diff').filter({ hasText: text }) });
 
-  /** Proofreads the open file and accepts the two known cards (할수 → 할 수, 됬다 → 됐다). */
+  /** Proofreads the open file and accepts the two known cards (할수있 → 할 수 있: one card for the one spacing fix, 됬다 → 됐다). */
   async function checkAndAcceptTwo(page: Page): Promise<void> {
     await page.getByTestId('tab-proofread').click();
     await page.getByTestId('pr-check').click();
@@ -79,8 +79,8 @@ describe('the standalone workbench', () => {
     await page.getByTestId('wb-pending').filter({ hasText: '변경 2건' }).waitFor();
     // The view shows the accepted changes as tracked (deleted and inserted text).
     const first = page.locator('#sseugi-file-view > *').first();
-    await expect(first.locator('del').allTextContents()).resolves.toEqual(['할수', '됬다']);
-    await expect(first.locator('ins').allTextContents()).resolves.toEqual(['할 수', '됐다']);
+    await expect(first.locator('del').allTextContents()).resolves.toEqual(['할수있', '됬다']);
+    await expect(first.locator('ins').allTextContents()).resolves.toEqual(['할 수 있', '됐다']);
   }
 
   async function save(page: Page): Promise<{ name: string; bytes: Buffer }> {
@@ -168,8 +168,8 @@ describe('the standalone workbench', () => {
     const ins = [...doc.matchAll(/<w:ins\b([^>]*)>([\s\S]*?)<\/w:ins>/g)];
     const del = [...doc.matchAll(/<w:del\b([^>]*)>([\s\S]*?)<\/w:del>/g)];
     const text = (xml: string, tag: string) => [...xml.matchAll(new RegExp(`<${tag}\\b[^>]*>([^<]*)</${tag}>`, 'g'))].map((m) => m[1]).join('');
-    expect(ins.map((m) => text(m[2]!, 'w:t'))).toEqual(['할 수', '됐다']);
-    expect(del.map((m) => text(m[2]!, 'w:delText'))).toEqual(['할수', '됬다']);
+    expect(ins.map((m) => text(m[2]!, 'w:t'))).toEqual(['할 수 있', '됐다']);
+    expect(del.map((m) => text(m[2]!, 'w:delText'))).toEqual(['할수있', '됬다']);
     for (const m of [...ins, ...del]) {
       expect(m[1]).toMatch(/w:author="쓰기"/);
       expect(m[1]).toMatch(/w:date="\d{4}-\d\d-\d\dT/);

@@ -6,6 +6,7 @@
  * plain new text (direct) or <mark> (comments) until the user saves. Saving sends the
  * ledger to the relay, which patches the original bytes (workbench/session.ts).
  */
+import { commentText } from '../core/comment';
 import type { FileParagraph } from '../workbench/api';
 import type { EditLedger } from '../workbench/ledger';
 import type {
@@ -154,7 +155,8 @@ export class FileHost implements DocumentHost {
       }
       for (const { edit, start, end } of mapped) {
         if (mode === 'comment' || edit.replacement === null) {
-          this.ledger.addNote(index, { suggestionId: edit.suggestionId, start, end, message: edit.comment });
+          // The file's comment reads as Word's does: one format for every host (core/comment.ts).
+          this.ledger.addNote(index, { suggestionId: edit.suggestionId, start, end, message: commentText(edit.comment, edit.replacement) });
         } else {
           this.ledger.addEdit(index, { suggestionId: edit.suggestionId, start, end, replacement: edit.replacement, message: edit.comment, shownAs: mode });
         }

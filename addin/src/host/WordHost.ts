@@ -60,7 +60,7 @@ import type {
   ParagraphEditSet,
 } from './DocumentHost';
 import { listFallbackPrefix, planBlocks, type PlannedParagraph } from './word/blockPlan';
-import { commentText } from './word/comment';
+import { commentText } from '../core/comment';
 import { narrowEdit, nfc, planLocate, type LocatePlan, type SearchStep } from './word/locate';
 import { deletionPoints, touchesDeletion } from './word/revisions';
 import { OwnEditSuppressor } from './word/suppress';

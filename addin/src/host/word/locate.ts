@@ -178,7 +178,7 @@ export function narrowEdit(
   };
 }
 
-export { AI_COMMENT_PREFIX, commentText } from './comment';
+export { AI_COMMENT_PREFIX, commentText } from '../../core/comment';
 
 export function nfc(s: string): string {
   return s.normalize('NFC');

@@ -63,7 +63,7 @@ const initial: ProofState = { status: 'idle', items: [], phase: 'rules', checked
 
 /**
  * The reason a comment gives for a finding: its message in the pane's language and its
- * rule. Only the reason: the host's commentText (host/word/comment.ts) owns the comment
+ * rule. Only the reason: the one commentText (core/comment.ts) owns the comment
  * format — the `[AI 제안]` prefix and the proposed fix.
  */
 export function commentReason(s: Suggestion, lang: Lang): string {
