@@ -9,7 +9,7 @@
  *   REQUEST_TIMEOUT_MS    time to receive a whole request (headers + body), default 60000
  *   HEADERS_TIMEOUT_MS    time to receive the headers, default 20000
  *   KEEP_ALIVE_TIMEOUT_MS idle keep-alive connections closed after, default 65000
- *   MAX_CONNECTIONS       open connections at most, default 1024
+ *   MAX_CONNECTIONS       open connections at most, default 4096 (1,000 streams in a burst plus closing sockets need headroom)
  *   STATE_DIR             where the relay keeps generated secrets (audit-hmac.key);
  *                         default $STATE_DIRECTORY (systemd StateDirectory=) or
  *                         ~/.local/state/sseugi
@@ -71,7 +71,7 @@ export const hardeningEnvShape = {
   REQUEST_TIMEOUT_MS: ms('milliseconds', 1000, 3_600_000).default(60_000),
   HEADERS_TIMEOUT_MS: ms('milliseconds', 500, 600_000).default(20_000),
   KEEP_ALIVE_TIMEOUT_MS: ms('milliseconds', 1000, 600_000).default(65_000),
-  MAX_CONNECTIONS: ms('a connection count', 8, 1_000_000).default(1024),
+  MAX_CONNECTIONS: ms('a connection count', 8, 1_000_000).default(4096),
   STATE_DIR: z.string().min(1, 'expected a directory path').optional(),
   AUDIT_HMAC_KEY: z.string().min(32, 'expected at least 32 characters (e.g. openssl rand -base64 32)').optional(),
   SERVE_SOURCE_MAPS: z.enum(['0', '1'], { error: 'expected 0 or 1' }).default('0').transform((v) => v === '1'),

@@ -74,7 +74,7 @@ describe('FileHost (workbench)', () => {
     expect(ledger.editCount).toBe(0);
   });
 
-  it('comment mode and fix-less findings become notes; the text stays', async () => {
+  it('comment mode and fix-less findings become notes (in the one comment format); the text stays', async () => {
     const { view, host, ledger } = setup();
     const [, , cell] = await host.getParagraphs('body');
     const r = await host.applyEdits([{ paragraph: cell!, edits: [edit('c', cell!.text, '컨셉', '콘셉트')] }], 'comment');
@@ -84,8 +84,8 @@ describe('FileHost (workbench)', () => {
     expect(ledger.toRequest()).toEqual({
       edits: [],
       notes: [
-        { paragraphId: 's0p1', start: 5, end: 7, message: '이유 d' },
-        { paragraphId: 's0t0c1', start: 2, end: 4, message: '이유 c' },
+        { paragraphId: 's0p1', start: 5, end: 7, message: '[AI 제안] 이유 d' },
+        { paragraphId: 's0t0c1', start: 2, end: 4, message: '[AI 제안] 이유 c → “콘셉트”' },
       ],
     });
     expect(await host.getBodyText()).toBe('보도 자료\n할수있는 일이 됬다.\n그 컨셉은 좋다.');
