@@ -91,18 +91,7 @@ export const promptFileSchema = z.object({
 export type PromptFile = z.infer<typeof promptFileSchema>;
 
 export type PromptTask = PromptFile['task'];
-export const PROMPT_TASKS: readonly PromptTask[] = [
-  'summarize',
-  'summarize-reduce',
-  'draft',
-  'rewrite',
-  'proofread',
-  'patent-claims',
-  'patent-description',
-  'official-draft',
-  'contract-clause',
-  'continue',
-];
+export const PROMPT_TASKS: readonly PromptTask[] = promptFileSchema.shape.task.options;
 
 export interface Prompts {
   files: Record<PromptTask, PromptFile>;

@@ -5,7 +5,8 @@
  * as Word's does for the document's current state.
  */
 import type { Block, InlineRun } from '../core/blocks';
-import { commentText } from './word/locate';
+import { commentText } from '../core/comment';
+import { liveTextNodes } from './browser/live-text';
 import { pastedBlocks } from './browser/paste';
 import { acceptAllChanges, cleanText, readEditor, rejectAllChanges, type EditorBlock } from './browser/tracked';
 import type {
@@ -19,21 +20,6 @@ import type {
 } from './DocumentHost';
 
 const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, li';
-
-function isInDeleted(node: Node, root: Element): boolean {
-  for (let n: Node | null = node.parentNode; n && n !== root; n = n.parentNode) {
-    if (n.nodeName === 'DEL') return true;
-  }
-  return false;
-}
-
-/** Text nodes of a paragraph in order, without tracked deletions. */
-function liveTextNodes(el: Element): Text[] {
-  const out: Text[] = [];
-  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!isInDeleted(n, el)) out.push(n as Text);
-  return out;
-}
 
 function rawText(el: Element): string {
   return liveTextNodes(el)

@@ -7,6 +7,7 @@
  * ledger to the relay, which patches the original bytes (workbench/session.ts).
  */
 import { commentText } from '../core/comment';
+import { liveTextNodes } from './browser/live-text';
 import type { FileParagraph } from '../workbench/api';
 import type { EditLedger } from '../workbench/ledger';
 import type {
@@ -26,19 +27,6 @@ export class ReadOnlyDocumentError extends Error {
     super('A file document is read-only; only accepted suggestions change it.');
     this.name = 'ReadOnlyDocumentError';
   }
-}
-
-function inDeleted(node: Node, root: Element): boolean {
-  for (let n: Node | null = node.parentNode; n && n !== root; n = n.parentNode) if (n.nodeName === 'DEL') return true;
-  return false;
-}
-
-/** Text nodes of a paragraph element in order, without deleted (<del>) text. */
-function liveTextNodes(el: Element): Text[] {
-  const out: Text[] = [];
-  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!inDeleted(n, el)) out.push(n as Text);
-  return out;
 }
 
 export class FileHost implements DocumentHost {
