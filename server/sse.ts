@@ -1,18 +1,23 @@
 /**
- * Server-Sent Events towards the pane. Events: `text` (a piece of output),
- * `progress`, `suggestions`, `error` ({code, message}) and `done`.
- * A comment line every 15 s keeps proxies from closing a quiet stream.
+ * Server-Sent Events towards the pane. Which events a stream sends, and their data, is
+ * the wire contract's (kernel/contract/events.ts): a stream is opened for one endpoint's
+ * event map, and `send` accepts only those names with those shapes (a wrong event is a
+ * compile error). A comment line every 15 s keeps proxies from closing a quiet stream.
  */
 import type { Response } from 'express';
+import type { ErrorEvent } from '../kernel/contract/events';
 
-export interface SseStream {
-  send(event: string, data: unknown): void;
+/** Event name → data type of one stream (e.g. ProofreadEventData). */
+export type EventDataMap = { [event: string]: unknown };
+
+export interface SseStream<E extends EventDataMap = { error: ErrorEvent }> {
+  send<K extends keyof E & string>(event: K, data: E[K]): void;
   /** Ends the stream (no-op when the client already left). */
   end(): void;
   readonly closed: boolean;
 }
 
-export function openSse(res: Response, heartbeatMs = 15_000): SseStream {
+export function openSse<E extends EventDataMap>(res: Response, heartbeatMs = 15_000): SseStream<E> {
   res.status(200).set({
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',

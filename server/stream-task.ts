@@ -14,6 +14,10 @@ import type { Response } from 'express';
 import { audit, outcomeOf, type AuditInput, type AuditTask } from './observability/audit';
 import { ApiError } from './errors';
 import { safeError } from './observability/http-log';
+import type { ErrorEvent, RewriteEventData } from '../kernel/contract/events';
+
+/** The events every completion stream sends (text, done, error); /api/draft adds `findings`. */
+type CompletionEventData = RewriteEventData;
 
 export interface StreamedTask {
   text: string;
@@ -21,19 +25,20 @@ export interface StreamedTask {
   usage?: TokenUsage;
 }
 
-export async function streamTask(
+export async function streamTask<E extends CompletionEventData>(
   ctx: RelayContext,
-  sse: SseStream,
+  sse: SseStream<E>,
   signal: AbortSignal,
   request: Omit<ChatRequest, 'signal'>,
-  opts: { beforeDone?: (result: StreamedTask, sse: SseStream) => Promise<void> | void; onError?: (err: unknown) => void } = {},
+  opts: { beforeDone?: (result: StreamedTask, sse: SseStream<E>) => Promise<void> | void; onError?: (err: unknown) => void } = {},
 ): Promise<StreamedTask | null> {
+  const out: SseStream<CompletionEventData> = sse;
   const stripper = createThinkStripper();
   let text = '';
   const emit = (piece: string) => {
     if (!piece) return;
     text += piece;
-    sse.send('text', { text: piece });
+    out.send('text', { text: piece });
   };
   try {
     let finishReason: string | null = null;
@@ -48,18 +53,18 @@ export async function streamTask(
     emit(stripper.end());
     const result = { text, finishReason, usage };
     await opts.beforeDone?.(result, sse);
-    sse.send('done', { finishReason, truncated: finishReason === 'length', usage });
+    out.send('done', { finishReason, truncated: finishReason === 'length', ...(usage ? { usage } : {}) });
     return result;
   } catch (err) {
     opts.onError?.(err);
-    if (!signal.aborted) sendStreamError(ctx, sse, err);
+    if (!signal.aborted) sendStreamError(ctx, out, err);
     return null;
   } finally {
-    sse.end();
+    out.end();
   }
 }
 
-export function sendStreamError(ctx: RelayContext, sse: SseStream, err: unknown): void {
+export function sendStreamError(ctx: RelayContext, sse: SseStream<{ error: ErrorEvent }>, err: unknown): void {
   if (err instanceof UpstreamError) {
     if (err.code !== 'UPSTREAM_ABORTED') ctx.log.warn({ code: err.code, upstreamStatus: err.upstreamStatus }, 'upstream error');
     sse.send('error', { code: err.code, message: err.message, retryable: err.retryable });
@@ -97,16 +102,16 @@ export async function reserveModelSlot(
  * the stream opens when the relay is full), streams the completion, and writes the
  * task's audit record whatever happens.
  */
-export async function runStreamedTask(
+export async function runStreamedTask<E extends CompletionEventData = CompletionEventData>(
   ctx: RelayContext,
   res: Response,
   ev: { task: AuditTask; input: AuditInput },
   request: Omit<ChatRequest, 'signal'>,
-  opts: { beforeDone?: (result: StreamedTask, sse: SseStream) => Promise<void> | void } = {},
+  opts: { beforeDone?: (result: StreamedTask, sse: SseStream<E>) => Promise<void> | void } = {},
 ): Promise<void> {
   const controller = abortOnClientClose(res);
   await reserveModelSlot(ctx, res, controller.signal, ev);
-  const sse = openSse(res);
+  const sse = openSse<E>(res);
   let failure: unknown = null;
   const result = await streamTask(ctx, sse, controller.signal, request, {
     ...opts,

@@ -1,7 +1,14 @@
-/** Request validation shared by the API routes: JSON only, zod schemas, NFC text. */
+/**
+ * Request validation shared by the API routes: JSON only, the wire contract's zod
+ * schemas (kernel/contract/requests.ts), NFC text.
+ */
 import type { Request } from 'express';
-import { z } from 'zod';
+// The classic build, imported for its side effect too: it loads zod's English locale,
+// which gives the kernel's zod/mini schemas their default messages ("Invalid option: …").
+import * as z from 'zod';
 import { ApiError } from './errors';
+
+export { documentText } from '../kernel/contract/requests';
 
 /** The body as JSON, or a 415 when the client sent another content type. */
 export function jsonBody(req: Request): unknown {
@@ -11,24 +18,15 @@ export function jsonBody(req: Request): unknown {
   return req.body;
 }
 
-/** Parses with the schema; 400 naming the first bad field. */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const result = schema.safeParse(body);
+/** Parses with the schema (classic or mini); 400 naming the first bad field. */
+export function parseBody<S extends z.core.$ZodType>(schema: S, body: unknown): z.output<S> {
+  const result = z.safeParse(schema, body);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const where = issue.path.length ? issue.path.join('.') : 'body';
     throw new ApiError(400, 'INVALID_REQUEST', `${where}: ${issue.message}`);
   }
   return result.data;
-}
-
-/** A user text: well-formed UTF-16 (no lone surrogates), NFC-normalised, whitespace kept. */
-export function documentText(maxChars: number) {
-  return z
-    .string({ error: 'expected a string' })
-    .max(maxChars, `expected at most ${maxChars} characters`)
-    .refine((s) => s.isWellFormed(), 'contains invalid (unpaired surrogate) characters')
-    .transform((s) => s.normalize('NFC'));
 }
 
 /** Same, but 413 instead of 400 when the text is over the limit. */

@@ -24,7 +24,8 @@ const prompt = (f: PromptFile, vars: Record<string, string>): Prompt => ({
   maxTokens: f.maxTokens.default!,
 });
 
-export type LegalTemplateId = 'patent-claims' | 'patent-description' | 'official-draft' | 'contract-clause';
+export type { LegalTemplateId } from '../../kernel/contract/templates';
+import type { LegalTemplateId } from '../../kernel/contract/templates';
 
 export interface LegalTemplate<I> {
   id: LegalTemplateId;

@@ -27,10 +27,11 @@ import continueJson from '../prompts/continue.json';
 // ---------------------------------------------------------------------------------------------
 // Request options (validated by the routes)
 
-export const SUMMARY_LENGTHS = ['oneline', 'short', 'detailed'] as const;
-export const SUMMARY_FORMS = ['paragraph', 'bullets'] as const;
-export const DRAFT_TEMPLATES = ['official-letter', 'report-outline', 'email', 'minutes', 'press-release'] as const;
-export const REWRITE_STYLES = ['formal', 'concise', 'plain', 'bullets', 'hapsyo', 'haera', 'free'] as const;
+// The enumerations are the wire contract's (kernel/contract), re-exported under the names used here.
+export { SUMMARY_LENGTHS, SUMMARY_FORMS, REWRITE_STYLES } from '../../kernel/contract/enums';
+export { GENERAL_TEMPLATE_IDS as DRAFT_TEMPLATES } from '../../kernel/contract/templates';
+import { SUMMARY_LENGTHS, SUMMARY_FORMS, REWRITE_STYLES } from '../../kernel/contract/enums';
+import { GENERAL_TEMPLATE_IDS as DRAFT_TEMPLATES } from '../../kernel/contract/templates';
 
 const summarizeSpecSchema = z.object({
   task: z.literal('summarize'),

@@ -3,34 +3,11 @@
  * Offsets everywhere are UTF-16 code-unit offsets into the paragraph's NFC text.
  */
 
-export type Category =
-  | 'spelling'
-  | 'spacing'
-  | 'grammar'
-  | 'punctuation'
-  | 'numbers'
-  | 'style'
-  | 'official'
-  | 'patent'
-  | 'contract';
-
-export const CATEGORIES: readonly Category[] = [
-  'spelling',
-  'spacing',
-  'grammar',
-  'punctuation',
-  'numbers',
-  'style',
-  'official',
-  'patent',
-  'contract',
-];
-
-export type SuggestionSource = 'rule' | 'dictionary' | 'model';
-
-/** Rule packs selected by the document type (일반 / 공문서 / 특허 / 계약). */
-export type PackName = 'general' | 'official' | 'patent' | 'contract';
-export const PACK_NAMES: readonly PackName[] = ['general', 'official', 'patent', 'contract'];
+// The wire contract's enumerations and the Suggestion shape live in the shared kernel.
+export { CATEGORIES, PACK_IDS as PACK_NAMES } from '../../kernel/contract/enums';
+export type { Category, PackId as PackName, SuggestionSource } from '../../kernel/contract/enums';
+export type { Suggestion } from '../../kernel/contract/suggestion';
+import type { Category, PackId as PackName } from '../../kernel/contract/enums';
 
 export interface Paragraph {
   id: string;
@@ -40,29 +17,6 @@ export interface Paragraph {
 export interface LocalizedText {
   ko: string;
   en: string;
-}
-
-export interface Suggestion {
-  /** Stable id: derived from paragraph id, span, replacement and rule/source. */
-  id: string;
-  paragraphId: string;
-  start: number;
-  end: number;
-  original: string;
-  /** null: a finding without an automatic fix (goes into the document as a comment). */
-  replacement: string | null;
-  category: Category;
-  /** Short Korean message. */
-  message: string;
-  /** English message. */
-  messageEn: string;
-  /** The norm cited, e.g. "한글 맞춤법 제42항". */
-  rule?: string;
-  /** Id of the engine rule that produced it (rule/dictionary layers). */
-  ruleId?: string;
-  source: SuggestionSource;
-  /** 0..1 */
-  confidence: number;
 }
 
 /** What a rule reports; the engine turns it into a Suggestion. */

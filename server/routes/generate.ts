@@ -5,7 +5,6 @@
  * (`findings`), so the writer sees them before inserting.
  */
 import { Router } from 'express';
-import { z } from 'zod';
 import type { RelayContext } from '../context';
 import { ApiError } from '../errors';
 import {
@@ -15,13 +14,15 @@ import {
   type Prompt,
 } from '../generation/legal-templates';
 import { countPromptTokens } from '../generation/map-reduce';
-import { DRAFT_TEMPLATES, REWRITE_STYLES, buildMessages, neutralizeDelimiters, withContinuation, type Prompts } from '../generation/prompts';
+import { DRAFT_TEMPLATES, buildMessages, neutralizeDelimiters, withContinuation, type Prompts } from '../generation/prompts';
 import type { ChatMessage } from '../llm/types';
 import { findDefinitions, parseArticles } from '../proofread/packs/contract/structure';
 import { suggestDocType, docTypeScores } from '../proofread/doc-type';
 import type { LocalizedText, PackName } from '../proofread/types';
 import { runStreamedTask } from '../stream-task';
-import { documentText, jsonBody, parseBody } from '../validation';
+import { jsonBody, parseBody } from '../validation';
+import { doctypeRequestSchema, draftRequestSchema, rewriteRequestSchema } from '../../kernel/contract/requests';
+import { draftLineId, type DraftEventData } from '../../kernel/contract/events';
 
 const GENERAL_TEMPLATE_LABELS: Record<(typeof DRAFT_TEMPLATES)[number], LocalizedText> = {
   'official-letter': { ko: '공문(기안문)', en: 'Official letter (기안문)' },
@@ -30,9 +31,6 @@ const GENERAL_TEMPLATE_LABELS: Record<(typeof DRAFT_TEMPLATES)[number], Localize
   minutes: { ko: '회의록', en: 'Meeting minutes' },
   'press-release': { ko: '보도자료', en: 'Press release' },
 };
-
-const LEGAL_IDS = LEGAL_TEMPLATES.map((t) => t.id) as LegalTemplateId[];
-const TEMPLATE_IDS = [...DRAFT_TEMPLATES, ...LEGAL_IDS] as [string, ...string[]];
 
 const lines = (s: string) =>
   s
@@ -76,22 +74,8 @@ function asMessages(p: Prompt): ChatMessage[] {
 
 export function generateRouter(ctx: RelayContext): Router {
   const router = Router();
-  const text = documentText(ctx.config.MAX_TEXT_CHARS);
-  const draftSchema = z.strictObject({
-    instruction: z.string({ error: 'expected a string' }).trim().min(1, 'expected an instruction').max(4000, 'expected at most 4000 characters'),
-    template: z.enum(TEMPLATE_IDS, { error: `expected one of ${TEMPLATE_IDS.join(', ')}` }).optional(),
-    text: text.optional(),
-    /** The answer so far, when the model was cut off and the user asked to continue. */
-    continueFrom: text.optional(),
-  });
-  const rewriteSchema = z
-    .strictObject({
-      text: text.refine((s) => s.trim().length > 0, 'expected some text to rewrite'),
-      style: z.enum(REWRITE_STYLES, { error: `expected one of ${REWRITE_STYLES.join(', ')}` }),
-      instruction: z.string({ error: 'expected a string' }).trim().max(1000, 'expected at most 1000 characters').optional(),
-      continueFrom: text.optional(),
-    })
-    .refine((b) => b.style !== 'free' || Boolean(b.instruction), { message: "expected an instruction for style 'free'", path: ['instruction'] });
+  const draftSchema = draftRequestSchema(ctx.config.MAX_TEXT_CHARS);
+  const rewriteSchema = rewriteRequestSchema(ctx.config.MAX_TEXT_CHARS);
 
   /** 413 before streaming when the prompt and its output cannot fit the model's window. */
   async function assertFits(messages: ChatMessage[], maxTokens: number | undefined): Promise<number> {
@@ -127,12 +111,13 @@ export function generateRouter(ctx: RelayContext): Router {
     }
     messages = withContinuation(messages, body.continueFrom, ctx.prompts);
     await assertFits(messages, maxTokens);
-    await runStreamedTask(ctx, res, { task: 'draft', input: [body.instruction, grounding] }, { messages, temperature, maxTokens }, {
+    await runStreamedTask<DraftEventData>(ctx, res, { task: 'draft', input: [body.instruction, grounding] }, { messages, temperature, maxTokens }, {
       beforeDone: async (result, sse) => {
         if (!pack) return;
         const engine = await ctx.engine();
-        // Findings cover the whole draft: the part before a continuation and the new text.
-        const paragraphs = ((body.continueFrom ?? '') + result.text).split('\n').map((t, i) => ({ id: `d${i}`, text: t.normalize('NFC') }));
+        // Findings cover the whole draft: the part before a continuation and the new text,
+        // one paragraph per line (the offsets contract of the `findings` event).
+        const paragraphs = ((body.continueFrom ?? '') + result.text).split('\n').map((t, i) => ({ id: draftLineId(i), text: t.normalize('NFC') }));
         const findings = engine.check(paragraphs, { pack });
         sse.send('findings', { pack, suggestions: findings });
       },
@@ -153,9 +138,7 @@ export function generateRouter(ctx: RelayContext): Router {
     res.set('cache-control', 'no-cache').json({ templates: [...general, ...legal] });
   });
 
-  const doctypeSchema = z.strictObject({
-    paragraphs: z.array(text, { error: 'expected an array of strings' }).max(20_000, 'expected at most 20000 paragraphs'),
-  });
+  const doctypeSchema = doctypeRequestSchema(ctx.config.MAX_TEXT_CHARS);
   router.post('/doctype', (req, res) => {
     const { paragraphs } = parseBody(doctypeSchema, jsonBody(req));
     res.json({ docType: suggestDocType(paragraphs), scores: docTypeScores(paragraphs) });

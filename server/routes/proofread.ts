@@ -7,48 +7,25 @@
  * proofreader (server/proofread/proofreader.ts), the same the CLIs use.
  */
 import { Router } from 'express';
-import { z } from 'zod';
 import type { RelayContext } from '../context';
 import { ApiError } from '../errors';
 import { UpstreamError } from '../llm/errors';
-import { CATEGORIES, PACK_NAMES, type Category, type PackName, type Paragraph, type Suggestion } from '../proofread/types';
+import type { Paragraph, Suggestion } from '../proofread/types';
 import { proofreaderFromContext } from '../proofread/proofreader';
 import { estimateTokens } from '../llm/tokens';
 import { abortOnClientClose, openSse } from '../sse';
 import { reserveModelSlot, sendStreamError } from '../stream-task';
 import { audit, outcomeOf, type AuditOutcome } from '../observability/audit';
-import { documentText, jsonBody, parseBody } from '../validation';
+import { jsonBody, parseBody } from '../validation';
+import { proofreadRequestSchema } from '../../kernel/contract/requests';
+import type { ProofreadEventData } from '../../kernel/contract/events';
 
 
-export function proofreadOptionsSchema() {
-  return z
-    .strictObject({
-      pack: z.enum(PACK_NAMES as [PackName, ...PackName[]]).default('general'),
-      categories: z.array(z.enum(CATEGORIES as [Category, ...Category[]])).max(CATEGORIES.length).optional(),
-      register: z.enum(['hapsyo', 'haera']).optional(),
-      model: z.boolean().default(true),
-      /** Also return recommendations below the display threshold (e.g. established loanword variants). */
-      recommendations: z.boolean().default(false),
-    })
-    .default({ pack: 'general', model: true, recommendations: false });
-}
 
 export function proofreadRouter(ctx: RelayContext): Router {
   const router = Router();
   const proofreader = proofreaderFromContext(ctx);
-  const schema = z.strictObject({
-    paragraphs: z
-      .array(
-        z.strictObject({
-          id: z.string().min(1, 'expected a non-empty id').max(200),
-          text: documentText(ctx.config.MAX_TEXT_CHARS),
-        }),
-        { error: 'expected an array of {id, text}' },
-      )
-      .min(1, 'expected at least one paragraph')
-      .refine((ps) => new Set(ps.map((p) => p.id)).size === ps.length, 'paragraph ids must be unique'),
-    options: proofreadOptionsSchema(),
-  });
+  const schema = proofreadRequestSchema(ctx.config.MAX_TEXT_CHARS);
 
   router.post('/proofread', async (req, res) => {
     const body = parseBody(schema, jsonBody(req));
@@ -65,7 +42,7 @@ export function proofreadRouter(ctx: RelayContext): Router {
     const controller = abortOnClientClose(res);
     if (model) await reserveModelSlot(ctx, res, controller.signal, { task: 'proofread', input: paragraphs });
     let outcome: AuditOutcome = 'ok';
-    const sse = openSse(res);
+    const sse = openSse<ProofreadEventData>(res);
     sse.send('suggestions', { layer: 'rules', suggestions: sent, ...(offline.truncated ? { truncated: true } : {}) });
     let fromCache = 0;
     let unreadable = 0;

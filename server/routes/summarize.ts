@@ -5,27 +5,18 @@
  * (recursively if needed), with `progress` events; the final call streams.
  */
 import { Router } from 'express';
-import { z } from 'zod';
 import type { RelayContext } from '../context';
 import { mapReduceSummarize } from '../generation/map-reduce';
-import { SUMMARY_FORMS, SUMMARY_LENGTHS } from '../generation/prompts';
 import { abortOnClientClose, openSse } from '../sse';
 import { reserveModelSlot, sendStreamError } from '../stream-task';
-import { assertTextSize, documentText, jsonBody, parseBody } from '../validation';
+import { assertTextSize, jsonBody, parseBody } from '../validation';
+import { summarizeRequestSchema } from '../../kernel/contract/requests';
+import type { SummarizeEventData } from '../../kernel/contract/events';
 import { audit, outcomeOf, type AuditOutcome } from '../observability/audit';
 
 export function summarizeRouter(ctx: RelayContext): Router {
   const router = Router();
-  const schema = z.strictObject({
-    text: documentText(ctx.config.MAX_TEXT_CHARS).refine((s) => s.trim().length > 0, 'expected some text to summarise'),
-    options: z
-      .strictObject({
-        length: z.enum(SUMMARY_LENGTHS).default('short'),
-        form: z.enum(SUMMARY_FORMS).default('paragraph'),
-        focus: z.string().trim().max(300, 'expected at most 300 characters').optional(),
-      })
-      .default({ length: 'short', form: 'paragraph' }),
-  });
+  const schema = summarizeRequestSchema(ctx.config.MAX_TEXT_CHARS);
 
   router.post('/summarize', async (req, res) => {
     const body = jsonBody(req);
@@ -34,7 +25,7 @@ export function summarizeRouter(ctx: RelayContext): Router {
     const controller = abortOnClientClose(res);
     const info = await ctx.backend();
     await reserveModelSlot(ctx, res, controller.signal, { task: 'summarize', input: text });
-    const sse = openSse(res);
+    const sse = openSse<SummarizeEventData>(res);
     let outcome: AuditOutcome = 'ok';
     try {
       const result = await mapReduceSummarize({
