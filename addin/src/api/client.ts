@@ -1,9 +1,14 @@
 /**
- * The pane's client for the relay's API (same origin). Streams are Server-Sent
- * Events over a POST, parsed with eventsource-parser; `signal` cancels end to end.
+ * The pane's one client for the relay's API (same origin): every call — streams, JSON,
+ * file bytes — gets the credential headers (same-origin paths only), the auth retry and
+ * the relay's error mapping (code, status, Retry-After). Streams are Server-Sent Events
+ * over a POST, framed by eventsource-parser and parsed with the wire contract's event
+ * schemas (kernel/contract/events.ts), so handlers get typed events; `signal` cancels
+ * end to end.
  */
 import { taskSettled } from './task-events';
 import { EventSourceParserStream } from 'eventsource-parser/stream';
+import { STREAM_EVENTS, parseEvent, type EventOf, type StreamPath } from '../../../kernel/contract/events';
 
 export class RelayError extends Error {
   constructor(
@@ -17,10 +22,11 @@ export class RelayError extends Error {
   }
 }
 
-export interface StreamEvent {
-  event: string;
-  data: unknown;
-}
+/** A parsed event of the stream at `P` (by default: of any stream), `data` narrowed by `event`. */
+export type StreamEvent<P extends StreamPath = StreamPath> = P extends StreamPath ? EventOf<(typeof STREAM_EVENTS)[P]> : never;
+
+/** The code of a stream event that does not match the contract (the pane shows it as an error). */
+export const BAD_EVENT = 'BAD_EVENT';
 
 export type CredentialProvider = () => Promise<Record<string, string>>;
 
@@ -87,11 +93,15 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   return (await res.json()) as T;
 }
 
-/** POSTs JSON and calls `onEvent` for each SSE event until the stream ends. */
-export async function postStream(
-  path: string,
+/**
+ * POSTs JSON to a streaming endpoint and calls `onEvent` for each event until the stream
+ * ends. An event this stream does not send is skipped (a newer relay); an event whose data
+ * does not match its schema ends the stream with RelayError BAD_EVENT.
+ */
+export async function postStream<P extends StreamPath>(
+  path: P,
   body: unknown,
-  onEvent: (e: StreamEvent) => void,
+  onEvent: (e: StreamEvent<P>) => void,
   signal?: AbortSignal,
 ): Promise<void> {
   try {
@@ -101,7 +111,7 @@ export async function postStream(
   }
 }
 
-async function readStream(path: string, body: unknown, onEvent: (e: StreamEvent) => void, signal?: AbortSignal): Promise<void> {
+async function readStream<P extends StreamPath>(path: P, body: unknown, onEvent: (e: StreamEvent<P>) => void, signal?: AbortSignal): Promise<void> {
   const res = await request(path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
@@ -109,21 +119,22 @@ async function readStream(path: string, body: unknown, onEvent: (e: StreamEvent)
     signal,
   });
   if (!res.body) throw new RelayError('INTERNAL', res.status, 'Empty response');
+  const schemas = STREAM_EVENTS[path];
   const reader = res.body.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream()).getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      let data: unknown = value.data;
-      try {
-        data = JSON.parse(value.data);
-      } catch {
-        /* keep the raw string */
-      }
-      onEvent({ event: value.event ?? 'message', data });
+      const parsed = parseEvent(schemas, value.event ?? 'message', value.data);
+      if (parsed.ok) onEvent(parsed.value as StreamEvent<P>);
+      else if (parsed.reason === 'invalid') throw new RelayError(BAD_EVENT, res.status, `${path}: ${parsed.message}`);
     }
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
+    if (err instanceof RelayError) {
+      await reader.cancel().catch(() => undefined);
+      throw err;
+    }
     throw new RelayError('NETWORK', 0, 'The connection to the relay was lost.');
   } finally {
     reader.releaseLock();

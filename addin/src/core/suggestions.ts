@@ -4,14 +4,15 @@
  * highlight diff of original → replacement. No React, no Office, no network.
  */
 import type { HostParagraph, ParagraphEdit, ParagraphEditSet } from '../host/DocumentHost';
-import { CATEGORIES, type Category, type Suggestion, type SuggestionSource } from '../../../server/proofread/types';
+import { CATEGORIES, SUGGESTION_SOURCES, type Category, type SuggestionSource } from '../../../kernel/contract/enums';
+import type { Suggestion } from '../../../kernel/contract/suggestion';
 
 export type { Category, Suggestion, SuggestionSource };
 
 /** Display order of the categories: the relay's own list (a pure module, bundled as is). */
 export const CATEGORY_ORDER: readonly Category[] = CATEGORIES;
 
-export const SOURCES: readonly SuggestionSource[] = ['rule', 'dictionary', 'model'];
+export const SOURCES: readonly SuggestionSource[] = SUGGESTION_SOURCES;
 
 /** The pane's paragraph id for a paragraph at body position `index`. */
 export function paragraphId(index: number): string {

@@ -514,6 +514,7 @@ const errorMessages: Record<Lang, Record<string, string>> = {
     AUTH_INVALID: '인증 정보가 올바르지 않습니다. 설정에서 API 키를 확인하세요.',
     NETWORK: '중계 서버에 연결할 수 없습니다. 네트워크 연결을 확인하세요.',
     INTERNAL: '중계 서버에 예기치 않은 오류가 발생했습니다.',
+    BAD_EVENT: '중계 서버의 응답을 읽을 수 없습니다. 작업창과 중계 서버의 버전이 맞는지 관리자에게 확인하세요.',
   },
   en: {
     UPSTREAM_UNREACHABLE: 'The model server cannot be reached. Contact your administrator.',
@@ -537,6 +538,7 @@ const errorMessages: Record<Lang, Record<string, string>> = {
     AUTH_INVALID: 'The credentials were not accepted. Check your API key in Settings.',
     NETWORK: 'The relay cannot be reached. Check your network connection.',
     INTERNAL: 'The relay hit an unexpected error.',
+    BAD_EVENT: 'The relay’s answer could not be read. Ask your administrator whether the pane and the relay versions match.',
   },
 };
 

@@ -5,9 +5,11 @@
  */
 import type { ApplyMode } from '../host/DocumentHost';
 import type { Lang } from '../i18n/strings';
+import { PACK_IDS, REGISTERS, isOneOf, type PackId, type Register } from '../../../kernel/contract/enums';
 
-export type DocType = 'general' | 'official' | 'patent' | 'contract';
-export type Register = 'hapsyo' | 'haera';
+/** A document type is a rule pack (kernel/contract/enums.ts). */
+export type DocType = PackId;
+export type { Register };
 
 export interface PaneSettings {
   applyMode: ApplyMode;
@@ -136,9 +138,9 @@ export function mergeSettings(stored: Partial<PaneSettings>): PaneSettings {
   const s = { ...DEFAULT_SETTINGS };
   if (stored.applyMode === 'tracked' || stored.applyMode === 'direct' || stored.applyMode === 'comment') s.applyMode = stored.applyMode;
   if (Array.isArray(stored.categories)) s.categories = stored.categories.filter((c) => typeof c === 'string');
-  if (stored.register === 'hapsyo' || stored.register === 'haera') s.register = stored.register;
+  if (isOneOf(REGISTERS, stored.register)) s.register = stored.register;
   if (stored.language === 'ko' || stored.language === 'en') s.language = stored.language;
-  if (stored.docType && ['general', 'official', 'patent', 'contract'].includes(stored.docType)) s.docType = stored.docType;
+  if (isOneOf(PACK_IDS, stored.docType)) s.docType = stored.docType;
   if (typeof stored.useModel === 'boolean') s.useModel = stored.useModel;
   if (typeof stored.recommendations === 'boolean') s.recommendations = stored.recommendations;
   if (Array.isArray(stored.categories)) s.categories = s.categories.filter((c, i, a) => a.indexOf(c) === i);

@@ -14,6 +14,7 @@ import {
 import { useRef, useState } from 'react';
 import type { DocumentHost } from '../host/DocumentHost';
 import type { StringKey } from '../i18n/strings';
+import { REWRITE_STYLES, type RewriteStyle } from '../../../kernel/contract/enums';
 import { continueRewriteRequest } from './generate/continue';
 import { useT } from './i18n';
 import { ResultView } from './ResultView';
@@ -23,9 +24,6 @@ const useStyles = makeStyles({
   col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   radios: { display: 'flex', flexWrap: 'wrap' },
 });
-
-export const REWRITE_STYLES = ['formal', 'concise', 'plain', 'bullets', 'hapsyo', 'haera', 'free'] as const;
-export type RewriteStyle = (typeof REWRITE_STYLES)[number];
 
 const STYLE_LABEL: Record<RewriteStyle, StringKey> = {
   formal: 'rewriteStyleFormal',

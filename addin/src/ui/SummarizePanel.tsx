@@ -2,6 +2,8 @@
 import { Button, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { DocumentHost } from '../host/DocumentHost';
+import type { StringKey } from '../i18n/strings';
+import { SUMMARY_FORMS, SUMMARY_LENGTHS, type SummaryForm, type SummaryLength } from '../../../kernel/contract/enums';
 import { useT } from './i18n';
 import { ResultView } from './ResultView';
 import { useTaskStream } from './useTaskStream';
@@ -10,8 +12,8 @@ const useStyles = makeStyles({
   col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
-export type SummaryLength = 'oneline' | 'short' | 'detailed';
-export type SummaryForm = 'paragraph' | 'bullets';
+const LENGTH_LABEL: Record<SummaryLength, StringKey> = { oneline: 'lengthOneline', short: 'lengthShort', detailed: 'lengthDetailed' };
+const FORM_LABEL: Record<SummaryForm, StringKey> = { paragraph: 'formParagraph', bullets: 'formBullets' };
 
 export function SummarizePanel({ host }: { host: DocumentHost }) {
   const { t } = useT();
@@ -42,15 +44,16 @@ export function SummarizePanel({ host }: { host: DocumentHost }) {
     <div className={styles.col}>
       <Field label={t('length')}>
         <RadioGroup layout="horizontal" value={length} onChange={(_, d) => setLength(d.value as SummaryLength)}>
-          <Radio value="oneline" label={t('lengthOneline')} />
-          <Radio value="short" label={t('lengthShort')} />
-          <Radio value="detailed" label={t('lengthDetailed')} />
+          {SUMMARY_LENGTHS.map((l) => (
+            <Radio key={l} value={l} label={t(LENGTH_LABEL[l])} />
+          ))}
         </RadioGroup>
       </Field>
       <Field label={t('form')}>
         <RadioGroup layout="horizontal" value={form} onChange={(_, d) => setForm(d.value as SummaryForm)}>
-          <Radio value="paragraph" label={t('formParagraph')} />
-          <Radio value="bullets" label={t('formBullets')} />
+          {SUMMARY_FORMS.map((f) => (
+            <Radio key={f} value={f} label={t(FORM_LABEL[f])} />
+          ))}
         </RadioGroup>
       </Field>
       <Field label={t('focus')}>

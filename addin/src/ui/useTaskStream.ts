@@ -1,6 +1,7 @@
 /** Runs one streamed task against the relay: text, progress, findings, stop, errors. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { RelayError, postStream } from '../api/client';
+import type { FindingsEvent } from '../../../kernel/contract/events';
 
 export type TaskStatus = 'idle' | 'running' | 'done' | 'stopped' | 'error';
 
@@ -10,17 +11,17 @@ export interface TaskProgress {
   total: number;
 }
 
-/** A suggestion as the relay sends it (docs/API.md). */
-export type { Suggestion } from '../../../server/proofread/types';
-import type { Suggestion } from '../../../server/proofread/types';
+/** A suggestion as the relay sends it (kernel/contract/suggestion.ts). */
+export type { Suggestion } from '../../../kernel/contract/suggestion';
 
-/** A `findings` event: a draft checked with a rule pack. */
-export interface Findings {
-  pack: string;
-  suggestions: Suggestion[];
-  /** Where the checked text starts in `TaskState.text` (after a Continue, the new part). */
-  offset?: number;
-}
+/**
+ * A `findings` event: the whole draft (`TaskState.text`) checked with a rule pack; each
+ * finding names a line of it (kernel/contract/events.ts, findingsEvent).
+ */
+export type Findings = FindingsEvent;
+
+/** The streaming endpoints that produce text (the proofreader has its own hook). */
+export type TextTaskPath = '/api/draft' | '/api/rewrite' | '/api/summarize';
 
 export interface TaskState {
   status: TaskStatus;
@@ -35,7 +36,7 @@ export interface TaskState {
 export interface StartOptions {
   /** Text already in the preview; the stream's text is appended to it (Continue). */
   prefix?: string;
-  /** Findings already shown for the prefix; kept. */
+  /** Findings already shown for the prefix; kept until the relay sends the whole draft's. */
   findings?: Findings[];
 }
 
@@ -43,7 +44,7 @@ const initial: TaskState = { status: 'idle', text: '', truncated: false };
 
 export function useTaskStream(): {
   state: TaskState;
-  start: (path: string, body: unknown, opts?: StartOptions) => Promise<void>;
+  start: (path: TextTaskPath, body: unknown, opts?: StartOptions) => Promise<void>;
   stop: () => void;
   reset: () => void;
   /** Shows a finished result again (e.g. from history) without a request. */
@@ -70,12 +71,11 @@ export function useTaskStream(): {
     setState(s);
   }, []);
 
-  const start = useCallback(async (path: string, body: unknown, opts: StartOptions = {}) => {
+  const start = useCallback(async (path: TextTaskPath, body: unknown, opts: StartOptions = {}) => {
     controller.current?.abort();
     const c = new AbortController();
     controller.current = c;
     const prefix = opts.prefix ?? '';
-    const base = prefix.length;
     setState({ status: 'running', text: prefix, truncated: false, ...(opts.findings ? { findings: opts.findings } : {}) });
     let sawEnd = false;
     // Events of an aborted (superseded) stream must not touch the new one's state.
@@ -87,24 +87,16 @@ export function useTaskStream(): {
         path,
         body,
         (e) => {
-          const data = (e.data ?? {}) as Record<string, unknown>;
-          if (e.event === 'text') set((s) => ({ ...s, text: s.text + String(data.text ?? '') }));
-          else if (e.event === 'replace') set((s) => ({ ...s, text: prefix + String(data.text ?? '') }));
-          else if (e.event === 'progress')
-            set((s) => ({ ...s, progress: { phase: data.phase as string | undefined, done: Number(data.done), total: Number(data.total) } }));
-          else if (e.event === 'findings') {
-            const f: Findings = {
-              pack: String(data.pack ?? ''),
-              suggestions: Array.isArray(data.suggestions) ? (data.suggestions as Suggestion[]) : [],
-              offset: base,
-            };
-            set((s) => ({ ...s, findings: [...(s.findings ?? []), f] }));
-          } else if (e.event === 'error') {
+          if (e.event === 'text') set((s) => ({ ...s, text: s.text + e.data.text }));
+          else if (e.event === 'progress') set((s) => ({ ...s, progress: { phase: e.data.phase, done: e.data.done, total: e.data.total } }));
+          // The findings cover the whole draft, a continued one too: they replace earlier ones.
+          else if (e.event === 'findings') set((s) => ({ ...s, findings: [e.data] }));
+          else if (e.event === 'error') {
             sawEnd = true;
-            set((s) => ({ ...s, status: 'error', errorCode: String(data.code ?? 'INTERNAL') }));
+            set((s) => ({ ...s, status: 'error', errorCode: e.data.code }));
           } else if (e.event === 'done') {
             sawEnd = true;
-            set((s) => ({ ...s, status: 'done', truncated: Boolean(data.truncated) }));
+            set((s) => ({ ...s, status: 'done', truncated: e.data.truncated }));
           }
         },
         c.signal,

@@ -34,8 +34,8 @@ export function FindingsList(props: { text: string; findings: Findings[] | undef
     ) : null;
   }
   const packs = [...new Set(findings.map((f) => f.pack))];
-  const packName = (p: string) => (p in DOCTYPE_LABEL ? t(DOCTYPE_LABEL[p as DocType]) : p);
-  const items = findings.flatMap((f) => f.suggestions.map((s) => ({ s, loc: locateFinding(props.text, s, f.offset ?? 0) })));
+  const packName = (p: DocType) => t(DOCTYPE_LABEL[p]);
+  const items = findings.flatMap((f) => f.suggestions.map((s) => ({ s, loc: locateFinding(props.text, s) })));
   items.sort((a, b) => (a.loc?.start ?? Infinity) - (b.loc?.start ?? Infinity));
   if (items.length === 0) {
     return (

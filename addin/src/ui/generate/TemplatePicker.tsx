@@ -23,7 +23,7 @@ export function TemplatePicker(props: {
   const { t, lang } = useT();
   const { general, legal } = templatesFor(props.templates, props.docType);
   const selected = [...general, ...legal].find((x) => x.id === props.value);
-  const packLabel = (pack: string) => (pack in DOCTYPE_LABEL ? t(DOCTYPE_LABEL[pack as DocType]) : pack);
+  const packLabel = (pack: DocType) => t(DOCTYPE_LABEL[pack]);
   const hint =
     selected?.kind === 'legal' && selected.pack
       ? t('draftTemplateLegalHint', { pack: packLabel(selected.pack) })

@@ -1,5 +1,6 @@
 /** Where a finding sits in the draft text (pure; the findings list uses it). */
-import type { Suggestion } from '../useTaskStream';
+import { draftLineIndex } from '../../../../kernel/contract/events';
+import type { Suggestion } from '../../../../kernel/contract/suggestion';
 
 export interface FindingLocation {
   /** Absolute UTF-16 offsets into the whole preview text. */
@@ -10,34 +11,19 @@ export interface FindingLocation {
 }
 
 /**
- * The relay checks the draft (the part after `offset`) as text; a suggestion's
- * offsets are either into that whole text or into its `paragraphId`-th line.
- * Tries both, then falls back to searching `original`.
+ * The relay checks the whole draft line by line: a finding's `paragraphId` is `d<n>`, line n
+ * (0-based) of `text`, and its offsets are into that line (kernel/contract/events.ts,
+ * findingsEvent). Null when the finding does not name a line of this text or its span no
+ * longer reads `original` there.
  */
-export function locateFinding(text: string, s: Suggestion, offset = 0): FindingLocation | null {
-  const checked = text.slice(offset);
-  const at = (start: number, end: number): FindingLocation => {
-    const abs = offset + start;
-    return { start: abs, end: offset + end, line: text.slice(0, abs).split('\n').length };
-  };
-  const hasSpan = Number.isInteger(s.start) && Number.isInteger(s.end) && s.end >= s.start;
-  if (hasSpan && s.original && checked.slice(s.start, s.end) === s.original) return at(s.start, s.end);
-  const m = /(\d+)$/.exec(String(s.paragraphId ?? ''));
-  if (hasSpan && m) {
-    const lines = checked.split('\n');
-    for (const idx of [Number(m[1]), Number(m[1]) - 1]) {
-      const line = lines[idx];
-      if (line !== undefined && line.slice(s.start, s.end) === s.original) {
-        const lineStart = lines.slice(0, idx).reduce((n, l) => n + l.length + 1, 0);
-        return at(lineStart + s.start, lineStart + s.end);
-      }
-    }
-  }
-  if (s.original) {
-    const i = checked.indexOf(s.original);
-    if (i >= 0) return at(i, i + s.original.length);
-  }
-  return null;
+export function locateFinding(text: string, s: Suggestion): FindingLocation | null {
+  const index = draftLineIndex(s.paragraphId);
+  if (index === null) return null;
+  const lines = text.split('\n');
+  const line = lines[index];
+  if (line === undefined || s.end > line.length || line.slice(s.start, s.end) !== s.original) return null;
+  const lineStart = lines.slice(0, index).reduce((n, l) => n + l.length + 1, 0);
+  return { start: lineStart + s.start, end: lineStart + s.end, line: index + 1 };
 }
 
 /** A short excerpt around [start, end) on its line: before, the span, after. */

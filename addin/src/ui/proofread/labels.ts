@@ -1,4 +1,5 @@
 /** String keys for categories, sources and document types. */
+import { PACK_IDS } from '../../../../kernel/contract/enums';
 import type { DocType } from '../../settings/store';
 import type { StringKey } from '../../i18n/strings';
 import type { Category, SuggestionSource } from '../../core/suggestions';
@@ -21,7 +22,8 @@ export const SOURCE_KEY: Record<SuggestionSource, StringKey> = {
   model: 'srcModel',
 };
 
-export const DOC_TYPES: readonly DocType[] = ['general', 'official', 'patent', 'contract'];
+/** The document types the pickers offer: the kernel's packs, in its order. */
+export const DOC_TYPES: readonly DocType[] = PACK_IDS;
 
 export const DOC_TYPE_KEY: Record<DocType, StringKey> = {
   general: 'docGeneral',

@@ -41,23 +41,27 @@ describe('locateFinding', () => {
     expect(excerpt(CLAIMS, loc).span).toBe('상기 배터리');
   });
 
-  it('reads whole-text offsets, and shifts by the offset of a continued part', () => {
-    const prefix = '앞부분\n';
-    const whole = CLAIMS.indexOf('상기 배터리');
-    const loc = locateFinding(prefix + CLAIMS, { ...finding, paragraphId: 'x', start: whole, end: whole + 6 }, prefix.length)!;
+  it('after a Continue, reads the line of the whole draft (the relay checks continueFrom + the new text)', () => {
+    const whole = '앞부분\n' + CLAIMS;
+    const loc = locateFinding(whole, { ...finding, paragraphId: 'd4' })!;
     expect(loc.line).toBe(5);
-    expect((prefix + CLAIMS).slice(loc.start, loc.end)).toBe('상기 배터리');
+    expect(whole.slice(loc.start, loc.end)).toBe('상기 배터리');
   });
 
-  it('falls back to searching the original text, and gives up cleanly', () => {
-    expect(locateFinding(CLAIMS, { ...finding, paragraphId: 'd0', start: 0, end: 3 })!.line).toBe(4);
-    expect(locateFinding(CLAIMS, { ...finding, original: '없는 말', start: 0, end: 4 })).toBeNull();
+  it('places nothing when the offsets do not read `original` on the named line (no second reading, no search)', () => {
+    // Whole-text offsets are not the contract: the same span read as a line offset fails.
+    const wholeTextStart = CLAIMS.indexOf('상기 배터리');
+    expect(locateFinding(CLAIMS, { ...finding, start: wholeTextStart, end: wholeTextStart + 6 })).toBeNull();
+    // The line before (an off-by-one reading) is not tried either.
+    expect(locateFinding(CLAIMS, { ...finding, paragraphId: 'd4' })).toBeNull();
+    expect(locateFinding(CLAIMS, { ...finding, paragraphId: 'x3' })).toBeNull();
+    expect(locateFinding(CLAIMS, { ...finding, paragraphId: 'd9' })).toBeNull();
   });
 });
 
 describe('FindingsList', () => {
   it('shows message, rule citation, line and excerpt in Korean', () => {
-    renderPane(<FindingsList text={CLAIMS} findings={[{ pack: 'patent', suggestions: [finding], offset: 0 }]} />);
+    renderPane(<FindingsList text={CLAIMS} findings={[{ pack: 'patent', suggestions: [finding] }]} />);
     expect(screen.getByText('규칙 검사 결과 1건 — 넣기 전에 확인하세요')).toBeTruthy();
     expect(screen.getByTestId('finding-message').textContent).toContain('선행 기재 없음');
     expect(screen.getByTestId('finding-rule').textContent).toBe('근거: 특허법 제42조 제4항 제2호');
@@ -66,7 +70,7 @@ describe('FindingsList', () => {
   });
 
   it('in English', () => {
-    renderPane(<FindingsList text={CLAIMS} findings={[{ pack: 'patent', suggestions: [finding], offset: 0 }]} />, { lang: 'en' });
+    renderPane(<FindingsList text={CLAIMS} findings={[{ pack: 'patent', suggestions: [finding] }]} />, { lang: 'en' });
     expect(screen.getByTestId('finding-message').textContent).toContain('no antecedent basis');
     expect(screen.getByTestId('finding-rule').textContent).toBe('Rule: 특허법 제42조 제4항 제2호');
     expect(screen.getByTestId('finding-line').textContent).toBe('Line 4');
@@ -114,7 +118,8 @@ describe('DraftPanel with a legal template', () => {
     const relay = scriptedStreams();
     (client.postStream as jest.Mock).mockImplementation(relay.impl);
     relay.next([text(CLAIMS), { event: 'findings', data: { pack: 'patent', suggestions: [finding] } }, done(true)]);
-    relay.next([text('\n【청구항 3】\n제1항에 있어서, 센서부는 온도 센서인 장치.'), done()]);
+    // The relay checks the whole continued draft again: its findings replace the earlier ones.
+    relay.next([text('\n【청구항 3】\n제1항에 있어서, 센서부는 온도 센서인 장치.'), { event: 'findings', data: { pack: 'patent', suggestions: [finding] } }, done()]);
     const user = userEvent.setup();
     renderPane(<DraftPanel host={fakeHost()} />, { settings: { docType: 'patent' } });
     await waitFor(() => expect(screen.getByRole('option', { name: '청구범위 초안' })).toBeTruthy());
@@ -125,6 +130,8 @@ describe('DraftPanel with a legal template', () => {
     await waitFor(() => expect(screen.getByTestId('preview').textContent).toContain('청구항 3'));
     // The same request again, with the answer so far: the relay continues the conversation.
     expect(relay.calls[1]!.body).toEqual({ ...relay.calls[0]!.body, continueFrom: CLAIMS });
+    await waitFor(() => expect(screen.getByTestId('draft')).toBeTruthy());
+    expect(screen.getAllByTestId('finding')).toHaveLength(1);
     expect(screen.getByTestId('finding-line').textContent).toBe('4번째 줄');
   });
 });

@@ -69,7 +69,7 @@ export function scriptedStreams() {
   const impl = async (path: string, body: unknown, onEvent: (e: StreamEvent) => void, _signal?: AbortSignal) => {
     calls.push({ path, body });
     const script = scripts.shift();
-    const events = script ? script(path, body) : [{ event: 'text', data: { text: '기본 답' } }, { event: 'done', data: { finishReason: 'stop', truncated: false } }];
+    const events: StreamEvent[] = script ? script(path, body) : [{ event: 'text', data: { text: '기본 답' } }, { event: 'done', data: { finishReason: 'stop', truncated: false } }];
     for (const e of events) {
       await Promise.resolve();
       onEvent(e);
