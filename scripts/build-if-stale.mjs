@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm start`'s first step: builds the pane and the relay only when the build is missing or
- * older than a source file (addin/, server/, assets/, build configs, package-lock.json).
+ * older than a source file (addin/, kernel/, server/, assets/, build configs, package-lock.json).
  * A fresh clone builds everything; an unchanged one starts at once.
  */
 import { execSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUTS = ['dist/addin/index.html', 'dist/addin/taskpane.html', 'dist/node/server/main.js'];
-const SOURCES = ['addin', 'server', 'assets', 'webpack.config.js', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+const SOURCES = ['addin', 'kernel', 'server', 'assets', 'webpack.config.js', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
 
 function newest(p) {
   const abs = path.join(root, p);
