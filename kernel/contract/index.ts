@@ -8,3 +8,4 @@ export * from './templates';
 export * from './suggestion';
 export * from './requests';
 export * from './events';
+export * from './documents';

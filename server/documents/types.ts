@@ -4,13 +4,10 @@
  * and where it lives in the file, and one `apply` that writes accepted edits back into a
  * copy of the original bytes. One module per format: hwpx.ts, hwp.ts, docx.ts, text.ts.
  */
-export const DOCUMENT_FORMATS = ['hwpx', 'hwp', 'docx', 'txt', 'md'] as const;
-export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
-
-export const APPLY_MODES = ['tracked', 'direct', 'comment'] as const;
-export type ApplyMode = (typeof APPLY_MODES)[number];
-
-export type ParagraphKind = 'body' | 'heading' | 'cell';
+// The formats, modes and kinds are the wire contract's (kernel/contract/documents.ts).
+export { APPLY_MODES, DOCUMENT_FORMATS } from '../../kernel/contract/documents';
+export type { ApplyMode, DocumentFormat, ParagraphKind, SkippedEdit } from '../../kernel/contract/documents';
+import type { ApplyMode, DocumentFormat, ParagraphKind, SkippedEdit } from '../../kernel/contract/documents';
 
 /** Format-specific place of a paragraph, e.g. {section, paragraph} or {section, table, row, col, paragraph}. */
 export type ParagraphLocation = Record<string, number | string>;
@@ -39,13 +36,6 @@ export interface DocumentNote {
   start: number;
   end: number;
   message: string;
-}
-
-export interface SkippedEdit {
-  paragraphId: string;
-  start: number;
-  end: number;
-  reason: string;
 }
 
 export interface ApplyOptions {

@@ -7,14 +7,14 @@
  * Mounted before the API's general JSON parser: both need larger bodies than MAX_BODY_BYTES.
  */
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
-import { z } from 'zod';
 import type { RelayContext } from '../context';
 import { ApiError } from '../errors';
-import { APPLY_MODES, DEFAULT_AUTHOR, DocumentError, openDocument, outputName, type OpenedDocument } from '../documents';
+import { DEFAULT_AUTHOR, DocumentError, openDocument, outputName, type OpenedDocument } from '../documents';
 import { DOCUMENT_ERROR_STATUS } from '../documents/errors';
 import { suggestDocType } from '../proofread/doc-type';
 import { audit, outcomeOf, type AuditOutcome } from '../observability/audit';
 import { jsonBody, parseBody } from '../validation';
+import { applyRequestSchema } from '../../kernel/contract/documents';
 
 function toApiError(e: unknown): unknown {
   if (e instanceof DocumentError) return new ApiError(DOCUMENT_ERROR_STATUS[e.code], e.code, e.message);
@@ -49,22 +49,13 @@ function tooLargeAsFile(parser: RequestHandler): RequestHandler {
     });
 }
 
-const span = { paragraphId: z.string().min(1).max(200), start: z.number().int().min(0), end: z.number().int().min(0) };
-
 export function documentRouter(ctx: RelayContext): Router {
   const router = Router();
   const maxBytes = ctx.config.MAX_DOCUMENT_BYTES;
   const raw = tooLargeAsFile(express.raw({ type: 'application/octet-stream', limit: maxBytes }));
   // base64 is 4/3 of the bytes, plus room for the edits.
   const json = tooLargeAsFile(express.json({ limit: Math.ceil((maxBytes * 4) / 3) + ctx.config.MAX_BODY_BYTES, type: 'application/json' }));
-  const applySchema = z.strictObject({
-    filename: z.string().min(1).max(255),
-    file: z.string().min(1, 'expected the file as base64').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64'),
-    mode: z.enum(APPLY_MODES).default('tracked'),
-    author: z.string().trim().min(1).max(100).optional(),
-    edits: z.array(z.strictObject({ ...span, replacement: z.string().max(ctx.config.MAX_PARAGRAPH_CHARS), message: z.string().max(2000).optional() })).max(ctx.config.MAX_PARAGRAPHS * 10),
-    notes: z.array(z.strictObject({ ...span, message: z.string().max(2000) })).max(ctx.config.MAX_PARAGRAPHS * 10).optional(),
-  });
+  const applySchema = applyRequestSchema({ maxParagraphChars: ctx.config.MAX_PARAGRAPH_CHARS, maxParagraphs: ctx.config.MAX_PARAGRAPHS });
 
   const run = async (res: Response, task: string, work: () => Promise<{ doc?: OpenedDocument }>) => {
     let outcome: AuditOutcome = 'ok';

@@ -6,63 +6,13 @@
  * Retry-After); the relay keeps nothing between the two.
  */
 import { postBytes, postJson } from '../api/client';
-import type { ApplyMode } from '../host/DocumentHost';
-import type { DocType } from '../settings/store';
+import type { ApplyRequest, ApplyResponse, DocumentFormat, ParsedDocument } from '../../../kernel/contract/documents';
 
-export type FileFormat = 'hwpx' | 'hwp' | 'docx' | 'txt' | 'md';
+export type { ApplyRequest, ApplyResponse, FileEdit, FileNote, FileParagraph, ParsedDocument } from '../../../kernel/contract/documents';
+export type FileFormat = DocumentFormat;
 
 /** Extensions the workbench opens (the `accept` of the file picker). */
-export const OPENABLE_EXTENSIONS = ['.hwpx', '.hwp', '.docx', '.txt', '.md'] as const;
-
-export interface FileParagraph {
-  id: string;
-  /** NFC, as the relay extracted it; edit offsets are UTF-16 offsets into it. */
-  text: string;
-  kind: 'body' | 'heading' | 'cell';
-  location: Record<string, unknown>;
-}
-
-export interface ParsedDocument {
-  format: FileFormat;
-  paragraphs: FileParagraph[];
-  suggestedPack?: DocType;
-}
-
-export interface FileEdit {
-  paragraphId: string;
-  start: number;
-  end: number;
-  replacement: string;
-  message?: string;
-}
-
-export interface FileNote {
-  paragraphId: string;
-  start: number;
-  end: number;
-  message: string;
-}
-
-export interface ApplyRequest {
-  filename: string;
-  /** base64 of the original bytes */
-  file: string;
-  mode: ApplyMode;
-  author?: string;
-  edits: FileEdit[];
-  notes?: FileNote[];
-}
-
-export interface ApplyResponse {
-  /** base64 of the patched file */
-  file: string;
-  filename: string;
-  mode: ApplyMode;
-  applied: number;
-  skipped: Array<{ paragraphId: string; start: number; end: number; reason: string }>;
-  notesWritten: number;
-  notesReport?: string[];
-}
+export const OPENABLE_EXTENSIONS = ['.hwpx', '.hwp', '.docx', '.txt', '.md'] as const satisfies ReadonlyArray<`.${DocumentFormat}`>;
 
 /** True for a name the workbench can open (by extension; the relay confirms by magic bytes). */
 export function isOpenable(name: string): boolean {
