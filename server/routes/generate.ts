@@ -23,6 +23,7 @@ import { runStreamedTask } from '../stream-task';
 import { jsonBody, parseBody } from '../validation';
 import { doctypeRequestSchema, draftRequestSchema, rewriteRequestSchema } from '../../kernel/contract/requests';
 import { draftLineId, type DraftEventData } from '../../kernel/contract/events';
+import type { TemplateInfo } from '../../kernel/contract/templates';
 
 const GENERAL_TEMPLATE_LABELS: Record<(typeof DRAFT_TEMPLATES)[number], LocalizedText> = {
   'official-letter': { ko: '공문(기안문)', en: 'Official letter (기안문)' },
@@ -133,8 +134,8 @@ export function generateRouter(ctx: RelayContext): Router {
   });
 
   router.get('/templates', (_req, res) => {
-    const general = DRAFT_TEMPLATES.map((id) => ({ id, kind: 'general', label: GENERAL_TEMPLATE_LABELS[id], pack: 'general' }));
-    const legal = listLegalTemplates().map((t) => ({ ...t, kind: 'legal' }));
+    const general = DRAFT_TEMPLATES.map((id): TemplateInfo => ({ id, kind: 'general', label: GENERAL_TEMPLATE_LABELS[id], pack: 'general' }));
+    const legal = listLegalTemplates().map((t): TemplateInfo => ({ ...t, kind: 'legal' }));
     res.set('cache-control', 'no-cache').json({ templates: [...general, ...legal] });
   });
 

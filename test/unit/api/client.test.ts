@@ -86,3 +86,10 @@ describe('the proofreader’s JSON call goes through the one client', () => {
     expect([err.code, err.status, err.message, err.retryAfterSec]).toEqual(['BUSY', 503, 'The model is busy.', 9]);
   });
 });
+
+describe('suggestDocType checks the answer against the contract', () => {
+  it('rejects an unknown document type instead of returning it', async () => {
+    global.fetch = jest.fn(async () => new Response(JSON.stringify({ docType: 'poetry', scores: {} }), { status: 200 })) as unknown as typeof fetch;
+    await expect(suggestDocType(['가'])).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+  });
+});
