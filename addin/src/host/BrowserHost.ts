@@ -5,7 +5,7 @@
  * as Word's does for the document's current state.
  */
 import type { Block, InlineRun } from '../core/blocks';
-import { commentText } from '../core/comment';
+import { commentText, editedSince, planEdits } from '../../../kernel/edits';
 import { liveTextNodes } from './browser/live-text';
 import { pastedBlocks } from './browser/paste';
 import { acceptAllChanges, cleanText, readEditor, rejectAllChanges, type EditorBlock } from './browser/tracked';
@@ -333,7 +333,7 @@ export class BrowserHost implements DocumentHost {
       for (const set of sets) {
         const el = blocks[set.paragraph.index];
         const ids = set.edits.map((e) => e.suggestionId);
-        if (!el || paragraphText(el) !== set.paragraph.text) {
+        if (!el || editedSince(set.paragraph.text, rawText(el))) {
           result.stale.push(...ids);
           continue;
         }
@@ -342,17 +342,9 @@ export class BrowserHost implements DocumentHost {
           result.failed.push(...ids);
           continue;
         }
-        // Overlapping edits: keep the earlier one; then apply from the end backwards,
-        // so earlier offsets stay valid.
-        const kept: typeof set.edits = [];
-        let lastEnd = -1;
-        for (const e of [...set.edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
-          if (e.start < lastEnd) result.failed.push(e.suggestionId);
-          else {
-            kept.push(e);
-            lastEnd = e.end;
-          }
-        }
+        // Clashing edits (kernel/edits/span.ts): keep the earlier one; then apply from the end
+        // backwards, so earlier offsets stay valid.
+        const { kept } = planEdits(set.edits, { onClash: (e) => result.failed.push(e.suggestionId) });
         const edits = kept.reverse();
         for (const edit of edits) {
           const range = rangeAt(el, edit.start, edit.end);
