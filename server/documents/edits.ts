@@ -1,5 +1,5 @@
 /** Checks edits against the paragraphs they name and groups the usable ones per paragraph. */
-import { planEdits as planSpans, spanHolds } from '../../kernel/edits';
+import { applyEditsToText, planEdits as planSpans, spanHolds } from '../../kernel/edits';
 import type { DocumentEdit, DocumentParagraph, SkippedEdit } from './types';
 
 export interface PlannedEdits<E extends { paragraphId: string; start: number; end: number }> {
@@ -43,15 +43,9 @@ export function planEdits<E extends { paragraphId: string; start: number; end: n
   return { byParagraph, skipped };
 }
 
-/** The paragraph text with the edits applied (edits sorted, non-overlapping). */
+/** The paragraph text with the edits applied (planned: no two clash). */
 export function applyToText(text: string, edits: readonly DocumentEdit[]): string {
-  let out = '';
-  let at = 0;
-  for (const e of edits) {
-    out += text.slice(at, e.start) + e.replacement;
-    at = e.end;
-  }
-  return out + text.slice(at);
+  return applyEditsToText(text, edits);
 }
 
 /** One 교정 내역 line: where, what, and the suggested change if any. */

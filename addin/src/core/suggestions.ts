@@ -5,7 +5,7 @@
  */
 import type { HostParagraph, ParagraphEdit, ParagraphEditSet } from '../host/DocumentHost';
 import { CATEGORIES, type Category, type Suggestion, type SuggestionSource } from '../../../server/proofread/types';
-import { planEdits, spanHolds, spansClash } from '../../../kernel/edits';
+import { planEdits, sharedEnds, spanHolds, spansClash } from '../../../kernel/edits';
 
 export type { Category, Suggestion, SuggestionSource };
 
@@ -149,14 +149,7 @@ export function buildEditSets(
 }
 
 /** The paragraph's text after the given edits (replacement null leaves the text as it is). */
-export function applyToText(text: string, edits: ReadonlyArray<Pick<ParagraphEdit, 'start' | 'end' | 'replacement'>>): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) {
-    if (e.replacement === null) continue;
-    out = out.slice(0, e.start) + e.replacement + out.slice(e.end);
-  }
-  return out;
-}
+export { applyEditsToText as applyToText } from '../../../kernel/edits';
 
 /**
  * Moves the remaining suggestions of a paragraph after `applied` edits changed its text.
@@ -196,13 +189,7 @@ export interface Highlight {
 
 /** Highlight diff: common prefix and suffix stay plain, the middle is marked (surrogate-safe). */
 export function diffHighlight(original: string, replacement: string): Highlight {
-  let p = 0;
-  const max = Math.min(original.length, replacement.length);
-  while (p < max && original.charCodeAt(p) === replacement.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < original.length - p && s < replacement.length - p && original.charCodeAt(original.length - 1 - s) === replacement.charCodeAt(replacement.length - 1 - s)) s++;
-  if (p > 0 && /[\uDC00-\uDFFF]/.test(original[p] ?? replacement[p] ?? '')) p--;
-  if (s > 0 && /[\uDC00-\uDFFF]/.test(original[original.length - s] ?? '')) s--;
+  const { prefix: p, suffix: s } = sharedEnds(original, replacement);
   const parts = (text: string, kind: 'removed' | 'added'): DiffPart[] => {
     const out: DiffPart[] = [];
     const pre = text.slice(0, p);

@@ -1,7 +1,8 @@
 /**
  * WordHost — the Office.js implementation of DocumentHost and the ONLY module
  * in the add-in that touches the `Word` / `Office` globals. Pure logic lives in
- * ./word/*.ts (locate, blockPlan, revisions, comment, suppress).
+ * ./word/*.ts (locate, blockPlan, revisions, suppress, sso) and, shared with the other
+ * hosts, kernel/edits (the span rule, planning, narrowing, staleness, the comment format).
  *
  * Requirement sets. The manifest asks for WordApi 1.1 (so Word 2016 perpetual
  * still loads the pane); every member above 1.1 is called only after
