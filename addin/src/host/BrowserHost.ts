@@ -6,7 +6,7 @@
  */
 import type { Block, InlineRun } from '../core/blocks';
 import { commentText, editedSince, planEdits } from '../../../kernel/edits';
-import { liveTextNodes } from './browser/live-text';
+import { liveRange, liveTextNodes } from './browser/live-text';
 import { pastedBlocks } from './browser/paste';
 import { acceptAllChanges, cleanText, readEditor, rejectAllChanges, type EditorBlock } from './browser/tracked';
 import type {
@@ -29,33 +29,6 @@ function rawText(el: Element): string {
 
 export function paragraphText(el: Element): string {
   return rawText(el).normalize('NFC');
-}
-
-/** A DOM range over [start, end) of the paragraph's live text, or null if out of bounds. */
-function rangeAt(el: Element, start: number, end: number): Range | null {
-  const nodes = liveTextNodes(el);
-  const doc = el.ownerDocument;
-  const range = doc.createRange();
-  let pos = 0;
-  let startSet = false;
-  for (const t of nodes) {
-    const len = t.data.length;
-    if (!startSet && start <= pos + len) {
-      range.setStart(t, start - pos);
-      startSet = true;
-    }
-    if (startSet && end <= pos + len) {
-      range.setEnd(t, end - pos);
-      return range;
-    }
-    pos += len;
-  }
-  if (nodes.length === 0 && start === 0 && end === 0) {
-    range.setStart(el, 0);
-    range.setEnd(el, 0);
-    return range;
-  }
-  return null;
 }
 
 function renderRuns(doc: Document, runs: InlineRun[], into: Node): void {
@@ -347,7 +320,7 @@ export class BrowserHost implements DocumentHost {
         const { kept } = planEdits(set.edits, { onClash: (e) => result.failed.push(e.suggestionId) });
         const edits = kept.reverse();
         for (const edit of edits) {
-          const range = rangeAt(el, edit.start, edit.end);
+          const range = liveRange(el, edit.start, edit.end);
           if (!range || range.toString().normalize('NFC') !== edit.original) {
             result.failed.push(edit.suggestionId);
             continue;
@@ -382,7 +355,7 @@ export class BrowserHost implements DocumentHost {
   async select(paragraph: HostParagraph, start: number, end: number): Promise<boolean> {
     const el = this.blocks()[paragraph.index];
     if (!el || rawText(el) !== paragraph.text) return false;
-    const range = rangeAt(el, start, end);
+    const range = liveRange(el, start, end);
     if (!range) return false;
     const sel = this.editor.ownerDocument.getSelection();
     sel?.removeAllRanges();

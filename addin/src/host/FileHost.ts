@@ -7,7 +7,7 @@
  * ledger to the relay, which patches the original bytes (workbench/session.ts).
  */
 import { commentText, editedSince, planEdits, spanHolds } from '../../../kernel/edits';
-import { liveTextNodes } from './browser/live-text';
+import { liveRange } from './browser/live-text';
 import type { FileParagraph } from '../workbench/api';
 import type { EditLedger } from '../workbench/ledger';
 import type {
@@ -164,29 +164,15 @@ export class FileHost implements DocumentHost {
 
   async select(paragraph: HostParagraph, start: number, end: number): Promise<boolean> {
     const el = this.elements()[paragraph.index];
-    if (!el || this.ledger.currentText(paragraph.index) !== paragraph.text) return false;
-    const doc = this.view.ownerDocument;
-    const range = doc.createRange();
-    let pos = 0;
-    let startSet = false;
-    for (const t of liveTextNodes(el)) {
-      const len = t.data.length;
-      if (!startSet && start <= pos + len) {
-        range.setStart(t, start - pos);
-        startSet = true;
-      }
-      if (startSet && end <= pos + len) {
-        range.setEnd(t, end - pos);
-        const sel = doc.getSelection();
-        sel?.removeAllRanges();
-        sel?.addRange(range);
-        this.savedRange = range.cloneRange();
-        el.scrollIntoView?.({ block: 'center' });
-        return true;
-      }
-      pos += len;
-    }
-    return false;
+    if (!el || editedSince(paragraph.text, this.ledger.currentText(paragraph.index))) return false;
+    const range = liveRange(el, start, end);
+    if (!range) return false;
+    const sel = this.view.ownerDocument.getSelection();
+    sel?.removeAllRanges();
+    sel?.addRange(range);
+    this.savedRange = range.cloneRange();
+    el.scrollIntoView?.({ block: 'center' });
+    return true;
   }
 
   /** The file view never changes under the user (it is read-only). */
