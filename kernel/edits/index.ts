@@ -3,5 +3,5 @@ export { byPosition, isInsertion, spansClash, type Span } from './span';
 export { planEdits, type EditPlan, type PlanOptions } from './plan';
 export { applyEditsToText } from './apply';
 export { narrowEdit, sharedEnds, type NarrowOptions, type TextEdit } from './narrow';
-export { editedSince, reading, spanHolds } from './stale';
+export { editedSince, reading, spanHolds, spanInside } from './stale';
 export { AI_COMMENT_PREFIX, commentText } from './comment';

@@ -16,9 +16,12 @@ export function editedSince(checkedText: string, currentText: string): boolean {
   return reading(currentText) !== checkedText;
 }
 
-/** The span lies inside `text` (whole offsets) and still holds `original` there. */
+/** The span's offsets are whole numbers inside `text`, start before end. */
+export function spanInside(text: string, { start, end }: Span): boolean {
+  return Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end >= start && end <= text.length;
+}
+
+/** The span lies inside `text` and still holds `original` there. */
 export function spanHolds(text: string, edit: Span & { original: string }): boolean {
-  const { start, end } = edit;
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > text.length) return false;
-  return text.slice(start, end) === edit.original;
+  return spanInside(text, edit) && text.slice(edit.start, edit.end) === edit.original;
 }

@@ -1,5 +1,5 @@
 /** Checks edits against the paragraphs they name and groups the usable ones per paragraph. */
-import { applyEditsToText, planEdits as planSpans, spanHolds } from '../../kernel/edits';
+import { applyEditsToText, planEdits as planSpans, spanInside } from '../../kernel/edits';
 import type { DocumentEdit, DocumentParagraph, SkippedEdit } from './types';
 
 export interface PlannedEdits<E extends { paragraphId: string; start: number; end: number }> {
@@ -27,8 +27,7 @@ export function planEdits<E extends { paragraphId: string; start: number; end: n
   for (const e of edits) {
     const text = textOf.get(e.paragraphId);
     if (text === undefined) skipped.push(skip(e, 'no such paragraph'));
-    // the span check without an original: the edit names offsets only
-    else if (!spanHolds(text, { start: e.start, end: e.end, original: text.slice(e.start, e.end) }))
+    else if (!spanInside(text, e))
       skipped.push(skip(e, 'offsets outside the paragraph'));
     else {
       const list = byParagraph.get(e.paragraphId) ?? [];

@@ -1,5 +1,5 @@
 /** The stale comparison (kernel/edits/stale.ts). */
-import { editedSince, reading, spanHolds } from '../../../../kernel/edits/stale';
+import { editedSince, reading, spanHolds, spanInside } from '../../../../kernel/edits/stale';
 
 describe('editedSince', () => {
   it('is false while the paragraph reads as checked, whatever its normal form', () => {
@@ -28,5 +28,16 @@ describe('spanHolds', () => {
     expect(spanHolds(text, { start: -1, end: 1, original: '그' })).toBe(false);
     expect(spanHolds(text, { start: 2, end: 1, original: '' })).toBe(false);
     expect(spanHolds(text, { start: 0.5, end: 1, original: '' })).toBe(false);
+  });
+});
+
+describe('spanInside', () => {
+  it('takes whole offsets from 0 to the text\'s length, start not after end', () => {
+    expect(spanInside('가나', { start: 0, end: 2 })).toBe(true);
+    expect(spanInside('가나', { start: 2, end: 2 })).toBe(true);
+    expect(spanInside('가나', { start: 1, end: 3 })).toBe(false);
+    expect(spanInside('가나', { start: 1, end: 0 })).toBe(false);
+    expect(spanInside('가나', { start: -1, end: 0 })).toBe(false);
+    expect(spanInside('가나', { start: 0, end: 1.5 })).toBe(false);
   });
 });
