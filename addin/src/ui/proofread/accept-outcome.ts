@@ -8,14 +8,14 @@ import { applyToText, paragraphId, rebase, type EditSetPlan } from '../../core/s
 import type { ApplyResult, HostParagraph, ParagraphEdit } from '../../host/DocumentHost';
 import type { ProofItem } from './proof-state';
 
-export type TextEdit = Pick<ParagraphEdit, 'start' | 'end' | 'replacement'>;
+export type AcceptedEdit = Pick<ParagraphEdit, 'start' | 'end' | 'replacement'>;
 
 export interface AcceptOutcome {
   items: ProofItem[];
   /** Paragraphs the accepted edits touched (text or comments). */
   touched: Set<string>;
   /** Paragraphs whose text changed: the paragraph with its new text and the text edits applied. */
-  changed: Map<string, { paragraph: HostParagraph; edits: TextEdit[] }>;
+  changed: Map<string, { paragraph: HostParagraph; edits: AcceptedEdit[] }>;
 }
 
 export function acceptOutcome(
@@ -26,7 +26,7 @@ export function acceptOutcome(
 ): AcceptOutcome {
   const applied = new Set(result.applied);
   const touched = new Set<string>();
-  const changed = new Map<string, { paragraph: HostParagraph; edits: TextEdit[] }>();
+  const changed = new Map<string, { paragraph: HostParagraph; edits: AcceptedEdit[] }>();
   let next = items.filter((i) => !applied.has(i.id));
   for (const set of plan.sets) {
     const done = set.edits.filter((e) => applied.has(e.suggestionId));
@@ -48,7 +48,7 @@ export function acceptOutcome(
 }
 
 /** The cards of paragraph `pid` moved through `edits`; those an edit clashes with turn stale. */
-function moveCards(items: ProofItem[], pid: string, edits: readonly TextEdit[]): ProofItem[] {
+function moveCards(items: ProofItem[], pid: string, edits: readonly AcceptedEdit[]): ProofItem[] {
   const { kept, invalid } = rebase(
     items.filter((i) => i.paragraphId === pid),
     edits,

@@ -12,7 +12,7 @@ import type { ApplyResult, DocumentHost, HostParagraph } from '../../host/Docume
 import type { Lang } from '../../i18n/strings';
 import type { PaneSettings } from '../../settings/store';
 import { editedSince } from '../../../../kernel/edits';
-import { acceptOutcome, type TextEdit } from './accept-outcome';
+import { acceptOutcome, type AcceptedEdit } from './accept-outcome';
 import { endsCheck, INITIAL_PROOF_STATE, proofreadRequest, startedState, suggestionsOf, withEvent, type ProofItem, type ProofState } from './proof-state';
 
 export type { ProofItem, ProofState, ProofStatus } from './proof-state';
@@ -56,7 +56,7 @@ interface ProofSession {
    * arrive later (model batches) were computed on the older text and are moved through
    * these edits — or marked stale when an accepted edit touched their span.
    */
-  acceptedSinceCheck: MutableRefObject<Map<string, TextEdit[][]>>;
+  acceptedSinceCheck: MutableRefObject<Map<string, AcceptedEdit[][]>>;
   /** The cards as last rendered (or as just changed by an action). */
   items: MutableRefObject<ProofItem[]>;
   ignored: MutableRefObject<ReadonlySet<string>>;
@@ -76,7 +76,7 @@ export function useProofread(opts: {
   const [notice, setNotice] = useState<ApplyNotice | null>(null);
   const session: ProofSession = {
     paragraphs: useRef(new Map<string, HostParagraph>()),
-    acceptedSinceCheck: useRef(new Map<string, TextEdit[][]>()),
+    acceptedSinceCheck: useRef(new Map<string, AcceptedEdit[][]>()),
     items: useRef<ProofItem[]>([]),
     ignored: useRef(ignored),
     setState,
