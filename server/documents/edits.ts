@@ -1,4 +1,5 @@
 /** Checks edits against the paragraphs they name and groups the usable ones per paragraph. */
+import { applyEditsToText, planEdits as planSpans, spanInside } from '../../kernel/edits';
 import type { DocumentEdit, DocumentParagraph, SkippedEdit } from './types';
 
 export interface PlannedEdits<E extends { paragraphId: string; start: number; end: number }> {
@@ -12,8 +13,9 @@ export function skip(e: { paragraphId: string; start: number; end: number }, rea
 
 /**
  * Usable edits per paragraph, sorted by start: the paragraph exists, offsets are whole
- * numbers inside its text, and no two edits overlap or meet at an insertion point (the
- * later one is skipped). Replacements are NFC-normalised.
+ * numbers inside its text, and no two edits clash (the span rule in kernel/edits/span.ts:
+ * they overlap or meet at an insertion point; the later one is skipped). Replacements are
+ * NFC-normalised.
  */
 export function planEdits<E extends { paragraphId: string; start: number; end: number; replacement?: string }>(
   paragraphs: readonly DocumentParagraph[],
@@ -25,7 +27,7 @@ export function planEdits<E extends { paragraphId: string; start: number; end: n
   for (const e of edits) {
     const text = textOf.get(e.paragraphId);
     if (text === undefined) skipped.push(skip(e, 'no such paragraph'));
-    else if (!Number.isInteger(e.start) || !Number.isInteger(e.end) || e.start < 0 || e.end < e.start || e.end > text.length)
+    else if (!spanInside(text, e))
       skipped.push(skip(e, 'offsets outside the paragraph'));
     else {
       const list = byParagraph.get(e.paragraphId) ?? [];
@@ -34,28 +36,15 @@ export function planEdits<E extends { paragraphId: string; start: number; end: n
     }
   }
   for (const [id, list] of byParagraph) {
-    list.sort((a, b) => a.start - b.start || a.end - b.end);
-    const kept: E[] = [];
-    for (const e of list) {
-      const prev = kept[kept.length - 1];
-      const clash = prev && (e.start < prev.end || (e.start === prev.end && (e.start === e.end || prev.start === prev.end)));
-      if (clash) skipped.push(skip(e, 'overlaps another edit'));
-      else kept.push(e);
-    }
+    const { kept } = planSpans(list, { onClash: (e) => skipped.push(skip(e, 'overlaps another edit')) });
     byParagraph.set(id, kept);
   }
   return { byParagraph, skipped };
 }
 
-/** The paragraph text with the edits applied (edits sorted, non-overlapping). */
+/** The paragraph text with the edits applied (planned: no two clash). */
 export function applyToText(text: string, edits: readonly DocumentEdit[]): string {
-  let out = '';
-  let at = 0;
-  for (const e of edits) {
-    out += text.slice(at, e.start) + e.replacement;
-    at = e.end;
-  }
-  return out + text.slice(at);
+  return applyEditsToText(text, edits);
 }
 
 /** One 교정 내역 line: where, what, and the suggested change if any. */

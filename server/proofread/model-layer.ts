@@ -4,6 +4,7 @@
  * concurrency limit, parses robustly, re-requests truncated batches split in halves, locates
  * each edit in its paragraph and emits suggestions with source 'model'.
  */
+import { narrowEdit, type TextEdit } from '../../kernel/edits/narrow';
 import { withFailFast } from '../abort';
 import type { ChatMessage, CompleteFn, JsonSchemaSpec } from '../llm/types';
 import type { Category, PackName, Paragraph, Suggestion } from './types';
@@ -227,38 +228,18 @@ function isJson(content: string): boolean {
   }
 }
 
-export interface LocatedEdit {
-  start: number;
-  end: number;
-  original: string;
-  replacement: string;
-}
+/** An edit located in a paragraph and narrowed to its smallest span. */
+export type LocatedEdit = TextEdit;
 
 /**
- * Finds `original` in the paragraph (exactly once, else null) and trims the prefix/suffix it
- * shares with `corrected`, giving the smallest span.
+ * Finds `original` in the paragraph (exactly once, else null) and narrows it to the smallest
+ * span that changes (kernel/edits/narrow.ts).
  */
 export function locateEdit(text: string, original: string, corrected: string): LocatedEdit | null {
   if (!original || original === corrected) return null;
   const at = text.indexOf(original);
   if (at < 0 || text.indexOf(original, at + 1) >= 0) return null;
-  let p = 0;
-  const maxP = Math.min(original.length, corrected.length);
-  while (p < maxP && original.charCodeAt(p) === corrected.charCodeAt(p)) p++;
-  let s = 0;
-  while (
-    s < original.length - p &&
-    s < corrected.length - p &&
-    original.charCodeAt(original.length - 1 - s) === corrected.charCodeAt(corrected.length - 1 - s)
-  )
-    s++;
-  // do not split a surrogate pair, at either end of the span
-  const low = (i: number) => /[\uDC00-\uDFFF]/.test(original[i] ?? '');
-  while (p > 0 && low(p)) p--;
-  while (s > 0 && low(original.length - s)) s--;
-  const start = at + p;
-  const end = at + original.length - s;
-  return { start, end, original: text.slice(start, end), replacement: corrected.slice(p, corrected.length - s) };
+  return narrowEdit(at, original, corrected);
 }
 
 const PUNCT_RE = /[\s.,!?;:·…'"‘’“”()[\]{}<>「」『』《》〈〉~\-–—/]/g;

@@ -18,106 +18,115 @@ function indentWidth(ws: string): number {
   return w;
 }
 
+/** Blocks as they are built line by line: the open paragraph and the open list. */
+class BlockBuilder {
+  readonly blocks: Block[] = [];
+  private para: string[] = [];
+  private list: ListBlock | null = null;
+  /** Indent width per nesting level of the open list. */
+  private indents: number[] = [];
+
+  /** Closes the open paragraph and list (a blank line, a rule, a heading, a fence). */
+  breakBlock(): void {
+    this.flushPara();
+    this.closeList();
+  }
+
+  flushPara(): void {
+    if (this.para.length) {
+      const runs = parseInline(this.para.join(' '));
+      if (runs.length) this.blocks.push({ kind: 'paragraph', runs });
+    }
+    this.para = [];
+  }
+
+  closeList(): void {
+    if (this.list && this.list.items.length) this.blocks.push(this.list);
+    this.list = null;
+    this.indents = [];
+  }
+
+  heading(h: RegExpExecArray): void {
+    this.breakBlock();
+    let runs = parseInline((h[2] ?? '').replace(/^(?:#+[ \t]*)+/, ''));
+    if (runs.length) runs[0]!.text = runs[0]!.text.replace(/^(?:#+[ \t]*)+/, '');
+    runs = runs.filter((r) => r.text);
+    if (runs.length) this.blocks.push({ kind: 'heading', level: Math.min(3, h[1]!.length) as 1 | 2 | 3, runs });
+  }
+
+  listItem(li: RegExpExecArray): void {
+    this.flushPara();
+    const ordered = li[3] !== undefined;
+    const indent = indentWidth(li[1]!);
+    const level = this.levelFor(indent, ordered);
+    this.list!.items.push({ runs: parseInline(li[4]!), level });
+  }
+
+  /** The nesting level of an item at `indent`, opening a new list where needed. */
+  private levelFor(indent: number, ordered: boolean): number {
+    if (!this.list) {
+      this.list = { kind: 'list', ordered, items: [] };
+      this.indents = [indent];
+      return 0;
+    }
+    // Find the level: deeper than the last → one level down; else the matching or closest shallower one.
+    const indents = this.indents;
+    if (indent > indents[indents.length - 1]! && indents.length < 9) {
+      indents.push(indent);
+    } else {
+      while (indents.length > 1 && indent < indents[indents.length - 1]!) indents.pop();
+      if (indent < indents[0]!) indents[0] = indent;
+    }
+    const level = indents.length - 1;
+    if (level === 0 && ordered !== this.list.ordered) {
+      this.closeList();
+      this.list = { kind: 'list', ordered, items: [] };
+      this.indents = [indent];
+    }
+    return level;
+  }
+
+  /** A plain line: continues the open list's last item when indented, else goes into the paragraph. */
+  text(line: string): void {
+    const last = this.list?.items[this.list.items.length - 1];
+    if (this.list && /^[ \t]+/.test(line) && last) {
+      const extra = parseInline(line.trim());
+      last.runs = mergeRuns([...last.runs, ...(last.runs.length ? [{ text: ' ' }] : []), ...extra]);
+      return;
+    }
+    if (this.list) this.closeList();
+    this.para.push(line.trim());
+  }
+}
+
 export function parseMarkdown(text: string): Block[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const blocks: Block[] = [];
-  let para: string[] = [];
-  let list: ListBlock | null = null;
-  let indents: number[] = []; // indent width per nesting level of the open list
+  const out = new BlockBuilder();
   let inFence = false;
-
-  const flushPara = () => {
-    if (para.length) {
-      const runs = parseInline(para.join(' '));
-      if (runs.length) blocks.push({ kind: 'paragraph', runs });
-    }
-    para = [];
-  };
-  const closeList = () => {
-    if (list && list.items.length) blocks.push(list);
-    list = null;
-    indents = [];
-  };
-
   for (const raw of lines) {
     if (FENCE_RE.test(raw)) {
-      flushPara();
-      closeList();
+      out.breakBlock();
       inFence = !inFence;
       continue;
     }
     if (inFence) {
       // Code: keep the text as its own paragraph, no inline parsing.
-      if (raw.trim()) blocks.push({ kind: 'paragraph', runs: [{ text: raw }] });
+      if (raw.trim()) out.blocks.push({ kind: 'paragraph', runs: [{ text: raw }] });
       continue;
     }
     const line = raw.replace(/^ {0,3}>[ \t]?/, ''); // blockquote marker
-    if (!line.trim()) {
-      flushPara();
-      closeList();
-      continue;
-    }
-    if (HR_RE.test(line)) {
-      flushPara();
-      closeList();
+    if (!line.trim() || HR_RE.test(line)) {
+      out.breakBlock();
       continue;
     }
     const h = HEADING_RE.exec(line);
-    if (h) {
-      flushPara();
-      closeList();
-      let runs = parseInline((h[2] ?? '').replace(/^(?:#+[ \t]*)+/, ''));
-      if (runs.length) runs[0]!.text = runs[0]!.text.replace(/^(?:#+[ \t]*)+/, '');
-      runs = runs.filter((r) => r.text);
-      if (runs.length) blocks.push({ kind: 'heading', level: Math.min(3, h[1]!.length) as 1 | 2 | 3, runs });
-      continue;
-    }
-    const li = LIST_RE.exec(line);
-    if (li) {
-      flushPara();
-      const ordered = li[3] !== undefined;
-      const indent = indentWidth(li[1]!);
-      let level: number;
-      if (!list) {
-        list = { kind: 'list', ordered, items: [] };
-        indents = [indent];
-        level = 0;
-      } else {
-        // Find the level: deeper than the last → one level down; else the matching or closest shallower one.
-        const last = indents[indents.length - 1]!;
-        if (indent > last && indents.length < 9) {
-          indents.push(indent);
-        } else {
-          while (indents.length > 1 && indent < indents[indents.length - 1]!) indents.pop();
-          if (indent < indents[0]!) indents[0] = indent;
-        }
-        level = indents.length - 1;
-        if (level === 0 && ordered !== list.ordered) {
-          closeList();
-          list = { kind: 'list', ordered, items: [] };
-          indents = [indent];
-        }
-      }
-      list!.items.push({ runs: parseInline(li[4]!), level });
-      continue;
-    }
-    if (list) {
-      const l = list as ListBlock;
-      const cont = /^[ \t]+/.test(line);
-      const last = l.items[l.items.length - 1];
-      if (cont && last) {
-        // Continuation of the previous item.
-        const extra = parseInline(line.trim());
-        last.runs = mergeRuns([...last.runs, ...(last.runs.length ? [{ text: ' ' }] : []), ...extra]);
-        continue;
-      }
-      closeList();
-    }
-    para.push(line.trim());
+    const li = h ? null : LIST_RE.exec(line);
+    if (h) out.heading(h);
+    else if (li) out.listItem(li);
+    else out.text(line);
   }
-  flushPara();
-  closeList();
-  return blocks;
+  out.breakBlock();
+  return out.blocks;
 }
 
 // ---------------------------------------------------------------------------------------------

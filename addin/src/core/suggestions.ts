@@ -6,6 +6,7 @@
 import type { HostParagraph, ParagraphEdit, ParagraphEditSet } from '../host/DocumentHost';
 import { CATEGORIES, SUGGESTION_SOURCES, type Category, type SuggestionSource } from '../../../kernel/contract/enums';
 import type { Suggestion } from '../../../kernel/contract/suggestion';
+import { planEdits, sharedEnds, spanHolds, spansClash } from '../../../kernel/edits';
 
 export type { Category, Suggestion, SuggestionSource };
 
@@ -50,14 +51,10 @@ export function isSuggestion(x: unknown): x is Suggestion {
   );
 }
 
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  if (a.start === a.end || b.start === b.end) return a.start === b.start && a.end === b.end;
-  return a.start < b.end && b.start < a.end;
-}
-
 /**
  * Adds incoming suggestions to the list: drops duplicates (same id, or same paragraph, span and
- * replacement) and, from the model layer, any that overlap an existing rule/dictionary suggestion.
+ * replacement) and, from the model layer, any that clash with an existing rule/dictionary suggestion
+ * (the span rule in kernel/edits/span.ts).
  * Keeps paragraph then position order.
  */
 export function mergeIncoming(existing: readonly Suggestion[], incoming: readonly Suggestion[], order?: (pid: string) => number): Suggestion[] {
@@ -67,7 +64,7 @@ export function mergeIncoming(existing: readonly Suggestion[], incoming: readonl
   const spans = new Set(existing.map(spanKey));
   for (const s of incoming) {
     if (ids.has(s.id) || spans.has(spanKey(s))) continue;
-    if (s.source === 'model' && out.some((e) => e.paragraphId === s.paragraphId && e.source !== 'model' && overlaps(e, s))) continue;
+    if (s.source === 'model' && out.some((e) => e.paragraphId === s.paragraphId && e.source !== 'model' && spansClash(e, s))) continue;
     out.push(s);
     ids.add(s.id);
     spans.add(spanKey(s));
@@ -121,8 +118,8 @@ export interface EditSetPlan {
 
 /**
  * Builds one ParagraphEditSet per paragraph from the suggestions to accept, against each
- * paragraph's text as checked. Overlapping suggestions: the first (by position) wins and the
- * rest are skipped (they can be accepted after a re-check).
+ * paragraph's text as checked. Of clashing suggestions (kernel/edits/span.ts) the first by
+ * position wins and the rest are skipped (they can be accepted after a re-check).
  */
 export function buildEditSets(
   suggestions: readonly Suggestion[],
@@ -133,7 +130,7 @@ export function buildEditSets(
   const skipped: string[] = [];
   for (const s of suggestions) {
     const p = paragraphs.get(s.paragraphId);
-    if (!p || s.start < 0 || s.end > p.text.length || s.start > s.end || p.text.slice(s.start, s.end) !== s.original) {
+    if (!p || !spanHolds(p.text, s)) {
       skipped.push(s.id);
       continue;
     }
@@ -143,15 +140,9 @@ export function buildEditSets(
   }
   const sets: ParagraphEditSet[] = [];
   for (const [pid, list] of byPara) {
-    const sorted = [...list].sort((a, b) => a.start - b.start || a.end - b.end);
-    const edits: ParagraphEdit[] = [];
-    for (const s of sorted) {
-      if (edits.some((e) => overlaps(e, s))) {
-        skipped.push(s.id);
-        continue;
-      }
-      edits.push({ suggestionId: s.id, start: s.start, end: s.end, original: s.original, replacement: s.replacement, comment: commentFor(s) });
-    }
+    const { kept, clashing } = planEdits(list);
+    skipped.push(...clashing.map((s) => s.id));
+    const edits: ParagraphEdit[] = kept.map((s) => ({ suggestionId: s.id, start: s.start, end: s.end, original: s.original, replacement: s.replacement, comment: commentFor(s) }));
     sets.push({ paragraph: paragraphs.get(pid)!, edits });
   }
   sets.sort((a, b) => a.paragraph.index - b.paragraph.index);
@@ -159,18 +150,12 @@ export function buildEditSets(
 }
 
 /** The paragraph's text after the given edits (replacement null leaves the text as it is). */
-export function applyToText(text: string, edits: ReadonlyArray<Pick<ParagraphEdit, 'start' | 'end' | 'replacement'>>): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) {
-    if (e.replacement === null) continue;
-    out = out.slice(0, e.start) + e.replacement + out.slice(e.end);
-  }
-  return out;
-}
+export { applyEditsToText as applyToText } from '../../../kernel/edits';
 
 /**
  * Moves the remaining suggestions of a paragraph after `applied` edits changed its text.
- * Returns the rebased suggestions and the ids that overlapped an applied edit (no longer valid).
+ * Returns the rebased suggestions and the ids that clash with an applied edit (no longer valid;
+ * the span rule in kernel/edits/span.ts).
  */
 export function rebase<T extends Suggestion>(
   remaining: readonly T[],
@@ -180,7 +165,7 @@ export function rebase<T extends Suggestion>(
   const kept: T[] = [];
   const invalid: string[] = [];
   for (const s of remaining) {
-    if (changes.some((e) => overlaps(e, s) || (e.start === e.end && e.start > s.start && e.start < s.end))) {
+    if (changes.some((e) => spansClash(e, s))) {
       invalid.push(s.id);
       continue;
     }
@@ -205,13 +190,7 @@ export interface Highlight {
 
 /** Highlight diff: common prefix and suffix stay plain, the middle is marked (surrogate-safe). */
 export function diffHighlight(original: string, replacement: string): Highlight {
-  let p = 0;
-  const max = Math.min(original.length, replacement.length);
-  while (p < max && original.charCodeAt(p) === replacement.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < original.length - p && s < replacement.length - p && original.charCodeAt(original.length - 1 - s) === replacement.charCodeAt(replacement.length - 1 - s)) s++;
-  if (p > 0 && /[\uDC00-\uDFFF]/.test(original[p] ?? replacement[p] ?? '')) p--;
-  if (s > 0 && /[\uDC00-\uDFFF]/.test(original[original.length - s] ?? '')) s--;
+  const { prefix: p, suffix: s } = sharedEnds(original, replacement);
   const parts = (text: string, kind: 'removed' | 'added'): DiffPart[] => {
     const out: DiffPart[] = [];
     const pre = text.slice(0, p);

@@ -5,8 +5,8 @@
  * as Word's does for the document's current state.
  */
 import type { Block, InlineRun } from '../core/blocks';
-import { commentText } from '../core/comment';
-import { liveTextNodes } from './browser/live-text';
+import { commentText, editedSince, planEdits } from '../../../kernel/edits';
+import { liveRange, liveTextNodes } from './browser/live-text';
 import { pastedBlocks } from './browser/paste';
 import { acceptAllChanges, cleanText, readEditor, rejectAllChanges, type EditorBlock } from './browser/tracked';
 import type {
@@ -29,33 +29,6 @@ function rawText(el: Element): string {
 
 export function paragraphText(el: Element): string {
   return rawText(el).normalize('NFC');
-}
-
-/** A DOM range over [start, end) of the paragraph's live text, or null if out of bounds. */
-function rangeAt(el: Element, start: number, end: number): Range | null {
-  const nodes = liveTextNodes(el);
-  const doc = el.ownerDocument;
-  const range = doc.createRange();
-  let pos = 0;
-  let startSet = false;
-  for (const t of nodes) {
-    const len = t.data.length;
-    if (!startSet && start <= pos + len) {
-      range.setStart(t, start - pos);
-      startSet = true;
-    }
-    if (startSet && end <= pos + len) {
-      range.setEnd(t, end - pos);
-      return range;
-    }
-    pos += len;
-  }
-  if (nodes.length === 0 && start === 0 && end === 0) {
-    range.setStart(el, 0);
-    range.setEnd(el, 0);
-    return range;
-  }
-  return null;
 }
 
 function renderRuns(doc: Document, runs: InlineRun[], into: Node): void {
@@ -333,7 +306,7 @@ export class BrowserHost implements DocumentHost {
       for (const set of sets) {
         const el = blocks[set.paragraph.index];
         const ids = set.edits.map((e) => e.suggestionId);
-        if (!el || paragraphText(el) !== set.paragraph.text) {
+        if (!el || editedSince(set.paragraph.text, rawText(el))) {
           result.stale.push(...ids);
           continue;
         }
@@ -342,20 +315,12 @@ export class BrowserHost implements DocumentHost {
           result.failed.push(...ids);
           continue;
         }
-        // Overlapping edits: keep the earlier one; then apply from the end backwards,
-        // so earlier offsets stay valid.
-        const kept: typeof set.edits = [];
-        let lastEnd = -1;
-        for (const e of [...set.edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
-          if (e.start < lastEnd) result.failed.push(e.suggestionId);
-          else {
-            kept.push(e);
-            lastEnd = e.end;
-          }
-        }
+        // Clashing edits (kernel/edits/span.ts): keep the earlier one; then apply from the end
+        // backwards, so earlier offsets stay valid.
+        const { kept } = planEdits(set.edits, { onClash: (e) => result.failed.push(e.suggestionId) });
         const edits = kept.reverse();
         for (const edit of edits) {
-          const range = rangeAt(el, edit.start, edit.end);
+          const range = liveRange(el, edit.start, edit.end);
           if (!range || range.toString().normalize('NFC') !== edit.original) {
             result.failed.push(edit.suggestionId);
             continue;
@@ -390,7 +355,7 @@ export class BrowserHost implements DocumentHost {
   async select(paragraph: HostParagraph, start: number, end: number): Promise<boolean> {
     const el = this.blocks()[paragraph.index];
     if (!el || rawText(el) !== paragraph.text) return false;
-    const range = rangeAt(el, start, end);
+    const range = liveRange(el, start, end);
     if (!range) return false;
     const sel = this.editor.ownerDocument.getSelection();
     sel?.removeAllRanges();

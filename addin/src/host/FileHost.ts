@@ -6,8 +6,8 @@
  * plain new text (direct) or <mark> (comments) until the user saves. Saving sends the
  * ledger to the relay, which patches the original bytes (workbench/session.ts).
  */
-import { commentText } from '../core/comment';
-import { liveTextNodes } from './browser/live-text';
+import { commentText, editedSince, planEdits, spanHolds } from '../../../kernel/edits';
+import { liveRange } from './browser/live-text';
 import type { FileParagraph } from '../workbench/api';
 import type { EditLedger } from '../workbench/ledger';
 import type {
@@ -125,25 +125,23 @@ export class FileHost implements DocumentHost {
       const index = set.paragraph.index;
       const current = this.ledger.currentText(index);
       const ids = set.edits.map((e) => e.suggestionId);
-      if (index >= this.paragraphsParsed.length || current !== set.paragraph.text) {
+      if (index >= this.paragraphsParsed.length || editedSince(set.paragraph.text, current)) {
         result.stale.push(...ids);
         continue;
       }
       // All edits of a set are against the same text: map them all before recording any.
+      // Clashing edits (kernel/edits/span.ts): the earlier one wins.
       const mapped: Array<{ edit: (typeof set.edits)[number]; start: number; end: number }> = [];
-      let lastEnd = -1;
-      for (const edit of [...set.edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
-        const span = current.slice(edit.start, edit.end) === edit.original ? this.ledger.toParsed(index, edit.start, edit.end) : null;
-        if (!span || edit.start < lastEnd) {
-          result.failed.push(edit.suggestionId);
-          continue;
-        }
-        lastEnd = edit.end;
-        mapped.push({ edit, ...span });
-      }
+      const toParsed = (edit: (typeof set.edits)[number]) => {
+        const span = spanHolds(current, edit) ? this.ledger.toParsed(index, edit.start, edit.end) : null;
+        if (span) mapped.push({ edit, ...span });
+        else result.failed.push(edit.suggestionId);
+        return span !== null;
+      };
+      planEdits(set.edits, { tryKeep: toParsed, onClash: (edit) => result.failed.push(edit.suggestionId) });
       for (const { edit, start, end } of mapped) {
         if (mode === 'comment' || edit.replacement === null) {
-          // The file's comment reads as Word's does: one format for every host (core/comment.ts).
+          // The file's comment reads as Word's does: one format for every host (kernel/edits/comment.ts).
           this.ledger.addNote(index, { suggestionId: edit.suggestionId, start, end, message: commentText(edit.comment, edit.replacement) });
         } else {
           this.ledger.addEdit(index, { suggestionId: edit.suggestionId, start, end, replacement: edit.replacement, message: edit.comment, shownAs: mode });
@@ -166,29 +164,15 @@ export class FileHost implements DocumentHost {
 
   async select(paragraph: HostParagraph, start: number, end: number): Promise<boolean> {
     const el = this.elements()[paragraph.index];
-    if (!el || this.ledger.currentText(paragraph.index) !== paragraph.text) return false;
-    const doc = this.view.ownerDocument;
-    const range = doc.createRange();
-    let pos = 0;
-    let startSet = false;
-    for (const t of liveTextNodes(el)) {
-      const len = t.data.length;
-      if (!startSet && start <= pos + len) {
-        range.setStart(t, start - pos);
-        startSet = true;
-      }
-      if (startSet && end <= pos + len) {
-        range.setEnd(t, end - pos);
-        const sel = doc.getSelection();
-        sel?.removeAllRanges();
-        sel?.addRange(range);
-        this.savedRange = range.cloneRange();
-        el.scrollIntoView?.({ block: 'center' });
-        return true;
-      }
-      pos += len;
-    }
-    return false;
+    if (!el || editedSince(paragraph.text, this.ledger.currentText(paragraph.index))) return false;
+    const range = liveRange(el, start, end);
+    if (!range) return false;
+    const sel = this.view.ownerDocument.getSelection();
+    sel?.removeAllRanges();
+    sel?.addRange(range);
+    this.savedRange = range.cloneRange();
+    el.scrollIntoView?.({ block: 'center' });
+    return true;
   }
 
   /** The file view never changes under the user (it is read-only). */

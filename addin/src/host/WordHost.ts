@@ -1,7 +1,8 @@
 /**
  * WordHost — the Office.js implementation of DocumentHost and the ONLY module
  * in the add-in that touches the `Word` / `Office` globals. Pure logic lives in
- * ./word/*.ts (locate, blockPlan, revisions, comment, suppress).
+ * ./word/*.ts (locate, blockPlan, revisions, suppress, sso) and, shared with the other
+ * hosts, kernel/edits (the span rule, planning, narrowing, staleness, the comment format).
  *
  * Requirement sets. The manifest asks for WordApi 1.1 (so Word 2016 perpetual
  * still loads the pane); every member above 1.1 is called only after
@@ -60,8 +61,8 @@ import type {
   ParagraphEditSet,
 } from './DocumentHost';
 import { listFallbackPrefix, planBlocks, type PlannedParagraph } from './word/blockPlan';
-import { commentText } from '../core/comment';
-import { narrowEdit, nfc, planLocate, type LocatePlan, type SearchStep } from './word/locate';
+import { commentText, editedSince, narrowEdit, planEdits, reading, spanHolds } from '../../../kernel/edits';
+import { nfc, planLocate, type LocatePlan, type SearchStep } from './word/locate';
 import { deletionPoints, touchesDeletion } from './word/revisions';
 import { OwnEditSuppressor } from './word/suppress';
 import { AUTH_DIALOG_SIZE, AuthDialogError, classifySsoError, parseDialogMessage, SSO_OPTIONS } from './word/sso';
@@ -109,8 +110,13 @@ export class AmbiguousSelectionError extends Error {
 const SEARCH_OPTIONS = { matchCase: true, matchWildcards: false } as const;
 
 /** Word's paragraph/line separators inside Range.text → '\n'. */
+function wordLines(s: string): string {
+  return s.replace(/\r\n?|\u000b/g, '\n');
+}
+
+/** Word's text as the pane reads it: NFC, line separators as '\n'. */
 function plainText(s: string): string {
-  return nfc(s).replace(/\r\n?|\u000b/g, '\n');
+  return reading(wordLines(s));
 }
 
 /** The API sets WordHost branches on, read once per operation. */
@@ -423,159 +429,95 @@ export class WordHost implements DocumentHost {
 
   private async applyEditsInner(editSets: ParagraphEditSet[], mode: ApplyMode): Promise<WordApplyResult> {
     const sets = this.sets();
-    const { has13, has14, has16 } = sets;
-    const result: WordApplyResult = { applied: [], stale: [], failed: [], modeUsed: mode, failedReasons: {} };
+    const result = startResult(mode, sets.has14);
+    if (editSets.every((s) => s.edits.length === 0)) return result;
     const fail = (id: string, reason: FailReason) => {
       result.failed.push(id);
       result.failedReasons[id] = reason;
     };
-    if (!has14 && mode === 'tracked') {
-      // accepting is the user's say-so; only the tracking is lost, and the result says so
-      result.modeUsed = 'direct';
-      result.fallbackReason = FALLBACK_NO_WORDAPI_14;
-    }
-    // comment mode without WordApi 1.4 stays comment mode: every edit fails 'needs-wordapi-1.4'
-    // below, the text is never changed instead
-    if (!has14 && mode === 'comment') result.fallbackReason = FALLBACK_NO_WORDAPI_14;
-    const modeUsed = result.modeUsed;
-    if (editSets.every((s) => s.edits.length === 0)) return result;
-
     await Word.run(async (context) => {
-      const doc = context.document;
-      // ---- sync 1: paragraph texts (+ ids), body text + current text, tracking mode, comment count
-      const paras = doc.body.paragraphs;
-      const read = queueRead(context, paras, sets);
-      if (modeUsed === 'tracked') doc.load('changeTrackingMode');
-      const mayComment = has14 && (modeUsed === 'comment' || editSets.some((s) => s.edits.some((e) => e.replacement === null)));
-      const comments = mayComment ? doc.body.getComments() : null;
-      comments?.load('$none');
-      await context.sync();
-
-      const byId = new Map<string, number>();
-      if (has16) paras.items.forEach((p, i) => p.uniqueLocalId && byId.set(p.uniqueLocalId, i));
-      const wanted = new Set<number>();
-      const target = (s: ParagraphEditSet): number | undefined => {
-        const id = s.paragraph.uniqueLocalId;
-        return has16 && id ? byId.get(id) : s.paragraph.index < paras.items.length ? s.paragraph.index : undefined;
-      };
-      for (const s of editSets) {
-        const i = target(s);
-        if (i !== undefined) wanted.add(i);
-      }
-      // ---- sync 1b, only when the body has tracked deletions: those paragraphs' current text
-      const reads = await read.finish((_p, i) => wanted.has(i));
-
+      // ---- sync 1 (+ 1b): the paragraphs being edited, tracking mode, comment count
+      const { readFor, comments } = await readForEdits(context, editSets, sets, result.modeUsed);
       const jobs: Job[] = [];
       for (const set of editSets) {
-        const i = target(set);
-        const r = i === undefined ? undefined : reads[i];
+        const r = readFor(set);
         const ids = set.edits.map((e) => e.suggestionId);
         // Compared as the pane read it (line breaks \u000b as \n, one for one).
-        if (!r || plainText(r.current) !== set.paragraph.text) {
-          result.stale.push(...ids);
-          continue;
-        }
-        if (nfc(r.current) !== r.current || r.current.includes('\r')) {
-          // document text is not NFC (or not one-for-one): NFC offsets do not map onto it
-          for (const id of ids) fail(id, 'not-nfc');
-          continue;
-        }
-        const deletions = deletionPoints(r.text, r.current);
-        const sorted = [...set.edits].sort((a, b) => a.start - b.start || a.end - b.end);
-        let lastEnd = -1;
-        const accepted: Job[] = [];
-        for (const edit of sorted) {
-          const asComment = edit.replacement === null || modeUsed === 'comment';
-          if (asComment && !has14) {
-            fail(edit.suggestionId, 'needs-wordapi-1.4');
-            continue;
-          }
-          if (edit.start < lastEnd || (edit.start === lastEnd && edit.start === edit.end)) {
-            fail(edit.suggestionId, 'overlap');
-            continue;
-          }
-          // the span as Word has it (a manual line break is \u000b there, \n in the pane)
-          const wordOriginal = r.current.slice(edit.start, edit.end);
-          if (edit.original !== plainText(wordOriginal)) {
-            fail(edit.suggestionId, 'not-located');
-            continue;
-          }
-          // tracked deletions in this paragraph: only edits clear of them are placed
-          if (deletions === null || touchesDeletion(deletions, edit.start, edit.end)) {
-            fail(edit.suggestionId, 'tracked-changes');
-            continue;
-          }
-          const span =
-            asComment || edit.replacement === null
-              ? { start: edit.start, end: edit.end, original: wordOriginal, replacement: edit.replacement ?? '' }
-              : narrowEdit(edit.start, wordOriginal, edit.replacement);
-          if (!asComment && span.original === span.replacement) {
-            result.applied.push(edit.suggestionId);
-            lastEnd = edit.end;
-            continue;
-          }
-          const plan = planLocate(r.current, span.start, span.end, span.original);
-          if (plan.kind === 'fail') {
-            fail(edit.suggestionId, 'not-located');
-            continue;
-          }
-          if (plan.kind === 'span' && !has13) {
-            // head.expandTo(tail) needs WordApi 1.3
-            fail(edit.suggestionId, 'needs-wordapi-1.3');
-            continue;
-          }
-          lastEnd = edit.end;
-          accepted.push({ edit, read: r, asComment, replacement: span.replacement, plan, start: span.start, end: span.end });
-        }
+        if (!r || editedSince(set.paragraph.text, wordLines(r.current))) result.stale.push(...ids);
+        // document text is not NFC (or not one-for-one): NFC offsets do not map onto it
+        else if (nfc(r.current) !== r.current || r.current.includes('\r')) for (const id of ids) fail(id, 'not-nfc');
         // from the end backwards, so earlier offsets stay valid in the expected texts
-        jobs.push(...accepted.reverse());
+        else jobs.push(...planParagraphJobs(set, r, result.modeUsed, sets, result, fail).reverse());
       }
       if (jobs.length === 0) return;
-
       // ---- sync 2: all searches (one per distinct string per paragraph); one by one if the batch fails
-      const resolved = await this.searchAll(context, jobs, has13, (id) => fail(id, 'not-located'), (id) => fail(id, 'search-failed'));
+      const resolved = await this.searchAll(context, jobs, sets.has13, (id) => fail(id, 'not-located'), (id) => fail(id, 'search-failed'));
       if (resolved.length === 0) return;
-
-      // ---- sync 3: tracking on, on its own (docs silent on a switch's effect on later operations in the same batch)
-      const userMode = modeUsed === 'tracked' ? doc.changeTrackingMode : undefined;
-      const switchTracking = modeUsed === 'tracked' && userMode !== 'TrackAll';
-      if (switchTracking) {
-        doc.changeTrackingMode = 'TrackAll';
-        await context.sync();
-      }
-      // text edits first, then comments: a failed batch ran a prefix of this order
-      const ordered = [...resolved.filter((x) => !x.job.asComment), ...resolved.filter((x) => x.job.asComment)];
-      try {
-        // ---- sync 4: all writes, and the user's tracking mode back
-        for (const x of ordered) this.write(x);
-        if (switchTracking && userMode) doc.changeTrackingMode = userMode;
-        await context.sync();
-        result.applied.push(...ordered.map((x) => x.job.edit.suggestionId));
-      } catch {
-        // the batch stopped part-way: learn what ran, retry the rest one by one
-        const done = await this.writtenPrefix(context, ordered, comments, has14);
-        if (done < 0) {
-          // the document matches no prefix: report all as failed rather than write twice
-          for (const x of ordered) fail(x.job.edit.suggestionId, 'write-failed');
-        } else {
-          result.applied.push(...ordered.slice(0, done).map((x) => x.job.edit.suggestionId));
-          for (const x of ordered.slice(done)) {
-            this.write(x);
-            try {
-              await context.sync();
-              result.applied.push(x.job.edit.suggestionId);
-            } catch {
-              fail(x.job.edit.suggestionId, 'write-failed');
-            }
-          }
-        }
-        if (switchTracking && userMode) {
-          doc.changeTrackingMode = userMode;
-          await context.sync().catch(() => undefined);
-        }
-      }
+      // ---- syncs 3 and 4: tracking on, all writes, tracking restored
+      await this.writeAll(context, resolved, { modeUsed: result.modeUsed, comments, has14: sets.has14 }, result, fail);
     });
     return result;
+  }
+
+  /**
+   * Sync 3: tracking on, on its own (docs silent on a switch's effect on later operations in
+   * the same batch). Sync 4: all writes and the user's tracking mode back; if that batch
+   * fails part-way, learn what ran and retry the rest one by one.
+   */
+  private async writeAll(
+    context: Word.RequestContext,
+    resolved: Resolved[],
+    how: { modeUsed: ApplyMode; comments: Word.CommentCollection | null; has14: boolean },
+    result: WordApplyResult,
+    fail: (id: string, reason: FailReason) => void,
+  ): Promise<void> {
+    const doc = context.document;
+    const userMode = how.modeUsed === 'tracked' ? doc.changeTrackingMode : undefined;
+    const switchTracking = how.modeUsed === 'tracked' && userMode !== 'TrackAll';
+    if (switchTracking) {
+      doc.changeTrackingMode = 'TrackAll';
+      await context.sync();
+    }
+    // text edits first, then comments: a failed batch ran a prefix of this order
+    const ordered = [...resolved.filter((x) => !x.job.asComment), ...resolved.filter((x) => x.job.asComment)];
+    try {
+      for (const x of ordered) this.write(x);
+      if (switchTracking && userMode) doc.changeTrackingMode = userMode;
+      await context.sync();
+      result.applied.push(...ordered.map((x) => x.job.edit.suggestionId));
+    } catch {
+      await this.retryAfterFailedWrite(context, ordered, how, result, fail);
+      if (switchTracking && userMode) {
+        doc.changeTrackingMode = userMode;
+        await context.sync().catch(() => undefined);
+      }
+    }
+  }
+
+  /** The write batch stopped part-way: learn what ran, retry the rest one by one. */
+  private async retryAfterFailedWrite(
+    context: Word.RequestContext,
+    ordered: Resolved[],
+    how: { comments: Word.CommentCollection | null; has14: boolean },
+    result: WordApplyResult,
+    fail: (id: string, reason: FailReason) => void,
+  ): Promise<void> {
+    const done = await this.writtenPrefix(context, ordered, how.comments, how.has14);
+    if (done < 0) {
+      // the document matches no prefix: report all as failed rather than write twice
+      for (const x of ordered) fail(x.job.edit.suggestionId, 'write-failed');
+      return;
+    }
+    result.applied.push(...ordered.slice(0, done).map((x) => x.job.edit.suggestionId));
+    for (const x of ordered.slice(done)) {
+      this.write(x);
+      try {
+        await context.sync();
+        result.applied.push(x.job.edit.suggestionId);
+      } catch {
+        fail(x.job.edit.suggestionId, 'write-failed');
+      }
+    }
   }
 
   /** Runs the jobs' searches in one sync (one by one if it fails) and picks each job's range. */
@@ -882,6 +824,103 @@ function stepsOf(plan: Exclude<LocatePlan, { kind: 'fail' }>): SearchStep[] {
   if (plan.kind === 'single') return [plan.step];
   if (plan.kind === 'span') return [plan.head, plan.tail];
   return plan.anchor ? [plan.anchor] : [];
+}
+
+/** The result applyEdits starts from: the mode it can use with the API sets at hand. */
+function startResult(mode: ApplyMode, has14: boolean): WordApplyResult {
+  const result: WordApplyResult = { applied: [], stale: [], failed: [], modeUsed: mode, failedReasons: {} };
+  if (!has14 && mode === 'tracked') {
+    // accepting is the user's say-so; only the tracking is lost, and the result says so
+    result.modeUsed = 'direct';
+    result.fallbackReason = FALLBACK_NO_WORDAPI_14;
+  }
+  // comment mode without WordApi 1.4 stays comment mode: every edit fails 'needs-wordapi-1.4'
+  // in planParagraphJobs, the text is never changed instead
+  if (!has14 && mode === 'comment') result.fallbackReason = FALLBACK_NO_WORDAPI_14;
+  return result;
+}
+
+/**
+ * Sync 1: paragraph texts (+ ids), body text + current text, tracking mode, comment count;
+ * sync 1b only when the body has tracked deletions: the current text of the paragraphs being
+ * edited. Returns how to find each set's paragraph as read (undefined when it is gone).
+ */
+async function readForEdits(context: Word.RequestContext, editSets: ParagraphEditSet[], sets: Sets, modeUsed: ApplyMode) {
+  const doc = context.document;
+  const paras = doc.body.paragraphs;
+  const read = queueRead(context, paras, sets);
+  if (modeUsed === 'tracked') doc.load('changeTrackingMode');
+  const mayComment = sets.has14 && (modeUsed === 'comment' || editSets.some((s) => s.edits.some((e) => e.replacement === null)));
+  const comments = mayComment ? doc.body.getComments() : null;
+  comments?.load('$none');
+  await context.sync();
+
+  const byId = new Map<string, number>();
+  if (sets.has16) paras.items.forEach((p, i) => p.uniqueLocalId && byId.set(p.uniqueLocalId, i));
+  const target = (s: ParagraphEditSet): number | undefined => {
+    const id = s.paragraph.uniqueLocalId;
+    return sets.has16 && id ? byId.get(id) : s.paragraph.index < paras.items.length ? s.paragraph.index : undefined;
+  };
+  const wanted = new Set(editSets.map(target).filter((i): i is number => i !== undefined));
+  const reads = await read.finish((_p, i) => wanted.has(i));
+  const readFor = (s: ParagraphEditSet): ReadParagraph | undefined => {
+    const i = target(s);
+    return i === undefined ? undefined : reads[i];
+  };
+  return { readFor, comments };
+}
+
+/**
+ * The jobs for one paragraph that still reads as checked, in position order: edits that
+ * clash with an earlier one fail 'overlap' (the span rule, kernel/edits/span.ts); the rest
+ * fail when Word cannot place them, or become jobs on their narrowest span.
+ */
+function planParagraphJobs(
+  set: ParagraphEditSet,
+  r: ReadParagraph,
+  modeUsed: ApplyMode,
+  sets: Sets,
+  result: WordApplyResult,
+  fail: (id: string, reason: FailReason) => void,
+): Job[] {
+  const deletions = deletionPoints(r.text, r.current);
+  const jobs: Job[] = [];
+  const tryKeep = (edit: ParagraphEdit): boolean => {
+    const placed = placeEdit(edit, r, deletions, modeUsed, sets);
+    if (placed === 'unchanged') result.applied.push(edit.suggestionId);
+    else if (typeof placed === 'string') fail(edit.suggestionId, placed);
+    else jobs.push(placed);
+    return placed === 'unchanged' || typeof placed !== 'string';
+  };
+  planEdits(set.edits, { tryKeep, onClash: (edit) => fail(edit.suggestionId, 'overlap') });
+  return jobs;
+}
+
+/** One edit as a job on its narrowest span; 'unchanged' when it changes nothing; else why Word cannot place it. */
+function placeEdit(
+  edit: ParagraphEdit,
+  r: ReadParagraph,
+  deletions: ReturnType<typeof deletionPoints>,
+  modeUsed: ApplyMode,
+  { has13, has14 }: Sets,
+): Job | FailReason | 'unchanged' {
+  const asComment = edit.replacement === null || modeUsed === 'comment';
+  if (asComment && !has14) return 'needs-wordapi-1.4';
+  // the span as the pane reads it (a manual line break is \u000b in Word, \n in the pane)
+  if (!spanHolds(wordLines(r.current), edit)) return 'not-located';
+  // tracked deletions in this paragraph: only edits clear of them are placed
+  if (deletions === null || touchesDeletion(deletions, edit.start, edit.end)) return 'tracked-changes';
+  const wordOriginal = r.current.slice(edit.start, edit.end);
+  const span =
+    asComment || edit.replacement === null
+      ? { start: edit.start, end: edit.end, original: wordOriginal, replacement: edit.replacement ?? '' }
+      : narrowEdit(edit.start, wordOriginal, edit.replacement, { keepOneCharacter: true });
+  if (!asComment && span.original === span.replacement) return 'unchanged';
+  const plan = planLocate(r.current, span.start, span.end, span.original);
+  if (plan.kind === 'fail') return 'not-located';
+  // head.expandTo(tail) needs WordApi 1.3
+  if (plan.kind === 'span' && !has13) return 'needs-wordapi-1.3';
+  return { edit, read: r, asComment, replacement: span.replacement, plan, start: span.start, end: span.end };
 }
 
 function setFont(range: Word.Range, run: { bold?: boolean; italic?: boolean }): void {

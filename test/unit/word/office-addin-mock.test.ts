@@ -6,7 +6,8 @@ jest.mock('office-addin-manifest', () => ({
   OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' },
 }));
 import { WordHost } from '../../../addin/src/host/WordHost';
-import { escapeWordSearch, narrowEdit, planLocate } from '../../../addin/src/host/word/locate';
+import { escapeWordSearch, planLocate } from '../../../addin/src/host/word/locate';
+import { narrowEdit } from '../../../kernel/edits/narrow';
 
 describe('WordHost with office-addin-mock (load/sync semantics)', () => {
   const g = globalThis as Record<string, unknown>;
@@ -63,7 +64,7 @@ describe('locate helpers', () => {
     }
   });
   it('narrows replacements to the changed part', () => {
-    expect(narrowEdit(10, '되요', '돼요')).toEqual({ start: 10, end: 11, original: '되', replacement: '돼' });
-    expect(narrowEdit(0, '좋은것', '좋은 것')).toEqual({ start: 2, end: 3, original: '것', replacement: ' 것' });
+    expect(narrowEdit(10, '되요', '돼요', { keepOneCharacter: true })).toEqual({ start: 10, end: 11, original: '되', replacement: '돼' });
+    expect(narrowEdit(0, '좋은것', '좋은 것', { keepOneCharacter: true })).toEqual({ start: 2, end: 3, original: '것', replacement: ' 것' });
   });
 });

@@ -137,49 +137,6 @@ export function planLocate(text: string, start: number, end: number, original: s
   return { kind: 'span', head, tail };
 }
 
-/**
- * Narrows a replacement to the part that actually changes (common prefix and
- * suffix removed) so the tracked change covers the fewest characters. Keeps a
- * non-empty `original` (Word needs something to search for); returns the input
- * unchanged when narrowing would leave nothing to find.
- */
-export function narrowEdit(
-  start: number,
-  original: string,
-  replacement: string,
-): { start: number; end: number; original: string; replacement: string } {
-  let p = 0;
-  const max = Math.min(original.length, replacement.length);
-  while (p < max && original[p] === replacement[p]) p++;
-  let s = 0;
-  while (
-    s < max - p &&
-    original[original.length - 1 - s] === replacement[replacement.length - 1 - s]
-  ) {
-    s++;
-  }
-  // keep surrogate pairs whole
-  while (p > 0 && isLowSurrogate(original.charCodeAt(p))) p--;
-  while (s > 0 && isLowSurrogate(original.charCodeAt(original.length - s))) s--;
-  // a pure insertion/deletion leaves nothing to search for: keep one neighbouring character
-  if (p + s === original.length) {
-    if (s > 0) s--;
-    else if (p > 0) p--;
-    while (p > 0 && isLowSurrogate(original.charCodeAt(p))) p--;
-    while (s > 0 && isLowSurrogate(original.charCodeAt(original.length - s))) s--;
-  }
-  const o = original.slice(p, original.length - s);
-  if (o.length === 0) return { start, end: start + original.length, original, replacement };
-  return {
-    start: start + p,
-    end: start + p + o.length,
-    original: o,
-    replacement: replacement.slice(p, replacement.length - s),
-  };
-}
-
-export { AI_COMMENT_PREFIX, commentText } from '../../core/comment';
-
 export function nfc(s: string): string {
   return s.normalize('NFC');
 }

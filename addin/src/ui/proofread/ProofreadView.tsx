@@ -71,16 +71,12 @@ function NoticeBar({ notice, onDismiss }: { notice: ApplyNotice; onDismiss: () =
   );
 }
 
-export function ProofreadView({ host }: { host: DocumentHost }) {
-  const { t, err, lang } = useT();
-  const styles = useStyles();
-  const { settings, update, ignored, addIgnored } = useSettings();
-  const pr = useProofread({ host, settings, lang, ignored, addIgnored });
-  const { state } = pr;
+/** The document type (the pack the check uses) and "suggest one" from the document's text. */
+function DocTypeRow({ host, classNames }: { host: DocumentHost; classNames: { row: string; grow: string } }) {
+  const { t } = useT();
+  const { settings, update } = useSettings();
   const [docNote, setDocNote] = useState('');
-  const [busy, setBusy] = useState(false);
   const docTypeId = useId();
-  const running = state.status === 'running';
 
   async function suggest() {
     setDocNote('');
@@ -99,22 +95,13 @@ export function ProofreadView({ host }: { host: DocumentHost }) {
     }
   }
 
-  async function act<T>(fn: () => Promise<T>) {
-    setBusy(true);
-    try {
-      await fn();
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <div className={styles.col} data-testid="proofread-panel">
-      <div className={styles.docType}>
+    <>
+      <div className={classNames.row}>
         <label htmlFor={docTypeId}>
           <Text size={200}>{t('prDocType')}</Text>
         </label>
-        <Select id={docTypeId} size="small" className={styles.grow} value={settings.docType} onChange={(_, d) => update({ docType: d.value as DocType })} data-testid="pr-doctype">
+        <Select id={docTypeId} size="small" className={classNames.grow} value={settings.docType} onChange={(_, d) => update({ docType: d.value as DocType })} data-testid="pr-doctype">
           {DOC_TYPES.map((d) => (
             <option key={d} value={d}>
               {t(DOC_TYPE_KEY[d])}
@@ -130,20 +117,15 @@ export function ProofreadView({ host }: { host: DocumentHost }) {
           {docNote}
         </Text>
       )}
-      <div className={styles.row}>
-        <Button appearance="primary" onClick={() => void pr.check('document')} disabled={running} data-testid="pr-check">
-          {t('prCheckDocument')}
-        </Button>
-        <Button onClick={() => void pr.check('selection')} disabled={running} data-testid="pr-check-selection">
-          {t('prCheckSelection')}
-        </Button>
-        {running && (
-          <Button appearance="subtle" onClick={pr.stop} data-testid="pr-stop">
-            {t('stop')}
-          </Button>
-        )}
-      </div>
-      <StatusLine state={state} />
+    </>
+  );
+}
+
+/** What the last check says about itself: errors, the model layer, unchecked paragraphs, its scope. */
+function CheckMessages({ state }: { state: ProofState }) {
+  const { t, err } = useT();
+  return (
+    <>
       {state.noText && <Text data-testid="pr-no-text">{t('prNoText')}</Text>}
       {state.status === 'error' && (
         <MessageBar intent="error" data-testid="pr-error">
@@ -170,6 +152,46 @@ export function ProofreadView({ host }: { host: DocumentHost }) {
           {state.scope === 'selection' ? t('prScopeSelection', { count: state.checkedCount }) : t('prScopeDocument', { count: state.checkedCount })}
         </Text>
       )}
+    </>
+  );
+}
+
+export function ProofreadView({ host }: { host: DocumentHost }) {
+  const { t, lang } = useT();
+  const styles = useStyles();
+  const { settings, ignored, addIgnored } = useSettings();
+  const pr = useProofread({ host, settings, lang, ignored, addIgnored });
+  const { state } = pr;
+  const [busy, setBusy] = useState(false);
+  const running = state.status === 'running';
+
+  async function act<T>(fn: () => Promise<T>) {
+    setBusy(true);
+    try {
+      await fn();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className={styles.col} data-testid="proofread-panel">
+      <DocTypeRow host={host} classNames={{ row: styles.docType, grow: styles.grow }} />
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={() => void pr.check('document')} disabled={running} data-testid="pr-check">
+          {t('prCheckDocument')}
+        </Button>
+        <Button onClick={() => void pr.check('selection')} disabled={running} data-testid="pr-check-selection">
+          {t('prCheckSelection')}
+        </Button>
+        {running && (
+          <Button appearance="subtle" onClick={pr.stop} data-testid="pr-stop">
+            {t('stop')}
+          </Button>
+        )}
+      </div>
+      <StatusLine state={state} />
+      <CheckMessages state={state} />
       {pr.notice && <NoticeBar notice={pr.notice} onDismiss={pr.clearNotice} />}
       {state.status === 'done' && state.items.length === 0 && !state.unchecked && (
         <div className={styles.empty} data-testid="pr-empty" role="status">

@@ -148,31 +148,40 @@ export const SuggestionCard = memo(
             {t('prStale')}
           </Text>
         )}
-        <div className={styles.actions}>
-          {item.stale ? (
-            <Button size="small" appearance="primary" disabled={busy} onClick={() => props.onRecheck(item.id)} aria-label={t('prRecheckAria', { original: item.original })} data-testid="pr-recheck">
-              {t('prRecheck')}
-            </Button>
-          ) : (
-            <Button
-              size="small"
-              appearance="primary"
-              disabled={busy}
-              onClick={() => props.onAccept(item.id)}
-              aria-label={isComment ? t('prCommentAria', { original: item.original }) : t('prAcceptAria', { original: item.original, replacement: replacement || '∅' })}
-              data-testid="pr-accept"
-            >
-              {isComment ? t('prAddComment') : t('prAccept')}
-            </Button>
-          )}
-          <Button size="small" disabled={busy} onClick={() => props.onIgnore(item.id)} aria-label={t('prIgnoreAria', { original: item.original })} data-testid="pr-ignore">
-            {t('prIgnore')}
-          </Button>
-          <Button size="small" appearance="subtle" onClick={() => props.onGoTo(item.id)} aria-label={t('prGoToAria', { original: item.original })} data-testid="pr-goto">
-            {t('prGoTo')}
-          </Button>
-        </div>
+        <CardActions item={item} busy={busy} className={styles.actions} replacement={replacement} handlers={props} />
       </li>
     );
   }),
 );
+
+/** Accept (or Add comment) / Re-check for a stale card, Ignore and Go to. */
+function CardActions({ item, busy, className, replacement, handlers }: { item: ProofItem; busy?: boolean; className: string; replacement: string; handlers: Pick<SuggestionCardProps, 'onAccept' | 'onIgnore' | 'onGoTo' | 'onRecheck'> }) {
+  const { t } = useT();
+  const isComment = item.replacement === null;
+  return (
+    <div className={className}>
+      {item.stale ? (
+        <Button size="small" appearance="primary" disabled={busy} onClick={() => handlers.onRecheck(item.id)} aria-label={t('prRecheckAria', { original: item.original })} data-testid="pr-recheck">
+          {t('prRecheck')}
+        </Button>
+      ) : (
+        <Button
+          size="small"
+          appearance="primary"
+          disabled={busy}
+          onClick={() => handlers.onAccept(item.id)}
+          aria-label={isComment ? t('prCommentAria', { original: item.original }) : t('prAcceptAria', { original: item.original, replacement: replacement || '∅' })}
+          data-testid="pr-accept"
+        >
+          {isComment ? t('prAddComment') : t('prAccept')}
+        </Button>
+      )}
+      <Button size="small" disabled={busy} onClick={() => handlers.onIgnore(item.id)} aria-label={t('prIgnoreAria', { original: item.original })} data-testid="pr-ignore">
+        {t('prIgnore')}
+      </Button>
+      <Button size="small" appearance="subtle" onClick={() => handlers.onGoTo(item.id)} aria-label={t('prGoToAria', { original: item.original })} data-testid="pr-goto">
+        {t('prGoTo')}
+      </Button>
+    </div>
+  );
+}

@@ -2,54 +2,20 @@
  * The proofread pane's state: checks through POST /api/proofread (rules first, model
  * batches later), accepting through the host's applyEdits, ignoring (remembered per
  * document), Go to, stale tracking (own edits, user edits seen through host.onChange)
- * and re-checking only the stale paragraphs.
+ * and re-checking only the stale paragraphs. How events change the state is in
+ * proof-state.ts, what an accept did to the list in accept-outcome.ts.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type Dispatch, type MutableRefObject, type SetStateAction } from 'react';
 import { RelayError, postStream } from '../../api/client';
-import {
-  applyToText,
-  buildEditSets,
-  ignoreKey,
-  isSuggestion,
-  mergeIncoming,
-  paragraphId,
-  rebase,
-  type Suggestion,
-  contextAround,
-  catchUpSuggestion,
-} from '../../core/suggestions';
-import type { ApplyResult, DocumentHost, HostParagraph, ParagraphEdit } from '../../host/DocumentHost';
+import { buildEditSets, catchUpSuggestion, contextAround, ignoreKey, paragraphId, type Suggestion } from '../../core/suggestions';
+import type { ApplyResult, DocumentHost, HostParagraph } from '../../host/DocumentHost';
 import type { Lang } from '../../i18n/strings';
 import type { PaneSettings } from '../../settings/store';
+import { editedSince } from '../../../../kernel/edits';
+import { acceptOutcome, type AcceptedEdit } from './accept-outcome';
+import { endsCheck, INITIAL_PROOF_STATE, proofreadRequest, startedState, suggestionsOf, withEvent, type ProofItem, type ProofState } from './proof-state';
 
-export interface ProofItem extends Suggestion {
-  /** The paragraph changed since the check (or the edit could not be placed). */
-  stale?: boolean;
-  /** A few characters of the paragraph around the span, so a short change is readable. */
-  context?: { before: string; after: string };
-}
-
-export type ProofStatus = 'idle' | 'running' | 'done' | 'error';
-
-export interface ProofState {
-  status: ProofStatus;
-  items: ProofItem[];
-  /** 'rules' until the first suggestions event, then 'model'. */
-  phase: 'rules' | 'model';
-  progress?: { done: number; total: number };
-  errorCode?: string;
-  /** The model layer failed (error event with layer 'model'); rule results stay. */
-  modelErrorCode?: string;
-  /** The check ran without the model layer. */
-  modelOff?: boolean;
-  /** Paragraphs the model did not check (`unchecked` events): they have rule findings only. */
-  unchecked?: number;
-  scope?: 'selection' | 'document';
-  checkedCount: number;
-  noText?: boolean;
-  /** Suggestions this check delivered (so an empty list after accepting them is not "nothing found"). */
-  foundCount?: number;
-}
+export type { ProofItem, ProofState, ProofStatus } from './proof-state';
 
 export interface ApplyNotice {
   applied: number;
@@ -59,16 +25,43 @@ export interface ApplyNotice {
   error?: boolean;
 }
 
-const initial: ProofState = { status: 'idle', items: [], phase: 'rules', checkedCount: 0 };
-
 /**
  * The reason a comment gives for a finding: its message in the pane's language and its
- * rule. Only the reason: the one commentText (core/comment.ts) owns the comment
+ * rule. Only the reason: the one commentText (kernel/edits/comment.ts) owns the comment
  * format — the `[AI 제안]` prefix and the proposed fix.
  */
 export function commentReason(s: Suggestion, lang: Lang): string {
   const msg = lang === 'en' ? s.messageEn || s.message : s.message;
   return `${msg}${s.rule ? ` (${s.rule})` : ''}`;
+}
+
+/** Paragraph ids (of `checked`, or only of `only`) whose text in `body` differs from the text checked, or that are gone. */
+export function changedParagraphs(checked: ReadonlyMap<string, HostParagraph>, body: readonly HostParagraph[], only?: ReadonlySet<string>): Set<string> {
+  const now = new Map(body.map((p) => [paragraphId(p.index), p.text]));
+  const changed = new Set<string>();
+  for (const [pid, p] of checked) {
+    if (only && !only.has(pid)) continue;
+    const text = now.get(pid);
+    if (text === undefined || editedSince(p.text, text)) changed.add(pid);
+  }
+  return changed;
+}
+
+/** What the proofread session remembers between renders, shared by its parts. */
+interface ProofSession {
+  /** Paragraphs as checked (and as updated by our own edits), by paragraph id. */
+  paragraphs: MutableRefObject<Map<string, HostParagraph>>;
+  /**
+   * Text edits the user accepted per paragraph since its check was sent: suggestions that
+   * arrive later (model batches) were computed on the older text and are moved through
+   * these edits — or marked stale when an accepted edit touched their span.
+   */
+  acceptedSinceCheck: MutableRefObject<Map<string, AcceptedEdit[][]>>;
+  /** The cards as last rendered (or as just changed by an action). */
+  items: MutableRefObject<ProofItem[]>;
+  ignored: MutableRefObject<ReadonlySet<string>>;
+  setState: Dispatch<SetStateAction<ProofState>>;
+  setNotice: Dispatch<SetStateAction<ApplyNotice | null>>;
 }
 
 export function useProofread(opts: {
@@ -79,121 +72,36 @@ export function useProofread(opts: {
   addIgnored: (keys: string[]) => void;
 }) {
   const { host, settings, lang, ignored, addIgnored } = opts;
-  const [state, setState] = useState<ProofState>(initial);
+  const [state, setState] = useState<ProofState>(INITIAL_PROOF_STATE);
   const [notice, setNotice] = useState<ApplyNotice | null>(null);
-  /** Paragraphs as checked (and as updated by our own edits), by paragraph id. */
-  const paragraphs = useRef(new Map<string, HostParagraph>());
-  const controller = useRef<AbortController | null>(null);
-  const fallbackShown = useRef(false);
-  const ignoredRef = useRef(ignored);
-  ignoredRef.current = ignored;
-  const itemsRef = useRef<ProofItem[]>([]);
-  itemsRef.current = state.items;
-
-  const isIgnored = (s: Suggestion) => {
-    const p = paragraphs.current.get(s.paragraphId);
-    return p ? ignoredRef.current.has(ignoreKey(p.text, s)) : false;
+  const session: ProofSession = {
+    paragraphs: useRef(new Map<string, HostParagraph>()),
+    acceptedSinceCheck: useRef(new Map<string, AcceptedEdit[][]>()),
+    items: useRef<ProofItem[]>([]),
+    ignored: useRef(ignored),
+    setState,
+    setNotice,
   };
+  session.ignored.current = ignored;
+  session.items.current = state.items;
+  const { paragraphs, items: itemsRef } = session;
 
-  const order = (pid: string) => paragraphs.current.get(pid)?.index ?? 0;
-
-  /**
-   * Text edits the user accepted per paragraph since its check was sent: suggestions that
-   * arrive later (model batches) were computed on the older text and are moved through
-   * these edits — or marked stale when an accepted edit touched their span.
-   */
-  const acceptedSinceCheck = useRef(new Map<string, Array<Array<Pick<ParagraphEdit, 'start' | 'end' | 'replacement'>>>>());
-  const catchUp = (s: ProofItem): ProofItem => catchUpSuggestion(s, acceptedSinceCheck.current.get(s.paragraphId) ?? []);
-
-  /** Streams a check of `paras`; `replace` lists paragraph ids whose old cards go (re-check). */
-  const stream = useCallback(
-    async (paras: HostParagraph[], scope: 'selection' | 'document' | undefined, replace: Set<string> | null) => {
-      controller.current?.abort();
-      const c = new AbortController();
-      controller.current = c;
-      for (const p of paras) {
-        paragraphs.current.set(paragraphId(p.index), p);
-        acceptedSinceCheck.current.delete(paragraphId(p.index));
-      }
-      setNotice(null);
-      setState((s) => ({
-        status: 'running',
-        phase: 'rules',
-        items: replace ? s.items.filter((i) => !replace.has(i.paragraphId)) : [],
-        scope: scope ?? s.scope,
-        checkedCount: replace ? s.checkedCount : paras.length,
-        modelOff: !settings.useModel,
-        foundCount: replace ? s.foundCount : 0,
-      }));
-      const body = {
-        paragraphs: paras.map((p) => ({ id: paragraphId(p.index), text: p.text })),
-        options: {
-          pack: settings.docType,
-          ...(settings.categories.length ? { categories: settings.categories } : {}),
-          register: settings.register,
-          model: settings.useModel,
-          recommendations: settings.recommendations,
-        },
-      };
-      let sawEnd = false;
-      try {
-        await postStream(
-          '/api/proofread',
-          body,
-          (e) => {
-            const data = (e.data ?? {}) as Record<string, unknown>;
-            if (e.event === 'suggestions') {
-              const incoming = (Array.isArray(data.suggestions) ? data.suggestions : [])
-                .filter(isSuggestion)
-                .filter((s) => !isIgnored(s))
-                .map((s): ProofItem => {
-                  const item = catchUp(s);
-                  const p = paragraphs.current.get(item.paragraphId);
-                  return p && !item.stale ? { ...item, context: contextAround(p.text, item.start, item.end) } : item;
-                });
-              setState((s) => ({ ...s, phase: 'model', items: mergeIncoming(s.items, incoming, order), foundCount: (s.foundCount ?? 0) + incoming.length }));
-            } else if (e.event === 'unchecked') {
-              const n = Array.isArray(data.paragraphIds) ? data.paragraphIds.length : 0;
-              setState((s) => ({ ...s, unchecked: (s.unchecked ?? 0) + n }));
-            } else if (e.event === 'progress') {
-              setState((s) => ({ ...s, progress: { done: Number(data.done) || 0, total: Number(data.total) || 0 } }));
-            } else if (e.event === 'error') {
-              const code = String(data.code ?? 'INTERNAL');
-              if (data.layer === 'model') setState((s) => ({ ...s, modelErrorCode: code }));
-              else {
-                sawEnd = true;
-                setState((s) => ({ ...s, status: s.items.length ? 'done' : 'error', errorCode: code, ...(s.items.length ? { modelErrorCode: code } : {}) }));
-              }
-            } else if (e.event === 'done') {
-              sawEnd = true;
-              setState((s) => (s.status === 'running' ? { ...s, status: 'done', phase: 'model' } : s));
-            }
-          },
-          c.signal,
-        );
-        if (!sawEnd) setState((s) => ({ ...s, status: 'error', errorCode: 'NETWORK' }));
-      } catch (err) {
-        if (c.signal.aborted) setState((s) => (s.status === 'running' ? { ...s, status: 'done' } : s));
-        else setState((s) => ({ ...s, status: 'error', errorCode: err instanceof RelayError ? err.code : 'NETWORK' }));
-      } finally {
-        if (controller.current === c) controller.current = null;
-      }
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [settings.docType, settings.categories, settings.register, settings.useModel, settings.recommendations],
-  );
+  const { stream, stop } = useCheckStream(settings, session);
+  const markChanged = useMarkChanged(host, session);
+  const accept = useAccept(host, lang, settings.applyMode, session, markChanged);
 
   const check = useCallback(
     async (scope: 'selection' | 'document') => {
       let paras = await host.getParagraphs(scope === 'selection' ? 'selection' : 'body');
       paras = paras.filter((p) => p.text.trim().length > 0);
       if (paras.length === 0) {
-        setState({ ...initial, noText: true });
+        setState({ ...INITIAL_PROOF_STATE, noText: true });
         return;
       }
       paragraphs.current = new Map();
       await stream(paras, scope, null);
     },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [host, stream],
   );
 
@@ -212,125 +120,188 @@ export function useProofread(opts: {
         pids,
       );
     },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [host, stream],
   );
 
-  const stop = useCallback(() => controller.current?.abort(), []);
+  const { ignore, goTo } = useCardActions(host, session, addIgnored);
 
-  /** Marks the cards of paragraphs whose current text differs from the text checked. */
-  const markChanged = useCallback(async (only?: Set<string>) => {
-    let body: HostParagraph[];
-    try {
-      body = await host.getParagraphs('body');
-    } catch {
-      return;
-    }
-    const now = new Map(body.map((p) => [paragraphId(p.index), p.text]));
-    const changed = new Set<string>();
-    for (const [pid, p] of paragraphs.current) {
-      if (only && !only.has(pid)) continue;
-      if (now.get(pid) !== p.text) changed.add(pid);
-    }
-    if (changed.size === 0) return;
-    setState((s) => ({ ...s, items: s.items.map((i) => (changed.has(i.paragraphId) && !i.stale ? { ...i, stale: true } : i)) }));
-  }, [host]);
+  return { state, notice, check, recheck, stop, accept, ignore, goTo, clearNotice: () => setNotice(null) };
+}
 
-  // User edits: the hosts do not report the pane's own edits.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const off = host.onChange(() => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        if (itemsRef.current.length) void markChanged();
-      }, 250);
-    });
-    return () => {
-      off();
-      if (timer) clearTimeout(timer);
-    };
-  }, [host, markChanged]);
-
-  useEffect(() => () => controller.current?.abort(), []);
-
-  const accept = useCallback(
-    async (ids: string[]): Promise<ApplyResult | null> => {
-      const want = new Set(ids);
-      const chosen = itemsRef.current.filter((i) => want.has(i.id) && !i.stale);
-      if (chosen.length === 0) return null;
-      const plan = buildEditSets(chosen, paragraphs.current, (s) => commentReason(s, lang));
-      let result: ApplyResult;
-      try {
-        result = await host.applyEdits(plan.sets, settings.applyMode);
-      } catch {
-        setNotice({ applied: 0, stale: 0, failed: 0, error: true });
-        return null;
-      }
-      const applied = new Set(result.applied);
-      const bad = new Set([...result.stale, ...result.failed]);
-      // Update the texts of the paragraphs we changed and move their other cards.
-      const touched = new Set<string>();
-      let items = itemsRef.current.filter((i) => !applied.has(i.id));
-      for (const set of plan.sets) {
-        const done = set.edits.filter((e) => applied.has(e.suggestionId));
-        if (done.length === 0) continue;
-        const pid = paragraphId(set.paragraph.index);
-        touched.add(pid);
-        if (result.modeUsed === 'comment') continue;
-        const textEdits = done.filter((e) => e.replacement !== null);
-        if (textEdits.length === 0) continue;
-        paragraphs.current.set(pid, { ...set.paragraph, text: applyToText(set.paragraph.text, textEdits) });
-        acceptedSinceCheck.current.set(pid, [...(acceptedSinceCheck.current.get(pid) ?? []), textEdits]);
-        const { kept, invalid } = rebase(
-          items.filter((i) => i.paragraphId === pid),
-          textEdits,
-        );
-        const keptById = new Map(kept.map((k) => [k.id, k]));
-        const invalidSet = new Set(invalid);
-        items = items.map((i) => (i.paragraphId !== pid ? i : invalidSet.has(i.id) ? { ...i, stale: true } : (keptById.get(i.id) ?? i)));
-      }
-      const skipped = new Set(plan.skipped);
-      const fits = (i: ProofItem) => paragraphs.current.get(i.paragraphId)?.text.slice(i.start, i.end) === i.original;
-      items = items.map((i) => (bad.has(i.id) || (skipped.has(i.id) && !fits(i)) ? { ...i, stale: true } : i));
-      itemsRef.current = items;
-      setState((s) => ({ ...s, items }));
-      let fallbackReason: string | undefined;
-      if (result.fallbackReason && !fallbackShown.current) {
-        fallbackShown.current = true;
-        fallbackReason = result.fallbackReason;
-      }
-      setNotice({ applied: result.applied.length, stale: result.stale.length, failed: result.failed.length, ...(fallbackReason ? { fallbackReason } : {}) });
-      // The host's own view of the changed paragraphs must match ours; otherwise their cards are stale.
-      if (touched.size) await markChanged(touched);
-      return result;
-    },
-    [host, lang, settings.applyMode, markChanged],
-  );
-
+/** Ignoring a card (remembered for this document) and going to its span in the document. */
+function useCardActions(host: DocumentHost, session: ProofSession, addIgnored: (keys: string[]) => void) {
+  const { paragraphs, items, setState } = session;
   const ignore = useCallback(
     (id: string) => {
-      const item = itemsRef.current.find((i) => i.id === id);
+      const item = items.current.find((i) => i.id === id);
       if (!item) return;
       const p = paragraphs.current.get(item.paragraphId);
       if (p) addIgnored([ignoreKey(p.text, item)]);
-      const items = itemsRef.current.filter((i) => i.id !== id);
-      itemsRef.current = items;
-      setState((s) => ({ ...s, items }));
+      const rest = items.current.filter((i) => i.id !== id);
+      items.current = rest;
+      setState((s) => ({ ...s, items: rest }));
     },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [addIgnored],
   );
 
   const goTo = useCallback(
     async (id: string): Promise<boolean> => {
-      const item = itemsRef.current.find((i) => i.id === id);
+      const item = items.current.find((i) => i.id === id);
       const p = item && paragraphs.current.get(item.paragraphId);
       if (!item || !p) return false;
       const ok = await host.select(p, item.start, item.end).catch(() => false);
       if (!ok) setState((s) => ({ ...s, items: s.items.map((i) => (i.id === id ? { ...i, stale: true } : i)) }));
       return ok;
     },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [host],
   );
 
-  return { state, notice, check, recheck, stop, accept, ignore, goTo, clearNotice: () => setNotice(null) };
+  return { ignore, goTo };
+}
+
+/** Streaming a check: one at a time (a new one aborts the last), aborted when the pane goes. */
+function useCheckStream(settings: PaneSettings, session: ProofSession) {
+  const { paragraphs, acceptedSinceCheck, ignored, setState, setNotice } = session;
+  const controller = useRef<AbortController | null>(null);
+  useEffect(() => () => controller.current?.abort(), []);
+
+  /** A streamed batch as cards: ignored ones left out, caught up with accepted edits, with context. */
+  const toCards = (suggestions: Suggestion[]): ProofItem[] =>
+    suggestions
+      .filter((s) => {
+        const p = paragraphs.current.get(s.paragraphId);
+        return !(p && ignored.current.has(ignoreKey(p.text, s)));
+      })
+      .map((s): ProofItem => {
+        const item: ProofItem = catchUpSuggestion(s, acceptedSinceCheck.current.get(s.paragraphId) ?? []);
+        const p = paragraphs.current.get(item.paragraphId);
+        return p && !item.stale ? { ...item, context: contextAround(p.text, item.start, item.end) } : item;
+      });
+  const order = (pid: string) => paragraphs.current.get(pid)?.index ?? 0;
+
+  /** Streams a check of `paras`; `replace` lists paragraph ids whose old cards go (re-check). */
+  const stream = useCallback(
+    async (paras: HostParagraph[], scope: 'selection' | 'document' | undefined, replace: Set<string> | null) => {
+      controller.current?.abort();
+      const c = new AbortController();
+      controller.current = c;
+      for (const p of paras) {
+        paragraphs.current.set(paragraphId(p.index), p);
+        acceptedSinceCheck.current.delete(paragraphId(p.index));
+      }
+      setNotice(null);
+      setState((s) => startedState(s, paras, scope, replace, settings.useModel));
+      let sawEnd = false;
+      try {
+        await postStream(
+          '/api/proofread',
+          proofreadRequest(paras, settings),
+          (e) => {
+            const data = (e.data ?? {}) as Record<string, unknown>;
+            const incoming = e.event === 'suggestions' ? toCards(suggestionsOf(data)) : [];
+            if (endsCheck(e.event, data)) sawEnd = true;
+            setState((s) => withEvent(s, e.event, data, incoming, order));
+          },
+          c.signal,
+        );
+        if (!sawEnd) setState((s) => ({ ...s, status: 'error', errorCode: 'NETWORK' }));
+      } catch (err) {
+        if (c.signal.aborted) setState((s) => (s.status === 'running' ? { ...s, status: 'done' } : s));
+        else setState((s) => ({ ...s, status: 'error', errorCode: err instanceof RelayError ? err.code : 'NETWORK' }));
+      } finally {
+        if (controller.current === c) controller.current = null;
+      }
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [settings.docType, settings.categories, settings.register, settings.useModel, settings.recommendations],
+  );
+  const stop = useCallback(() => controller.current?.abort(), []);
+  return { stream, stop };
+}
+
+/**
+ * Marking the cards of paragraphs whose current text differs from the text checked: on
+ * request (after an accept) and after the user edits the document.
+ */
+function useMarkChanged(host: DocumentHost, session: ProofSession) {
+  const { paragraphs, items, setState } = session;
+  const markChanged = useCallback(
+    async (only?: Set<string>) => {
+      let body: HostParagraph[];
+      try {
+        body = await host.getParagraphs('body');
+      } catch {
+        return;
+      }
+      const changed = changedParagraphs(paragraphs.current, body, only);
+      if (changed.size === 0) return;
+      setState((s) => ({ ...s, items: s.items.map((i) => (changed.has(i.paragraphId) && !i.stale ? { ...i, stale: true } : i)) }));
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [host],
+  );
+  useUserEdits(host, () => {
+    if (items.current.length) void markChanged();
+  });
+  return markChanged;
+}
+
+/** Accepting cards through the host's applyEdits, then updating the list (accept-outcome.ts) and the notice. */
+function useAccept(host: DocumentHost, lang: Lang, applyMode: PaneSettings['applyMode'], session: ProofSession, markChanged: (only?: Set<string>) => Promise<void>) {
+  const { paragraphs, acceptedSinceCheck, items, setState, setNotice } = session;
+  const fallbackShown = useRef(false);
+  return useCallback(
+    async (ids: string[]): Promise<ApplyResult | null> => {
+      const want = new Set(ids);
+      const chosen = items.current.filter((i) => want.has(i.id) && !i.stale);
+      if (chosen.length === 0) return null;
+      const plan = buildEditSets(chosen, paragraphs.current, (s) => commentReason(s, lang));
+      let result: ApplyResult;
+      try {
+        result = await host.applyEdits(plan.sets, applyMode);
+      } catch {
+        setNotice({ applied: 0, stale: 0, failed: 0, error: true });
+        return null;
+      }
+      // Update the texts of the paragraphs we changed and move their other cards.
+      const outcome = acceptOutcome(items.current, plan, result, paragraphs.current);
+      for (const [pid, { paragraph, edits }] of outcome.changed) {
+        paragraphs.current.set(pid, paragraph);
+        acceptedSinceCheck.current.set(pid, [...(acceptedSinceCheck.current.get(pid) ?? []), edits]);
+      }
+      items.current = outcome.items;
+      setState((s) => ({ ...s, items: outcome.items }));
+      const showFallback = !!result.fallbackReason && !fallbackShown.current;
+      if (showFallback) fallbackShown.current = true;
+      setNotice({ applied: result.applied.length, stale: result.stale.length, failed: result.failed.length, ...(showFallback ? { fallbackReason: result.fallbackReason } : {}) });
+      // The host's own view of the changed paragraphs must match ours; otherwise their cards are stale.
+      if (outcome.touched.size) await markChanged(outcome.touched);
+      return result;
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [host, lang, applyMode, markChanged],
+  );
+}
+
+/** Calls `onEdit` 250 ms after the user stops editing the document (the hosts do not report the pane's own edits). */
+function useUserEdits(host: DocumentHost, onEdit: () => void): void {
+  const latest = useRef(onEdit);
+  latest.current = onEdit;
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = host.onChange(() => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        latest.current();
+      }, 250);
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [host]);
 }

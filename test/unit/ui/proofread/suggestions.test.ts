@@ -120,6 +120,15 @@ describe('core/suggestions', () => {
     expect(t.slice(kept[1]!.start, kept[1]!.end)).toBe('됬다');
   });
 
+  it('rebase drops a remaining insertion inside or at the edge of an applied edit (the span rule), not one further on', () => {
+    const inside = sug({ id: 'in', start: 1, end: 1, original: '', replacement: ' ' });
+    const atEdge = sug({ id: 'edge', start: 2, end: 2, original: '', replacement: ' ' });
+    const later = sug({ id: 'later', start: 3, end: 3, original: '', replacement: ' ' });
+    const { kept, invalid } = rebase([inside, atEdge, later], [su]);
+    expect(invalid).toEqual(['in', 'edge']);
+    expect(kept.map((s) => [s.id, s.start])).toEqual([['later', 4]]);
+  });
+
   it('highlights only the changed middle', () => {
     expect(diffHighlight('됬다', '됐다')).toEqual({
       before: [

@@ -1,8 +1,8 @@
 /**
- * The one place that formats the text of a Sseugi comment (Word comments and the
- * standalone page's marks alike): `[AI 제안] reason → “fix”`. Callers pass only the
- * reason (the finding's message and rule, in the pane's language); nothing else
- * adds the prefix or the fix.
+ * The one place that formats the text of a Sseugi comment (Word comments, the standalone
+ * page's marks and a file's notes alike): `[AI 제안] reason → “fix”`. Callers pass only the
+ * reason (the finding's message and rule, in the pane's language); nothing else adds the
+ * prefix or the fix.
  */
 export const AI_COMMENT_PREFIX = '[AI 제안] ';
 
