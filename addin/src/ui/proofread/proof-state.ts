@@ -2,7 +2,8 @@
  * The proofread pane's state and how each event of a check's stream changes it. Pure: the
  * hook (useProofread.ts) owns the stream, the host and the refs.
  */
-import { isSuggestion, type Suggestion } from '../../core/suggestions';
+import type { Suggestion } from '../../core/suggestions';
+import type { EventOf, proofreadEvents } from '../../../../kernel/contract/events';
 import type { HostParagraph } from '../../host/DocumentHost';
 import type { PaneSettings } from '../../settings/store';
 import { mergeIncoming, paragraphId } from '../../core/suggestions';
@@ -65,31 +66,34 @@ export function proofreadRequest(paras: readonly HostParagraph[], settings: Pick
   };
 }
 
-/** The suggestions an event carries that pass the wire check. */
-export function suggestionsOf(data: Record<string, unknown>): Suggestion[] {
-  return (Array.isArray(data.suggestions) ? data.suggestions : []).filter(isSuggestion);
+/** One event of /api/proofread, already parsed with the kernel's schema by the client. */
+export type ProofreadEvent = EventOf<typeof proofreadEvents>;
+
+/** The suggestions an event carries (none unless it is a `suggestions` event). */
+export function suggestionsOf(e: ProofreadEvent): Suggestion[] {
+  return e.event === 'suggestions' ? e.data.suggestions : [];
 }
 
 /** Whether an event ends the check (done, or an error of the whole check rather than of the model layer). */
-export function endsCheck(event: string, data: Record<string, unknown>): boolean {
-  return event === 'done' || (event === 'error' && data.layer !== 'model');
+export function endsCheck(e: ProofreadEvent): boolean {
+  return e.event === 'done' || (e.event === 'error' && e.data.layer !== 'model');
 }
 
 /**
  * The state after one stream event. `incoming` are the event's suggestions already filtered
  * and caught up by the hook (for 'suggestions'); `order` gives a paragraph's position.
  */
-export function withEvent(s: ProofState, event: string, data: Record<string, unknown>, incoming: ProofItem[], order: (pid: string) => number): ProofState {
-  switch (event) {
+export function withEvent(s: ProofState, e: ProofreadEvent, incoming: ProofItem[], order: (pid: string) => number): ProofState {
+  switch (e.event) {
     case 'suggestions':
       return { ...s, phase: 'model', items: mergeIncoming(s.items, incoming, order), foundCount: (s.foundCount ?? 0) + incoming.length };
     case 'unchecked':
-      return { ...s, unchecked: (s.unchecked ?? 0) + (Array.isArray(data.paragraphIds) ? data.paragraphIds.length : 0) };
+      return { ...s, unchecked: (s.unchecked ?? 0) + e.data.paragraphIds.length };
     case 'progress':
-      return { ...s, progress: { done: Number(data.done) || 0, total: Number(data.total) || 0 } };
+      return { ...s, progress: { done: e.data.done, total: e.data.total } };
     case 'error': {
-      const code = String(data.code ?? 'INTERNAL');
-      if (data.layer === 'model') return { ...s, modelErrorCode: code };
+      const code = e.data.code;
+      if (e.data.layer === 'model') return { ...s, modelErrorCode: code };
       return { ...s, status: s.items.length ? 'done' : 'error', errorCode: code, ...(s.items.length ? { modelErrorCode: code } : {}) };
     }
     case 'done':

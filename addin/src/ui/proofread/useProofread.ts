@@ -200,10 +200,9 @@ function useCheckStream(settings: PaneSettings, session: ProofSession) {
           '/api/proofread',
           proofreadRequest(paras, settings),
           (e) => {
-            const data = (e.data ?? {}) as Record<string, unknown>;
-            const incoming = e.event === 'suggestions' ? toCards(suggestionsOf(data)) : [];
-            if (endsCheck(e.event, data)) sawEnd = true;
-            setState((s) => withEvent(s, e.event, data, incoming, order));
+            const incoming = toCards(suggestionsOf(e));
+            if (endsCheck(e)) sawEnd = true;
+            setState((s) => withEvent(s, e, incoming, order));
           },
           c.signal,
         );

@@ -1,11 +1,14 @@
 /** How a check's stream events change the pane's state: addin/src/ui/proofread/proof-state.ts */
-import { endsCheck, INITIAL_PROOF_STATE, proofreadRequest, startedState, suggestionsOf, withEvent, type ProofState } from '../../../../addin/src/ui/proofread/proof-state';
+import { endsCheck, INITIAL_PROOF_STATE, proofreadRequest, startedState, suggestionsOf, withEvent, type ProofreadEvent, type ProofState } from '../../../../addin/src/ui/proofread/proof-state';
 import type { Suggestion } from '../../../../addin/src/core/suggestions';
 function sug(p: Partial<Suggestion> & Pick<Suggestion, 'id' | 'start' | 'end' | 'original'>): Suggestion {
   return { paragraphId: 'p0', replacement: 'X', category: 'spelling', message: '메시지', messageEn: 'message', source: 'rule', confidence: 0.9, ...p };
 }
 
 const order = (pid: string) => Number(pid.slice(1));
+const err = (code: string, layer?: 'model'): ProofreadEvent => ({ event: 'error', data: { code, message: 'm', retryable: false, ...(layer ? { layer } : {}) } });
+const sugs = (suggestions: Suggestion[]): ProofreadEvent => ({ event: 'suggestions', data: { layer: 'rules', suggestions } });
+const done: ProofreadEvent = { event: 'done', data: { total: 0, fromCache: 0, unchecked: 0 } };
 const running: ProofState = { ...INITIAL_PROOF_STATE, status: 'running' };
 
 describe('proof state', () => {
@@ -29,31 +32,32 @@ describe('proof state', () => {
   it('merges suggestions in paragraph order and counts them; moves to the model phase', () => {
     const a = sug({ id: 'a', paragraphId: 'p2', start: 0, end: 1, original: 'x' });
     const b = sug({ id: 'b', paragraphId: 'p1', start: 0, end: 1, original: 'x' });
-    const s = withEvent(withEvent(running, 'suggestions', {}, [a], order), 'suggestions', {}, [b], order);
+    const s = withEvent(withEvent(running, sugs([a]), [a], order), sugs([b]), [b], order);
     expect(s.items.map((i) => i.id)).toEqual(['b', 'a']);
     expect(s).toMatchObject({ phase: 'model', foundCount: 2 });
-    expect(suggestionsOf({ suggestions: [a, { nope: 1 }] })).toEqual([a]);
+    expect(suggestionsOf(sugs([a]))).toEqual([a]);
+    expect(suggestionsOf(done)).toEqual([]);
   });
 
   it('counts unchecked paragraphs and records progress', () => {
-    const s = withEvent(withEvent(running, 'unchecked', { paragraphIds: ['p1', 'p2'] }, [], order), 'progress', { done: 1, total: '3' }, [], order);
+    const s = withEvent(withEvent(running, { event: 'unchecked', data: { layer: 'model', paragraphIds: ['p1', 'p2'], reason: 'missing' } }, [], order), { event: 'progress', data: { phase: 'model', done: 1, total: 3 } }, [], order);
     expect(s).toMatchObject({ unchecked: 2, progress: { done: 1, total: 3 } });
   });
 
   it('a model-layer error keeps the check running; another error ends it (done when there are cards)', () => {
-    expect(withEvent(running, 'error', { code: 'UPSTREAM_TIMEOUT', layer: 'model' }, [], order)).toMatchObject({ status: 'running', modelErrorCode: 'UPSTREAM_TIMEOUT' });
-    expect(withEvent(running, 'error', { code: 'X' }, [], order)).toMatchObject({ status: 'error', errorCode: 'X' });
+    expect(withEvent(running, err('UPSTREAM_TIMEOUT', 'model'), [], order)).toMatchObject({ status: 'running', modelErrorCode: 'UPSTREAM_TIMEOUT' });
+    expect(withEvent(running, err('X'), [], order)).toMatchObject({ status: 'error', errorCode: 'X' });
     const withCards = { ...running, items: [sug({ id: 'a', start: 0, end: 1, original: 'x' })] };
-    expect(withEvent(withCards, 'error', {}, [], order)).toMatchObject({ status: 'done', errorCode: 'INTERNAL', modelErrorCode: 'INTERNAL' });
-    expect(endsCheck('error', { layer: 'model' })).toBe(false);
-    expect(endsCheck('error', {})).toBe(true);
-    expect(endsCheck('done', {})).toBe(true);
-    expect(endsCheck('suggestions', {})).toBe(false);
+    expect(withEvent(withCards, err('INTERNAL'), [], order)).toMatchObject({ status: 'done', errorCode: 'INTERNAL', modelErrorCode: 'INTERNAL' });
+    expect(endsCheck(err('X', 'model'))).toBe(false);
+    expect(endsCheck(err('X'))).toBe(true);
+    expect(endsCheck(done)).toBe(true);
+    expect(endsCheck(sugs([]))).toBe(false);
   });
 
   it('done finishes a running check only', () => {
-    expect(withEvent(running, 'done', {}, [], order)).toMatchObject({ status: 'done', phase: 'model' });
+    expect(withEvent(running, done, [], order)).toMatchObject({ status: 'done', phase: 'model' });
     const stopped = { ...INITIAL_PROOF_STATE, status: 'error' as const };
-    expect(withEvent(stopped, 'done', {}, [], order)).toBe(stopped);
+    expect(withEvent(stopped, done, [], order)).toBe(stopped);
   });
 });
