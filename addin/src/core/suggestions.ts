@@ -35,22 +35,6 @@ export function ignoreKey(paragraphText: string, s: Pick<Suggestion, 'start' | '
   return `${hashText(paragraphText)}:${s.start}-${s.end}:${s.replacement ?? '\u2205'}`;
 }
 
-/** Basic shape check for suggestions coming off the wire. */
-export function isSuggestion(x: unknown): x is Suggestion {
-  if (!x || typeof x !== 'object') return false;
-  const o = x as Record<string, unknown>;
-  return (
-    typeof o.id === 'string' &&
-    typeof o.paragraphId === 'string' &&
-    typeof o.start === 'number' &&
-    typeof o.end === 'number' &&
-    typeof o.original === 'string' &&
-    (typeof o.replacement === 'string' || o.replacement === null) &&
-    typeof o.category === 'string' &&
-    typeof o.message === 'string'
-  );
-}
-
 /**
  * Adds incoming suggestions to the list: drops duplicates (same id, or same paragraph, span and
  * replacement) and, from the model layer, any that clash with an existing rule/dictionary suggestion

@@ -11,7 +11,6 @@ import {
   groupByCategory,
   hashText,
   ignoreKey,
-  isSuggestion,
   mergeIncoming,
   rebase,
   type Suggestion,
@@ -57,13 +56,6 @@ describe('core/suggestions', () => {
     expect(k).not.toBe(ignoreKey(P0, { ...doe, start: 7 }));
     expect(k).not.toBe(ignoreKey(P0, { ...doe, replacement: '되었다' }));
     expect(ignoreKey(P0, { ...doe, replacement: null })).not.toBe(k);
-  });
-
-  it('validates suggestions from the wire', () => {
-    expect(isSuggestion(doe)).toBe(true);
-    expect(isSuggestion({ ...doe, start: '1' })).toBe(false);
-    expect(isSuggestion({ ...doe, replacement: null })).toBe(true);
-    expect(isSuggestion(null)).toBe(false);
   });
 
   it('merges streamed batches without duplicates; model findings overlapping a rule are dropped', () => {
