@@ -5,7 +5,12 @@
  * (JSON.stringify, a hash) counts for the code that called it. Prints a Markdown table,
  * then the top functions by self time, then one JSON line.
  *
- *   npx tsx bench/profile-summary.ts FILE.cpuprofile [--requests N] [--top 25]
+ *   npx tsx bench/profile-summary.ts FILE.cpuprofile [--requests N] [--top 25] [--first-ms N]
+ *
+ * --first-ms N keeps only the samples of the N ms from the first one inside a route handler
+ * (server/routes/summarize: the burst's first request) — the burst's arrival, the path to the first
+ * token — instead of the whole profile (which also holds the client's connection warm-up and
+ * streaming every answer).
  *
  * Written here rather than taken from a tool: 0x/clinic draw flame graphs but do not group
  * by a project's own steps; the .cpuprofile format is a plain node tree (Chrome DevTools
@@ -56,7 +61,10 @@ function stepOf(frame: ProfileNode['callFrame']): string | null {
   return null;
 }
 
-export function summarise(profile: Profile): { totalMs: number; steps: Map<string, number>; functions: Map<string, number> } {
+/** Where a burst starts: the first sample inside this script (the warm-up GETs never reach it). */
+const FROM_SCRIPT = 'server/routes/summarize';
+
+export function summarise(profile: Profile, firstMs = Infinity): { totalMs: number; steps: Map<string, number>; functions: Map<string, number> } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -73,9 +81,18 @@ export function summarise(profile: Profile): { totalMs: number; steps: Map<strin
   };
   const steps = new Map<string, number>();
   const functions = new Map<string, number>();
+  const inRoute = (id: number): boolean => {
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) if (byId.get(n)!.callFrame.url.includes(FROM_SCRIPT)) return true;
+    return false;
+  };
   let totalMs = 0;
+  let atMs = 0;
+  let startMs = firstMs === Infinity ? 0 : -1;
   profile.samples.forEach((id, i) => {
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    atMs += ms;
+    if (startMs < 0 && inRoute(id)) startMs = atMs - ms;
+    if (startMs < 0 || atMs - startMs > firstMs) return;
     totalMs += ms;
     const step = resolveStep(id);
     steps.set(step, (steps.get(step) ?? 0) + ms);
@@ -98,7 +115,7 @@ if (require.main === module) {
   };
   const requests = opt('requests', 1000);
   const top = opt('top', 25);
-  const { totalMs, steps, functions } = summarise(JSON.parse(readFileSync(file, 'utf8')) as Profile);
+  const { totalMs, steps, functions } = summarise(JSON.parse(readFileSync(file, 'utf8')) as Profile, opt('first-ms', Infinity));
   const busyMs = totalMs - (steps.get('idle') ?? 0);
   console.log(`${file}: ${totalMs.toFixed(0)} ms sampled, ${busyMs.toFixed(0)} ms busy, ${requests} requests\n`);
   console.log('| step | ms | µs per request | share of busy |\n| --- | ---: | ---: | ---: |');
