@@ -274,7 +274,7 @@ void (async () => {
     }
   }
 
-  const rss = await ask<{ rss: number; peak: number; maxRss: number }>(relay.child, { type: 'rss' });
+  const rss = await ask<{ rss: number; peak: number; maxRss: number; atPeakMb: Record<string, number> }>(relay.child, { type: 'rss' });
   const relayPeakRssMb = Math.max(rss.peak, rss.maxRss) / 1024 / 1024;
 
   const at = (name: string, c: number) => rows.find((r) => r.target === name && r.concurrency === c);
@@ -323,6 +323,8 @@ void (async () => {
     errorsAt1000: level(1000)?.relay.errors ?? null,
     steadyErrors: sr?.errors ?? null,
     relayPeakRssMb: +relayPeakRssMb.toFixed(1),
+    // V8 heap and Buffers when the RSS peaked (the rest is native: TLS, sockets, malloc).
+    relayAtPeakMb: rss.atPeakMb,
     nginx: Boolean(viaNginx),
     loadAverage: os.loadavg().map((x) => +x.toFixed(2)),
     byConcurrency,

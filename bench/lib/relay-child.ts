@@ -21,17 +21,26 @@ void (async () => {
   const config = loadConfig(process.env);
   const tls = await loadTls(config, process.env.BENCH_CERT_DIR);
   const relay = await startRelay({ config, tls, logger: createLogger(config) });
-  let peak = process.memoryUsage().rss;
-  setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50).unref();
+  // Peak RSS and what the process held at that moment (V8 heap, ArrayBuffers/Buffers).
+  let peak = 0;
+  let atPeak: NodeJS.MemoryUsage = process.memoryUsage();
+  const sample = () => {
+    const rss = process.memoryUsage.rss();
+    if (rss > peak) {
+      peak = rss;
+      atPeak = process.memoryUsage();
+    }
+  };
+  sample();
+  setInterval(sample, 50).unref();
   let session: Session | null = null;
   const answer = async (m: Message): Promise<Record<string, unknown> | null> => {
     switch (m?.type) {
       case 'rss': {
-        const rss = process.memoryUsage().rss;
-        peak = Math.max(peak, rss);
-        return { rss, peak, maxRss: process.resourceUsage().maxRSS * 1024 };
+        sample();
+        const mb = (n: number) => +(n / 1048576).toFixed(1);
+        const atPeakMb = { heapTotal: mb(atPeak.heapTotal), heapUsed: mb(atPeak.heapUsed), external: mb(atPeak.external), arrayBuffers: mb(atPeak.arrayBuffers) };
+        return { rss: process.memoryUsage.rss(), peak, maxRss: process.resourceUsage().maxRSS * 1024, atPeakMb };
       }
       case 'cpu': {
         const u = process.cpuUsage();
