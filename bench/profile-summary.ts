@@ -91,7 +91,7 @@ export function summarise(profile: Profile, firstMs = Infinity): { totalMs: numb
   profile.samples.forEach((id, i) => {
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     atMs += ms;
-    if (startMs < 0 && inRoute(id)) startMs = atMs - ms;
+    if (startMs < 0 && (firstMs === Infinity || inRoute(id))) startMs = atMs - ms;
     if (startMs < 0 || atMs - startMs > firstMs) return;
     totalMs += ms;
     const step = resolveStep(id);

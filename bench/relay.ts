@@ -16,7 +16,8 @@
  *   npm run bench:relay [-- --levels 1,64,256,1000 --single 5 --steady-open 500 --steady-seconds 12
  *                          --no-nginx --nginx /path/to/nginx --profile DIR --heap-snapshot DIR]
  *
- * --profile DIR writes a CPU profile of the relay during the largest burst alone
+ * --profile DIR writes CPU profiles of the relay during the largest burst alone and during the
+ * one-token level
  * (summarise it with `npx tsx bench/profile-summary.ts FILE`); --heap-snapshot DIR writes a
  * heap snapshot of the relay 2 s into the largest burst (all its streams open).
  */
@@ -40,6 +41,7 @@ const flag = (name: string) => process.argv.includes(`--${name}`);
 const STEADY_OPEN = Number(arg('steady-open', '500')); // 0: no steady-arrival run
 const STEADY_SECONDS = Number(arg('steady-seconds', '12'));
 const PROFILE_DIR = arg('profile', '');
+const COST_REQUESTS = Number(arg('cost-requests', '1000'));
 const HEAP_DIR = arg('heap-snapshot', '');
 /** The fake model's mean stream (bench/lib/fake-model.ts: 150 ms, then 150–400 tokens at 25 ms). */
 const MEAN_STREAM_S = (Number(process.env.BENCH_FIRST_TOKEN_MS ?? 150) + 275 * Number(process.env.BENCH_TOKEN_MS ?? 25)) / 1000;
@@ -262,6 +264,15 @@ void (async () => {
     }
   }
 
+  // The relay's own cost per request: 1,000 requests whose answers are one token (64 at a time),
+  // so the CPU measured is the request path (parse, auth, validation, prompt, upstream call,
+  // SSE open/close, audit, metrics, log), not forwarding ~275 tokens.
+  const perRequest = await measured(viaRelay, COST_REQUESTS, () =>
+    runLevel({ ...viaRelay, request: (i) => ({ path: '/api/summarize', body: JSON.stringify({ text: `#${i} [one-token] 회의록` }) }) }, agents.get('relay')!, 64, COST_REQUESTS, 2_000_000),
+    { profile: PROFILE_DIR ? path.join(PROFILE_DIR, `relay-one-token-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`) : undefined },
+  );
+  line(perRequest, `one-token answers, c=  64`);
+
   // Steady arrival: direct and relay only (the ratio that matters; keeps the run short).
   const steady = new Map<string, SteadyResult & RelayLevel>();
   if (STEADY_OPEN > 0) {
@@ -314,8 +325,11 @@ void (async () => {
     steadyAddedP50Ms: sd && sr ? +fmt(sr.ttftP50Ms - sd.ttftP50Ms, 2) : null,
     steadyAddedP99Ms: sd && sr ? +fmt(sr.ttftP99Ms - sd.ttftP99Ms, 2) : null,
     steadyOpenMean: sr ? +fmt(sr.openMean, 0) : null,
-    // The relay's CPU over the largest burst divided by its requests (and over the steady run).
-    relayCpuMsPerRequest: top.relay.cpuMsPerRequest,
+    // The relay's CPU per request with one-token answers (its own cost), and per stream over the
+    // largest burst (including forwarding every token) and over the steady run.
+    relayCpuMsPerRequest: +fmt(perRequest.relayCpuMsPerRequest ?? NaN, 3),
+    relayCpuMsPerStream: top.relay.cpuMsPerRequest,
+    oneTokenErrors: perRequest.errors,
     steadyRelayCpuMsPerRequest: sr ? +fmt(sr.relayCpuMsPerRequest ?? NaN, 3) : null,
     // At the largest level (1,000 by default).
     throughputVsDirect: top.relay.throughputVsDirect,
