@@ -13,7 +13,7 @@
  * nginx is the anchor of the comparison: without it the benchmark exits 2 with the install
  * line, unless `--no-nginx` is given.
  *
- *   npm run bench:relay [-- --levels 1,64,256,1000 --single 5 --steady-open 500 --steady-seconds 12
+ *   npm run bench:relay [-- --levels 1,64,256,1000 --single 5 --steady-open 500 --steady-seconds 16
  *                          --no-nginx --nginx /path/to/nginx --profile DIR --heap-snapshot DIR]
  *
  * --profile DIR writes CPU profiles of the relay during the largest burst alone and during the
@@ -39,7 +39,7 @@ const LEVELS = arg('levels', '1,64,256,1000').split(',').map(Number);
 const SINGLE = Number(arg('single', '5')); // sequential streams at concurrency 1
 const flag = (name: string) => process.argv.includes(`--${name}`);
 const STEADY_OPEN = Number(arg('steady-open', '500')); // 0: no steady-arrival run
-const STEADY_SECONDS = Number(arg('steady-seconds', '12'));
+const STEADY_SECONDS = Number(arg('steady-seconds', '16')); // arrivals, ramp-up (one mean stream) included
 const PROFILE_DIR = arg('profile', '');
 const COST_REQUESTS = Number(arg('cost-requests', '1000'));
 const HEAP_DIR = arg('heap-snapshot', '');
@@ -278,8 +278,10 @@ void (async () => {
   if (STEADY_OPEN > 0) {
     const rate = STEADY_OPEN / MEAN_STREAM_S;
     for (const t of [direct, viaRelay]) {
-      const streams = Math.round((rate * STEADY_SECONDS * 1000) / 1000);
-      const r = await measured(t, streams, () => runSteady(t, agents.get(t.name)!, rate, STEADY_SECONDS * 1000, 1_000_000, Math.min(STEADY_OPEN, 600)));
+      const streams = Math.round(rate * STEADY_SECONDS);
+      const r = await measured(t, streams, () =>
+        runSteady(t, agents.get(t.name)!, rate, STEADY_SECONDS * 1000, { offset: 1_000_000, warmConnections: Math.min(STEADY_OPEN, 600), rampMs: MEAN_STREAM_S * 1000 }),
+      );
       steady.set(t.name, r);
       line(r, `steady ${fmt(rate, 0)}/s (open mean ${fmt(r.openMean, 0)}, peak ${r.openPeak})`);
     }

@@ -138,13 +138,22 @@ export interface SteadyResult extends LevelResult {
 /**
  * Steady arrival (office traffic rather than one synchronised burst): a new stream every
  * 1000/ratePerSec ms for `arrivalMs`, on a schedule that does not drift with timer lateness;
- * resolves when every stream has ended.
+ * resolves when every stream has ended. Streams started in the first `rampMs` (while the
+ * number open is still climbing) are run but left out of the figures.
  */
-export async function runSteady(t: Target, agent: http.Agent, ratePerSec: number, arrivalMs: number, offset = 0, warmConnections = 0): Promise<SteadyResult> {
+export async function runSteady(
+  t: Target,
+  agent: http.Agent,
+  ratePerSec: number,
+  arrivalMs: number,
+  opts: { offset?: number; warmConnections?: number; rampMs?: number } = {},
+): Promise<SteadyResult> {
+  const { offset = 0, warmConnections = 0, rampMs = 0 } = opts;
   if (warmConnections > 0) await warm(t, agent, warmConnections);
   const total = Math.max(1, Math.round((ratePerSec * arrivalMs) / 1000));
   const gapMs = 1000 / ratePerSec;
   const pending: Promise<StreamResult>[] = [];
+  const measured: boolean[] = [];
   let open = 0;
   let openPeak = 0;
   let openSum = 0;
@@ -156,18 +165,22 @@ export async function runSteady(t: Target, agent: http.Agent, ratePerSec: number
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     open++;
     openPeak = Math.max(openPeak, open);
-    openSum += open;
-    openSamples++;
+    const afterRamp = due - t0 >= rampMs;
+    if (afterRamp) {
+      openSum += open;
+      openSamples++;
+    }
+    measured.push(afterRamp);
     pending.push(stream(t, agent, offset + i).finally(() => open--));
   }
-  const results = await Promise.all(pending);
+  const results = (await Promise.all(pending)).filter((_, i) => measured[i]);
   const wallMs = performance.now() - t0;
   const ok = results.filter((r) => r.ok);
   const ttfts = ok.map((r) => r.ttftMs);
   return {
     target: t.name,
     concurrency: openPeak,
-    streams: total,
+    streams: results.length,
     errors: results.length - ok.length,
     ttftP50Ms: percentile(ttfts, 50),
     ttftP99Ms: percentile(ttfts, 99),
