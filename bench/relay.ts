@@ -4,11 +4,22 @@
  *   (a) straight to the fake model server,
  *   (b) through nginx as a TLS reverse proxy (proxy_buffering off; skipped when nginx is missing),
  *   (c) through the relay (child process, HTTPS, POST /api/summarize streaming the fake's output)
- * at 1, 64, 256 and 1,000 concurrent streams. Reports time to first token p50/p99, wall
- * time, throughput, errors and the relay's peak RSS, as ratios against (a).
- * The last line is one JSON object.
+ * at 1, 64, 256 and 1,000 concurrent streams (each level one synchronised burst), then as a
+ * steady arrival (a fixed rate that keeps ~500 streams open: office traffic). Reports time to
+ * first token p50/p99, wall time, throughput, errors, the relay's CPU time per request
+ * (`process.cpuUsage()` of the relay process over a level / its requests) and peak RSS, as
+ * differences and ratios against (a). The last line is one JSON object.
  *
- *   npm run bench:relay [-- --levels 1,64,256,1000 --single 5]
+ * nginx is the anchor of the comparison: without it the benchmark exits 2 with the install
+ * line, unless `--no-nginx` is given.
+ *
+ *   npm run bench:relay [-- --levels 1,64,256,1000 --single 5 --steady-open 500 --steady-seconds 16
+ *                          --no-nginx --nginx /path/to/nginx --profile DIR --heap-snapshot DIR]
+ *
+ * --profile DIR writes CPU profiles of the relay during the largest burst alone and during the
+ * one-token level
+ * (summarise it with `npx tsx bench/profile-summary.ts FILE`); --heap-snapshot DIR writes a
+ * heap snapshot of the relay 2 s into the largest burst (all its streams open).
  */
 import { execFileSync, spawn, fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -18,7 +29,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { loadConfig } from '../server/config';
 import { loadTls } from '../server/tls';
-import { makeAgent, runLevel, type LevelResult, type Target } from './lib/load';
+import { makeAgent, runLevel, runSteady, type LevelResult, type SteadyResult, type Target } from './lib/load';
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,6 +37,15 @@ const arg = (name: string, def: string) => {
 };
 const LEVELS = arg('levels', '1,64,256,1000').split(',').map(Number);
 const SINGLE = Number(arg('single', '5')); // sequential streams at concurrency 1
+const flag = (name: string) => process.argv.includes(`--${name}`);
+const STEADY_OPEN = Number(arg('steady-open', '500')); // 0: no steady-arrival run
+const STEADY_SECONDS = Number(arg('steady-seconds', '16')); // arrivals, ramp-up (one mean stream) included
+const PROFILE_DIR = arg('profile', '');
+const COST_REQUESTS = Number(arg('cost-requests', '1000'));
+const HEAP_DIR = arg('heap-snapshot', '');
+/** The fake model's mean stream (bench/lib/fake-model.ts: 150 ms, then 150–400 tokens at 25 ms). */
+const MEAN_STREAM_S = (Number(process.env.BENCH_FIRST_TOKEN_MS ?? 150) + 275 * Number(process.env.BENCH_TOKEN_MS ?? 25)) / 1000;
+const NGINX_INSTALL_LINE = 'apt-get install nginx-light';
 const children: ChildProcess[] = [];
 
 function cleanup(): void {
@@ -79,6 +99,21 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** Sends one IPC message to the relay child and resolves with its answer of the same type. */
+function ask<T>(child: ChildProcess, message: Record<string, unknown>): Promise<T> {
+  return new Promise((resolve) => {
+    const onMessage = (m: { type?: string }) => {
+      if (m?.type !== message.type) return;
+      child.off('message', onMessage);
+      resolve(m as T);
+    };
+    child.on('message', onMessage);
+    child.send(message);
+  });
+}
+
+const relayCpuMicros = async (child: ChildProcess) => (await ask<{ cpuMicros: number }>(child, { type: 'cpu' })).cpuMicros;
+
 function which(cmd: string): string | null {
   for (const dir of (process.env.PATH ?? '').split(':').concat(['/usr/sbin', '/sbin'])) {
     const p = path.join(dir, cmd);
@@ -87,9 +122,7 @@ function which(cmd: string): string | null {
   return null;
 }
 
-async function startNginx(upstreamPort: number, certDir: string): Promise<{ port: number; child: ChildProcess } | null> {
-  const bin = which('nginx');
-  if (!bin) return null;
+async function startNginx(bin: string, upstreamPort: number, certDir: string): Promise<{ port: number; child: ChildProcess } | null> {
   const prefix = mkdtempSync(path.join(os.tmpdir(), 'sseugi-nginx-'));
   for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(prefix, d));
   const port = await freePort();
@@ -119,7 +152,27 @@ async function startNginx(upstreamPort: number, certDir: string): Promise<{ port
 
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '—');
 
+/** The nginx binary to compare against, or exit 2 with the install line (unless --no-nginx). */
+function nginxBinary(): string | null {
+  if (flag('no-nginx')) return null;
+  const given = arg('nginx', '');
+  const bin = given ? (existsSync(given) ? given : null) : which('nginx');
+  if (bin) return bin;
+  console.error(
+    `bench:relay: nginx is not installed${given ? ` (no ${given})` : ''}; it is the anchor of this comparison.\n` +
+      `  Install it:  ${NGINX_INSTALL_LINE}   (Debian/Ubuntu, as root)\n` +
+      `  or run without the nginx column:  npm run bench:relay -- --no-nginx`,
+  );
+  process.exit(2);
+}
+
+interface RelayLevel extends LevelResult {
+  /** CPU time of the relay process over the level, per request. */
+  relayCpuMsPerRequest?: number;
+}
+
 void (async () => {
+  const nginxBin = nginxBinary();
   const certDir = mkdtempSync(path.join(os.tmpdir(), 'sseugi-bench-certs-'));
   await loadTls(loadConfig({} as NodeJS.ProcessEnv), certDir);
   const ca = readFileSync(path.join(certDir, 'ca.crt'));
@@ -144,8 +197,9 @@ void (async () => {
     'port',
     true,
   );
-  const nginx = await startNginx(fakePort, certDir);
-  if (!nginx) console.log('NOTE: nginx is not installed (or did not start): the nginx column is skipped.');
+  const nginx = nginxBin ? await startNginx(nginxBin, fakePort, certDir) : null;
+  if (nginxBin && !nginx) throw new Error('nginx is installed but did not start');
+  if (!nginxBin) console.log('NOTE: --no-nginx: the nginx column is skipped.');
 
   const chatBody = (i: number) =>
     JSON.stringify({ model: 'exaone3.5:7.8b', stream: true, messages: [{ role: 'user', content: `#${i} 다음 문서를 요약하세요: 회의록` }] });
@@ -171,23 +225,69 @@ void (async () => {
   };
   const targets = [direct, viaNginx, viaRelay].filter((t): t is Target => t !== null);
   const agents = new Map(targets.map((t) => [t.name, makeAgent(t)]));
+  const largest = Math.max(...LEVELS);
+  const line = (r: LevelResult, label: string) =>
+    console.log(
+      `${r.target.padEnd(6)} ${label}  ttft p50 ${fmt(r.ttftP50Ms).padStart(7)} ms  p99 ${fmt(r.ttftP99Ms).padStart(7)} ms  wall ${fmt(r.wallMs / 1000, 2)} s  ${fmt(r.throughput, 2)} streams/s  errors ${r.errors}${r.firstError ? ` (${r.firstError})` : ''}${'relayCpuMsPerRequest' in r ? `  relay CPU ${fmt((r as RelayLevel).relayCpuMsPerRequest!, 3)} ms/request` : ''}`,
+    );
 
-  const rows: LevelResult[] = [];
+  /** Runs `level` against one target; for the relay, measures its CPU and (optionally) profiles it. */
+  async function measured<R extends LevelResult>(t: Target, streams: number, level: () => Promise<R>, opts: { profile?: string; heap?: string } = {}): Promise<R & RelayLevel> {
+    if (t !== viaRelay) return level();
+    if (opts.profile) await ask(relay.child, { type: 'profile-start' });
+    const heapTimer = opts.heap
+      ? setTimeout(() => void ask<{ file: string }>(relay.child, { type: 'heap-snapshot', file: opts.heap }).then((m) => console.log(`heap snapshot: ${m.file}`)), 2000)
+      : undefined;
+    const cpu0 = await relayCpuMicros(relay.child);
+    const r = await level();
+    const cpu1 = await relayCpuMicros(relay.child);
+    clearTimeout(heapTimer);
+    if (opts.profile) {
+      await ask(relay.child, { type: 'profile-stop', file: opts.profile });
+      console.log(`cpu profile: ${opts.profile}`);
+    }
+    return { ...r, relayCpuMsPerRequest: (cpu1 - cpu0) / 1000 / streams };
+  }
+
+  const rows: RelayLevel[] = [];
   for (const c of LEVELS) {
     const streams = c === 1 ? SINGLE : c;
     for (const t of targets) {
-      const r = await runLevel(t, agents.get(t.name)!, c, streams, c * 10);
+      const atLargest = c === largest;
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const r = await measured(t, streams, () => runLevel(t, agents.get(t.name)!, c, streams, c * 10), {
+        profile: atLargest && PROFILE_DIR ? path.join(PROFILE_DIR, `relay-burst${c}-${stamp}.cpuprofile`) : undefined,
+        heap: atLargest && HEAP_DIR ? path.join(HEAP_DIR, `relay-burst${c}-${stamp}.heapsnapshot`) : undefined,
+      });
       rows.push(r);
-      console.log(
-        `${t.name.padEnd(6)} c=${String(c).padStart(4)}  ttft p50 ${fmt(r.ttftP50Ms).padStart(7)} ms  p99 ${fmt(r.ttftP99Ms).padStart(7)} ms  wall ${fmt(r.wallMs / 1000, 2)} s  ${fmt(r.throughput, 2)} streams/s  errors ${r.errors}${r.firstError ? ` (${r.firstError})` : ''}`,
-      );
+      line(r, `c=${String(c).padStart(4)}`);
     }
   }
 
-  const rss = await new Promise<{ rss: number; peak: number; maxRss: number }>((resolve) => {
-    relay.child.once('message', (m) => resolve(m as { rss: number; peak: number; maxRss: number }));
-    relay.child.send({ type: 'rss' });
-  });
+  // The relay's own cost per request: 1,000 requests whose answers are one token (64 at a time),
+  // so the CPU measured is the request path (parse, auth, validation, prompt, upstream call,
+  // SSE open/close, audit, metrics, log), not forwarding ~275 tokens.
+  const perRequest = await measured(viaRelay, COST_REQUESTS, () =>
+    runLevel({ ...viaRelay, request: (i) => ({ path: '/api/summarize', body: JSON.stringify({ text: `#${i} [one-token] 회의록` }) }) }, agents.get('relay')!, 64, COST_REQUESTS, 2_000_000),
+    { profile: PROFILE_DIR ? path.join(PROFILE_DIR, `relay-one-token-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`) : undefined },
+  );
+  line(perRequest, `one-token answers, c=  64`);
+
+  // Steady arrival: direct and relay only (the ratio that matters; keeps the run short).
+  const steady = new Map<string, SteadyResult & RelayLevel>();
+  if (STEADY_OPEN > 0) {
+    const rate = STEADY_OPEN / MEAN_STREAM_S;
+    for (const t of [direct, viaRelay]) {
+      const streams = Math.round(rate * STEADY_SECONDS);
+      const r = await measured(t, streams, () =>
+        runSteady(t, agents.get(t.name)!, rate, STEADY_SECONDS * 1000, { offset: 1_000_000, warmConnections: Math.min(STEADY_OPEN, 600), rampMs: MEAN_STREAM_S * 1000 }),
+      );
+      steady.set(t.name, r);
+      line(r, `steady ${fmt(rate, 0)}/s (open mean ${fmt(r.openMean, 0)}, peak ${r.openPeak})`);
+    }
+  }
+
+  const rss = await ask<{ rss: number; peak: number; maxRss: number; atPeakMb: Record<string, number> }>(relay.child, { type: 'rss' });
   const relayPeakRssMb = Math.max(rss.peak, rss.maxRss) / 1024 / 1024;
 
   const at = (name: string, c: number) => rows.find((r) => r.target === name && r.concurrency === c);
@@ -206,22 +306,43 @@ void (async () => {
         throughputVsNginx: n ? +fmt(r.throughput / n.throughput, 3) : null,
         wallS: +fmt(r.wallMs / 1000, 3),
         errors: r.errors,
+        cpuMsPerRequest: +fmt(r.relayCpuMsPerRequest ?? NaN, 3),
       },
     };
   });
-  const worst = (f: (x: (typeof byConcurrency)[number]) => number, pick: (a: number, b: number) => number) =>
-    byConcurrency.map(f).reduce((a, b) => pick(a, b));
+  const level = (c: number) => byConcurrency.find((x) => x.concurrency === c);
+  const sd = steady.get('direct');
+  const sr = steady.get('relay');
+  const one = level(1) ?? byConcurrency[0]!;
+  const top = level(largest)!;
   const summary = {
     bench: 'relay',
     levels: LEVELS,
-    // Headline figures: the worst level for each.
-    ttftAddedP50Ms: worst((x) => x.relay.ttftAddedP50Ms, Math.max),
-    ttftAddedP99Ms: worst((x) => x.relay.ttftAddedP99Ms, Math.max),
-    throughputVsDirect: worst((x) => x.relay.throughputVsDirect, Math.min),
-    throughputVsNginx: viaNginx ? worst((x) => x.relay.throughputVsNginx ?? Infinity, Math.min) : null,
-    errorsAt1000: at('relay', 1000)?.errors ?? null,
+    // One stream (concurrency 1, `--single` sequential streams).
+    ttftAddedP50Ms: one.relay.ttftAddedP50Ms,
+    ttftAddedP99Ms: one.relay.ttftAddedP99Ms,
+    burst64AddedP50Ms: level(64)?.relay.ttftAddedP50Ms ?? null,
+    burst1000AddedP50Ms: level(1000)?.relay.ttftAddedP50Ms ?? null,
+    nginxBurst1000AddedP50Ms: level(1000)?.nginx?.ttftAddedP50Ms ?? null,
+    steadyAddedP50Ms: sd && sr ? +fmt(sr.ttftP50Ms - sd.ttftP50Ms, 2) : null,
+    steadyAddedP99Ms: sd && sr ? +fmt(sr.ttftP99Ms - sd.ttftP99Ms, 2) : null,
+    steadyOpenMean: sr ? +fmt(sr.openMean, 0) : null,
+    // The relay's CPU per request with one-token answers (its own cost), and per stream over the
+    // largest burst (including forwarding every token) and over the steady run.
+    relayCpuMsPerRequest: +fmt(perRequest.relayCpuMsPerRequest ?? NaN, 3),
+    relayCpuMsPerStream: top.relay.cpuMsPerRequest,
+    oneTokenErrors: perRequest.errors,
+    steadyRelayCpuMsPerRequest: sr ? +fmt(sr.relayCpuMsPerRequest ?? NaN, 3) : null,
+    // At the largest level (1,000 by default).
+    throughputVsDirect: top.relay.throughputVsDirect,
+    throughputVsNginx: top.relay.throughputVsNginx,
+    errorsAt1000: level(1000)?.relay.errors ?? null,
+    steadyErrors: sr?.errors ?? null,
     relayPeakRssMb: +relayPeakRssMb.toFixed(1),
+    // V8 heap and Buffers when the RSS peaked (the rest is native: TLS, sockets, malloc).
+    relayAtPeakMb: rss.atPeakMb,
     nginx: Boolean(viaNginx),
+    loadAverage: os.loadavg().map((x) => +x.toFixed(2)),
     byConcurrency,
   };
   for (const a of agents.values()) a.destroy();

@@ -23,8 +23,13 @@ export function openSse<E extends EventDataMap>(res: Response, heartbeatMs = 15_
     'cache-control': 'no-cache, no-transform',
     'x-accel-buffering': 'no',
   });
-  res.flushHeaders();
   let closed = false;
+  // The headers go out at the end of this turn of the event loop (or with the first event),
+  // not now: the route sends its upstream request first, and a burst of requests read in
+  // one turn all reach the model before any of their TLS header writes (bench:relay).
+  setImmediate(() => {
+    if (!closed && !res.headersSent) res.flushHeaders();
+  });
   const heartbeat = setInterval(() => {
     if (!closed) res.write(': keep-alive\n\n');
   }, heartbeatMs);

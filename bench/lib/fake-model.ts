@@ -2,7 +2,8 @@
  * The fake model server as its own process for benchmarks (so its work does not share
  * a CPU queue with the load generator): first token after ~150 ms, ~40 tokens/s per
  * stream, 150–400 tokens per answer (EXAONE summary lengths), picked from the prompt
- * so every target sees the same lengths. Prints `{"url": ...}` once listening.
+ * so every target sees the same lengths; a prompt holding `[one-token]` gets a one-token
+ * answer (bench:relay's per-request cost level). Prints `{"url": ...}` once listening.
  */
 import { fakeTokens, startFakeLlm, type ChatBody } from '../../test/helpers/fake-llm';
 
@@ -19,7 +20,7 @@ export function answerTokens(n: number): number {
 function reply(body: ChatBody): string {
   const text = body.messages?.map((m) => m.content).join('\n') ?? '';
   const n = Number(/#(\d+)/.exec(text)?.[1] ?? 0);
-  const want = answerTokens(n);
+  const want = text.includes('[one-token]') ? 1 : answerTokens(n);
   const tokens = fakeTokens(SENTENCE.repeat(Math.ceil(want / UNIT) + 1)).slice(0, want);
   return tokens.join('');
 }

@@ -126,3 +126,69 @@ export async function runLevel(t: Target, agent: http.Agent, concurrency: number
     firstError: results.find((r) => !r.ok)?.error,
   };
 }
+
+export interface SteadyResult extends LevelResult {
+  /** Requests started per second. */
+  ratePerSec: number;
+  /** Mean and peak number of streams open at once while requests were arriving. */
+  openMean: number;
+  openPeak: number;
+}
+
+/**
+ * Steady arrival (office traffic rather than one synchronised burst): a new stream every
+ * 1000/ratePerSec ms for `arrivalMs`, on a schedule that does not drift with timer lateness;
+ * resolves when every stream has ended. Streams started in the first `rampMs` (while the
+ * number open is still climbing) are run but left out of the figures.
+ */
+export async function runSteady(
+  t: Target,
+  agent: http.Agent,
+  ratePerSec: number,
+  arrivalMs: number,
+  opts: { offset?: number; warmConnections?: number; rampMs?: number } = {},
+): Promise<SteadyResult> {
+  const { offset = 0, warmConnections = 0, rampMs = 0 } = opts;
+  if (warmConnections > 0) await warm(t, agent, warmConnections);
+  const total = Math.max(1, Math.round((ratePerSec * arrivalMs) / 1000));
+  const gapMs = 1000 / ratePerSec;
+  const pending: Promise<StreamResult>[] = [];
+  const measured: boolean[] = [];
+  let open = 0;
+  let openPeak = 0;
+  let openSum = 0;
+  let openSamples = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = t0 + i * gapMs;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    open++;
+    openPeak = Math.max(openPeak, open);
+    const afterRamp = due - t0 >= rampMs;
+    if (afterRamp) {
+      openSum += open;
+      openSamples++;
+    }
+    measured.push(afterRamp);
+    pending.push(stream(t, agent, offset + i).finally(() => open--));
+  }
+  const results = (await Promise.all(pending)).filter((_, i) => measured[i]);
+  const wallMs = performance.now() - t0;
+  const ok = results.filter((r) => r.ok);
+  const ttfts = ok.map((r) => r.ttftMs);
+  return {
+    target: t.name,
+    concurrency: openPeak,
+    streams: results.length,
+    errors: results.length - ok.length,
+    ttftP50Ms: percentile(ttfts, 50),
+    ttftP99Ms: percentile(ttfts, 99),
+    wallMs,
+    throughput: (ok.length / wallMs) * 1000,
+    firstError: results.find((r) => !r.ok)?.error,
+    ratePerSec,
+    openMean: openSamples ? openSum / openSamples : 0,
+    openPeak,
+  };
+}

@@ -94,6 +94,16 @@ export function createOpenAiClient(opts: OpenAiClientOptions): LlmClient {
   const agent = secure ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
   const baseHeaders: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
   if (opts.apiKey) baseHeaders.authorization = `Bearer ${opts.apiKey}`;
+  // Request options taken from the URL once, not per request (urlToHttpOptions showed in profiles).
+  const target: http.RequestOptions = {
+    method: 'POST',
+    agent,
+    protocol: url.protocol,
+    hostname: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port || undefined,
+    path: `${url.pathname}${url.search}`,
+    ...(url.username || url.password ? { auth: `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` } : {}),
+  };
 
   function buildBody(req: ChatRequest, stream: boolean): string {
     let body: Record<string, unknown> = { model: opts.model, messages: req.messages, stream };
@@ -126,11 +136,7 @@ export function createOpenAiClient(opts: OpenAiClientOptions): LlmClient {
       }
       req.signal?.addEventListener('abort', onAbort, { once: true });
       const send = (isRetry: boolean) => {
-        const request = (secure ? https : http).request(url, {
-          method: 'POST',
-          agent,
-          headers: { ...baseHeaders, 'content-length': String(payload.length) },
-        });
+        const request = (secure ? https : http).request({ ...target, headers: { ...baseHeaders, 'content-length': String(payload.length) } });
         outgoing = request;
         request.setNoDelay(true);
         request.on('error', (err: NodeJS.ErrnoException) => {

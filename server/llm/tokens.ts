@@ -50,20 +50,24 @@ export const MESSAGE_OVERHEAD_TOKENS = 8;
 /** Fixed overhead of a chat-formatted prompt (BOS, assistant turn opener). */
 export const PROMPT_OVERHEAD_TOKENS = 8;
 
-let commonHangul: Set<number> | null = null;
+let commonHangul: Uint8Array | null = null;
 
-/** KS X 1001's 2,350 Hangul syllables: EUC-KR lead bytes 0xB0–0xC8, trail bytes 0xA1–0xFE. */
-function commonHangulSet(): Set<number> {
+/**
+ * KS X 1001's 2,350 Hangul syllables (EUC-KR lead bytes 0xB0–0xC8, trail bytes 0xA1–0xFE),
+ * as one flag per syllable U+AC00–U+D7A3 (a lookup without hashing).
+ */
+function commonHangulSet(): Uint8Array {
   if (commonHangul) return commonHangul;
-  const set = new Set<number>();
+  const set = new Uint8Array(0xd7a4 - 0xac00);
   try {
     const dec = new TextDecoder('euc-kr');
     for (let lead = 0xb0; lead <= 0xc8; lead++) {
       const bytes: number[] = [];
       for (let trail = 0xa1; trail <= 0xfe; trail++) bytes.push(lead, trail);
-      for (const ch of dec.decode(Uint8Array.from(bytes))) {
-        const cp = ch.codePointAt(0)!;
-        if (cp >= 0xac00 && cp <= 0xd7a3) set.add(cp);
+      const decoded = dec.decode(Uint8Array.from(bytes));
+      for (let i = 0; i < decoded.length; i++) {
+        const cp = decoded.charCodeAt(i);
+        if (cp >= 0xac00 && cp <= 0xd7a3) set[cp - 0xac00] = 1;
       }
     }
   } catch {
@@ -75,50 +79,55 @@ function commonHangulSet(): Set<number> {
 
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number) => c >= 48 && c <= 57;
+const PUNCT_OR_SYMBOL = /^[\p{P}\p{S}]$/u;
 
 function utf8Bytes(cp: number): number {
   return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
 
-/** Raw (unscaled) cost of a text. */
+/** Cost of one code point that is not an ASCII letter, space, tab or line break. */
+function codePointCost(cp: number, common: Uint8Array): number {
+  if (isDigit(cp)) return TOKEN_COSTS.digit;
+  if (cp >= 0xac00 && cp <= 0xd7a3) return common[cp - 0xac00] ? TOKEN_COSTS.hangulCommon : TOKEN_COSTS.hangulRare;
+  if ((cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f)) return TOKEN_COSTS.jamo;
+  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff)) return TOKEN_COSTS.cjk;
+  if (cp < 0x80) return TOKEN_COSTS.punct;
+  if (PUNCT_OR_SYMBOL.test(String.fromCodePoint(cp))) return Math.min(TOKEN_COSTS.punct * 2, utf8Bytes(cp));
+  return utf8Bytes(cp);
+}
+
+/**
+ * Raw (unscaled) cost of a text: one pass over UTF-16 code units (code points read with
+ * codePointAt, no per-character strings), so it is linear and allocation-free for Korean text.
+ */
 function rawCost(text: string): number {
   const common = commonHangulSet();
   let cost = 0;
   let letters = 0; // current ASCII letter run
   let spaces = 0; // current space/tab run
-  const flushLetters = () => {
-    if (letters) cost += Math.ceil(letters / TOKEN_COSTS.asciiCharsPerToken);
-    letters = 0;
-  };
-  const flushSpaces = () => {
-    // min(…) keeps the cost sub-additive when a run is split between two chunks.
-    if (spaces) cost += Math.min(TOKEN_COSTS.whitespaceRun, spaces * TOKEN_COSTS.singleSpace);
-    spaces = 0;
-  };
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++; // the low surrogate of this pair
     if (isAsciiLetter(cp)) {
-      flushSpaces();
+      if (spaces) cost += Math.min(TOKEN_COSTS.whitespaceRun, spaces * TOKEN_COSTS.singleSpace);
+      spaces = 0;
       letters++;
       continue;
     }
-    flushLetters();
+    if (letters) cost += Math.ceil(letters / TOKEN_COSTS.asciiCharsPerToken);
+    letters = 0;
     if (cp === 32 || cp === 9) {
       spaces++;
       continue;
     }
-    flushSpaces();
-    if (cp === 10 || cp === 13) cost += cp === 10 ? TOKEN_COSTS.newline : 0;
-    else if (isDigit(cp)) cost += TOKEN_COSTS.digit;
-    else if (cp >= 0xac00 && cp <= 0xd7a3) cost += common.has(cp) ? TOKEN_COSTS.hangulCommon : TOKEN_COSTS.hangulRare;
-    else if ((cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f)) cost += TOKEN_COSTS.jamo;
-    else if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff)) cost += TOKEN_COSTS.cjk;
-    else if (cp < 0x80) cost += TOKEN_COSTS.punct;
-    else if (/[\p{P}\p{S}]/u.test(ch)) cost += Math.min(TOKEN_COSTS.punct * 2, utf8Bytes(cp));
-    else cost += utf8Bytes(cp);
+    // min(…) keeps the cost sub-additive when a run is split between two chunks.
+    if (spaces) cost += Math.min(TOKEN_COSTS.whitespaceRun, spaces * TOKEN_COSTS.singleSpace);
+    spaces = 0;
+    if (cp === 10) cost += TOKEN_COSTS.newline;
+    else if (cp !== 13) cost += codePointCost(cp, common);
   }
-  flushLetters();
-  flushSpaces();
+  if (letters) cost += Math.ceil(letters / TOKEN_COSTS.asciiCharsPerToken);
+  if (spaces) cost += Math.min(TOKEN_COSTS.whitespaceRun, spaces * TOKEN_COSTS.singleSpace);
   return cost;
 }
 
