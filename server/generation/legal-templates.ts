@@ -7,6 +7,9 @@
 import type { LocalizedText, PackName } from '../proofread/types';
 import { neutralise } from './neutralise';
 import { frag, loadPrompts, render, type PromptFile, type Prompts } from './prompts';
+import { LEGAL_TEMPLATE_IDS, type LegalTemplateId } from './template-ids';
+
+export type { LegalTemplateId } from './template-ids';
 
 export interface Prompt {
   system: string;
@@ -24,7 +27,6 @@ const prompt = (f: PromptFile, vars: Record<string, string>): Prompt => ({
   maxTokens: f.maxTokens.default!,
 });
 
-export type LegalTemplateId = 'patent-claims' | 'patent-description' | 'official-draft' | 'contract-clause';
 
 export interface LegalTemplate<I> {
   id: LegalTemplateId;
@@ -147,8 +149,7 @@ export function buildContractClausePrompt(input: ContractClauseInput, prompts?: 
 
 /* ------------------------------------------------------------------ list */
 
-export const LEGAL_TEMPLATES = [
-  {
+const patentClaims = {
     id: 'patent-claims',
     label: { ko: '청구범위 초안', en: 'Draft claims' },
     description: {
@@ -157,8 +158,9 @@ export const LEGAL_TEMPLATES = [
     },
     pack: 'patent',
     build: buildClaimsPrompt,
-  } satisfies LegalTemplate<ClaimsInput>,
-  {
+  } as const satisfies LegalTemplate<ClaimsInput>;
+
+const patentDescription = {
     id: 'patent-description',
     label: { ko: '발명의 설명 초안', en: 'Draft description sections' },
     description: {
@@ -167,8 +169,9 @@ export const LEGAL_TEMPLATES = [
     },
     pack: 'patent',
     build: buildDescriptionPrompt,
-  } satisfies LegalTemplate<DescriptionInput>,
-  {
+  } as const satisfies LegalTemplate<DescriptionInput>;
+
+const officialDraft = {
     id: 'official-draft',
     label: { ko: '공문(기안문) 초안', en: 'Draft official letter (기안문)' },
     description: {
@@ -177,8 +180,9 @@ export const LEGAL_TEMPLATES = [
     },
     pack: 'official',
     build: buildOfficialDraftPrompt,
-  } satisfies LegalTemplate<OfficialDraftInput>,
-  {
+  } as const satisfies LegalTemplate<OfficialDraftInput>;
+
+const contractClause = {
     id: 'contract-clause',
     label: { ko: '계약 조항 초안', en: 'Draft contract clause' },
     description: {
@@ -187,10 +191,23 @@ export const LEGAL_TEMPLATES = [
     },
     pack: 'contract',
     build: buildContractClausePrompt,
-  } satisfies LegalTemplate<ContractClauseInput>,
-] as const;
+  } as const satisfies LegalTemplate<ContractClauseInput>;
+
+/** Each legal template by its stable id (the ids: server/generation/template-ids.ts). */
+export const LEGAL_TEMPLATE_BY_ID = {
+  'patent-claims': patentClaims,
+  'patent-description': patentDescription,
+  'official-draft': officialDraft,
+  'contract-clause': contractClause,
+} as const satisfies { [K in LegalTemplateId]: LegalTemplate<never> & { id: K } };
+
+/** The legal templates in the order the pane lists them (LEGAL_TEMPLATE_IDS). */
+export const LEGAL_TEMPLATES = [patentClaims, patentDescription, officialDraft, contractClause] as const;
 
 /** For the UI: ids, labels and the pack each draft is checked with. */
 export function listLegalTemplates(): Array<{ id: LegalTemplateId; label: LocalizedText; description: LocalizedText; pack: PackName }> {
-  return LEGAL_TEMPLATES.map(({ id, label, description, pack }) => ({ id, label, description, pack }));
+  return LEGAL_TEMPLATE_IDS.map((id) => {
+    const { label, description, pack } = LEGAL_TEMPLATE_BY_ID[id];
+    return { id, label, description, pack };
+  });
 }

@@ -23,13 +23,14 @@ import patentDescriptionJson from '../prompts/patent-description.json';
 import officialDraftJson from '../prompts/official-draft.json';
 import contractClauseJson from '../prompts/contract-clause.json';
 import continueJson from '../prompts/continue.json';
+import { DRAFT_TEMPLATES } from './template-ids';
 
 // ---------------------------------------------------------------------------------------------
 // Request options (validated by the routes)
 
 export const SUMMARY_LENGTHS = ['oneline', 'short', 'detailed'] as const;
 export const SUMMARY_FORMS = ['paragraph', 'bullets'] as const;
-export const DRAFT_TEMPLATES = ['official-letter', 'report-outline', 'email', 'minutes', 'press-release'] as const;
+export { DRAFT_TEMPLATES };
 export const REWRITE_STYLES = ['formal', 'concise', 'plain', 'bullets', 'hapsyo', 'haera', 'free'] as const;
 
 const summarizeSpecSchema = z.object({
