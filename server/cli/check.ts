@@ -9,7 +9,7 @@
  * findings), 1 runtime error (e.g. LLM endpoint unreachable), 2 usage error.
  */
 import { parseArgs } from 'node:util';
-import { createChecker, ENGINE_CHOICES, type EngineChoice } from '../proofread/checker';
+import { createChecker, ENGINE_CHOICES, type EngineChoice } from './checker';
 import { PACK_NAMES, type PackName } from '../proofread/types';
 import { DocumentError } from '../documents';
 import { readCheckInput, type CheckInput } from './read-input';

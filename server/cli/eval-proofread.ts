@@ -6,7 +6,7 @@
  * the relay's own proofreader (server/proofread/proofreader.ts): batching, prompt, schema,
  * anchoring and merge are what the relay ships.
  * --oracle (with --engine model): the model server is replaced by an oracle answering every
- * paragraph with its gold correction (server/proofread/oracle.ts); `oracleRecall` (share of gold
+ * paragraph with its gold correction (server/cli/oracle.ts); `oracleRecall` (share of gold
  * edits that survive the pipeline) and `oraclePrecision` measure what the plumbing loses.
  * Runs the engine on every source and every target. The last output line is one JSON object
  * with precision, recall, f05, exactMatch, falseAlarmRate, sentences and byType at the engine's
@@ -19,10 +19,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createChecker, ENGINE_CHOICES, type EngineChoice } from '../proofread/checker';
-import { createOracle, type Oracle } from '../proofread/oracle';
+import { createChecker, ENGINE_CHOICES, type EngineChoice } from './checker';
+import { createOracle, type Oracle } from './oracle';
 import { loadConfig } from '../config';
-import { EvalAccumulator, extractEdits, type EvalItem } from '../proofread/eval-metrics';
+import { EvalAccumulator, extractEdits, type EvalItem } from './eval-metrics';
 import { DEFAULT_MIN_CONFIDENCE } from '../proofread/engine';
 import { applyReplacements } from '../proofread/run-rules';
 import type { Suggestion } from '../proofread/types';

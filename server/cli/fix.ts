@@ -11,7 +11,7 @@ import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_AUTHOR, DocumentError, formatOfName, openDocument, type DocumentEdit, type DocumentNote } from '../documents';
-import { createChecker } from '../proofread/checker';
+import { createChecker } from './checker';
 import { PACK_NAMES, type PackName } from '../proofread/types';
 
 const MODES = ['tracked', 'direct'] as const;

@@ -1,5 +1,5 @@
 /** Helpers for writing regex-based rules: Hangul syllable maths, particle agreement, rule builders. */
-import type { Category, LocalizedText, PackName, Rule, RuleExamples, RuleMatch } from '../types';
+import type { Category, LocalizedText, PackName, Rule, RuleExamples, RuleMatch } from '../../types';
 
 export const HANGUL = '가-힣';
 /** Lookbehind: not preceded by a Hangul syllable, Latin letter or digit (start of a word). */

@@ -13,7 +13,7 @@
  *    suggestions" setting) and measured separately by `npm run eval:proofread` (`all` figures).
  *    The selection is by that criterion (established variant, proper-name use), not by evaluation data.
  */
-import type { Rule } from '../types';
+import type { Rule } from '../../types';
 import { tableRule } from './helpers';
 
 /** Established variant spellings (see above): reported as style recommendations. */
