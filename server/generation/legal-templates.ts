@@ -72,7 +72,7 @@ export type DescriptionSection =
   | '도면의 간단한 설명'
   | '발명을 실시하기 위한 구체적인 내용';
 
-export const DESCRIPTION_SECTIONS: readonly DescriptionSection[] = [
+const DESCRIPTION_SECTIONS: readonly DescriptionSection[] = [
   '기술분야',
   '배경기술',
   '해결하고자 하는 과제',
@@ -90,7 +90,7 @@ export interface DescriptionInput {
   sections?: readonly DescriptionSection[];
 }
 
-export function buildDescriptionPrompt(input: DescriptionInput, prompts?: Prompts): Prompt {
+function buildDescriptionPrompt(input: DescriptionInput, prompts?: Prompts): Prompt {
   const sections = input.sections?.length ? input.sections : DESCRIPTION_SECTIONS;
   return prompt(fileFor('patent-description', prompts), {
     title: one(input.title),

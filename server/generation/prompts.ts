@@ -68,7 +68,7 @@ export type RewriteSpec = z.infer<typeof rewriteSpecSchema>;
 
 const fragmentValue: z.ZodType<string | Record<string, string>> = z.union([z.string(), z.record(z.string(), z.string())]);
 
-export const promptFileSchema = z.object({
+const promptFileSchema = z.object({
   task: z.enum([
     'summarize',
     'summarize-reduce',

@@ -22,7 +22,7 @@ function insideDefinition(defs: readonly Definition[], i: number, s: number, e: 
 
 /* ------------------------------------------------------- used before definition */
 
-export const usedBeforeDefinition: Rule = {
+const usedBeforeDefinition: Rule = {
   id: 'contract.defined-term.before-definition',
   pack: 'contract',
   category: 'contract',
@@ -81,7 +81,7 @@ export const usedBeforeDefinition: Rule = {
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-export const inconsistentTerm: Rule = {
+const inconsistentTerm: Rule = {
   id: 'contract.defined-term.inconsistent',
   pack: 'contract',
   category: 'contract',
@@ -165,7 +165,7 @@ export const inconsistentTerm: Rule = {
 
 const QUOTED_RE = /["“'‘]([^"“”'‘’\n]{1,15})["”'’]/g;
 
-export const undefinedTerm: Rule = {
+const undefinedTerm: Rule = {
   id: 'contract.defined-term.undefined',
   pack: 'contract',
   category: 'contract',
@@ -250,7 +250,7 @@ function inArticleTitle(paragraphs: readonly string[], term: string): number {
   });
 }
 
-export const undefinedUsedTerm: Rule = {
+const undefinedUsedTerm: Rule = {
   id: 'contract.defined-term.undefined-used',
   pack: 'contract',
   category: 'contract',
@@ -318,7 +318,7 @@ const REF_RE = /제\s*(\d+)\s*조(?:의\s*(\d+))?(?:\s*제\s*(\d+)\s*항)?/g;
 const BARE_PARA_RE = /(?:(?:본|이|같은)\s*조\s*)?제\s*(\d+)\s*항/g;
 const EXTERNAL_BEFORE = /(」|법|법률|령|시행령|시행규칙|규칙|규정|조례|약관|협약|동법|같은 법|같은 영)\s*$/;
 
-export const crossReference: Rule = {
+const crossReference: Rule = {
   id: 'contract.cross-reference',
   pack: 'contract',
   category: 'contract',

@@ -27,7 +27,7 @@ function byNumber(claims: readonly Claim[]): Map<number, Claim> {
 
 /* ------------------------------------------------------------------ numbering */
 
-export const claimNumbering: Rule = {
+const claimNumbering: Rule = {
   id: 'patent.claims.numbering',
   pack: 'patent',
   category: 'patent',
@@ -70,7 +70,7 @@ export const claimNumbering: Rule = {
 
 /* --------------------------------------------------------- cited claim exists */
 
-export const invalidDependency: Rule = {
+const invalidDependency: Rule = {
   id: 'patent.claims.invalid-dependency',
   pack: 'patent',
   category: 'patent',
@@ -124,7 +124,7 @@ export const invalidDependency: Rule = {
 
 /* ------------------------------------------- alternative (택일적) citation */
 
-export const alternativeCitation: Rule = {
+const alternativeCitation: Rule = {
   id: 'patent.claims.alternative-citation',
   pack: 'patent',
   category: 'patent',
@@ -202,7 +202,7 @@ export const alternativeCitation: Rule = {
 
 /* ------------------------------------- multiple dependent on multiple dependent */
 
-export const multipleOnMultiple: Rule = {
+const multipleOnMultiple: Rule = {
   id: 'patent.claims.multiple-on-multiple',
   pack: 'patent',
   category: 'patent',
@@ -507,7 +507,7 @@ function primaryNumerals(idx: NumeralIndex, key: string): string[] {
   return out;
 }
 
-export const elementNumerals: Rule = {
+const elementNumerals: Rule = {
   id: 'patent.numerals.element-multiple',
   pack: 'patent',
   category: 'patent',
@@ -554,7 +554,7 @@ export const elementNumerals: Rule = {
   },
 };
 
-export const numeralShared: Rule = {
+const numeralShared: Rule = {
   id: 'patent.numerals.numeral-shared',
   pack: 'patent',
   category: 'patent',
@@ -596,7 +596,7 @@ export const numeralShared: Rule = {
   },
 };
 
-export const numeralsInDescription: Rule = {
+const numeralsInDescription: Rule = {
   id: 'patent.numerals.not-in-description',
   pack: 'patent',
   category: 'patent',
@@ -643,7 +643,7 @@ export const numeralsInDescription: Rule = {
   },
 };
 
-export const termConsistency: Rule = {
+const termConsistency: Rule = {
   id: 'patent.terms.inconsistent-name',
   pack: 'patent',
   category: 'patent',
@@ -708,7 +708,7 @@ interface SectionSpec {
  * claims and abstract). 【도면의 간단한 설명】 is required only when the application has
  * drawings; 선행기술문헌, 부호의 설명, 산업상 이용가능성 and the drawing sections are optional.
  */
-export const PATENT_SECTIONS: readonly SectionSpec[] = [
+const PATENT_SECTIONS: readonly SectionSpec[] = [
   { name: '발명의 설명', need: 'required' },
   { name: '발명의 명칭', need: 'required' },
   { name: '기술분야', need: 'required' },
@@ -748,7 +748,7 @@ function hasDrawings(paragraphs: readonly string[]): boolean {
   return paragraphs.some((p) => /【도\s*\d+】|【도면】|(?:^|[^가-힣])도\s?\d+[a-z]?(?:은|는|에|을|를|의|과|와)/.test(p));
 }
 
-export const missingSection: Rule = {
+const missingSection: Rule = {
   id: 'patent.structure.missing-section',
   pack: 'patent',
   category: 'patent',
@@ -795,7 +795,7 @@ export const missingSection: Rule = {
   },
 };
 
-export const sectionOrder: Rule = {
+const sectionOrder: Rule = {
   id: 'patent.structure.section-order',
   pack: 'patent',
   category: 'patent',
