@@ -18,14 +18,14 @@
  * Exit codes: 0 success, 1 runtime error, 2 usage error.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { createChecker, ENGINE_CHOICES, type EngineChoice } from './checker';
+import { oneOf, parseCli, usageError } from './args';
+import { createChecker, ENGINE_CHOICES } from './checker';
 import { createOracle, type Oracle } from './oracle';
 import { loadConfig } from '../config';
 import { EvalAccumulator, extractEdits, type EvalItem } from './eval-metrics';
 import { DEFAULT_MIN_CONFIDENCE } from '../proofread/engine';
 import { applyReplacements } from '../proofread/run-rules';
-import type { Suggestion } from '../proofread/types';
+import { PACK_NAMES, type Suggestion } from '../proofread/types';
 
 interface RuleStats {
   confidence: number;
@@ -34,47 +34,36 @@ interface RuleStats {
   precision: number;
   targetAlarms: number;
 }
-import { PACK_NAMES, type PackName } from '../proofread/types';
 
 const HELP = `Usage: npm run eval:proofread -- FILE.jsonl [--engine rules|model|all] [--pack P] [--dictionary] [--limit N] [--min-confidence X] [--json] [--errors] [--oracle]
   --oracle   with --engine model: an oracle model answers each paragraph with its gold correction (measures the pipeline)
 Exit codes: 0 success, 1 runtime error, 2 usage error.`;
 
+const CLI = {
+  name: 'eval-proofread',
+  help: HELP,
+  options: {
+    engine: { type: 'string', default: 'rules' },
+    pack: { type: 'string', default: 'general' },
+    dictionary: { type: 'boolean', default: false },
+    limit: { type: 'string' },
+    'min-confidence': { type: 'string' },
+    json: { type: 'boolean', default: false },
+    errors: { type: 'boolean', default: false },
+    oracle: { type: 'boolean', default: false },
+  },
+} as const;
 function usage(msg: string): never {
-  process.stderr.write(`eval-proofread: ${msg}\n${HELP}\n`);
-  process.exit(2);
+  return usageError(CLI, msg);
 }
 
 async function main(): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        engine: { type: 'string', default: 'rules' },
-        pack: { type: 'string', default: 'general' },
-        dictionary: { type: 'boolean', default: false },
-        limit: { type: 'string' },
-        'min-confidence': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        errors: { type: 'boolean', default: false },
-        oracle: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    usage((e as Error).message);
-  }
+  const parsed = parseCli(CLI);
+  if (!parsed) return;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return;
-  }
   if (positionals.length !== 1) usage('expected one JSONL file');
-  const engine = values.engine as EngineChoice;
-  if (!ENGINE_CHOICES.includes(engine)) usage(`unknown engine '${values.engine}'`);
-  const pack = values.pack as PackName;
-  if (!PACK_NAMES.includes(pack)) usage(`unknown pack '${values.pack}'`);
+  const engine = oneOf(CLI, 'engine', values.engine, ENGINE_CHOICES);
+  const pack = oneOf(CLI, 'pack', values.pack, PACK_NAMES);
   let raw: string;
   try {
     raw = readFileSync(positionals[0]!, 'utf8');
