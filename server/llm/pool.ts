@@ -81,6 +81,8 @@ function isEndpointFailure(err: unknown): err is UpstreamError {
   return err instanceof UpstreamError && err.retryable;
 }
 
+// Over 80 lines as a factory: its inner functions (pick, markDown/markUp, runProbe, the client
+// methods) share the endpoints' health state in one closure; each of them is short.
 export function createLlmPool(opts: LlmPoolOptions): LlmPool {
   if (opts.endpoints.length === 0) throw new Error('createLlmPool: no endpoints');
   const probeBaseMs = opts.probeBaseMs ?? 1000;
