@@ -91,7 +91,7 @@ function abortReason(signal: AbortSignal): unknown {
   return signal.reason instanceof Error ? signal.reason : new UpstreamError('UPSTREAM_ABORTED');
 }
 
-// Over 80 lines as a factory: its inner functions (acquire, release, the queue) share the gate's
+// Over 80 lines as a factory: its inner functions (acquire, makeRelease, the waiters queue) share the gate's
 // counters in one closure; each of them is short.
 export function createModelGate(opts: ModelGateOptions): ModelGate {
   const max = Math.max(1, Math.floor(opts.concurrency));
