@@ -11,10 +11,10 @@
 export const DEV_ADDIN_ID = '6f1c2b9e-3d4a-4e8b-9c51-5a7d0e2f8b43';
 
 export const DEFAULT_NAME_EN = 'Sseugi';
-export const DEFAULT_NAME_KO = '쓰기';
+const DEFAULT_NAME_KO = '쓰기';
 
 /** Icon files the manifest references, relative to the origin, with their pixel size. */
-export const MANIFEST_ICONS = {
+const MANIFEST_ICONS = {
   icon: { path: '/assets/icon-32.png', size: 32 },
   highRes: { path: '/assets/icon-64.png', size: 64 },
   ribbon16: { path: '/assets/icon-16.png', size: 16 },
@@ -22,7 +22,7 @@ export const MANIFEST_ICONS = {
   ribbon80: { path: '/assets/icon-80.png', size: 80 },
 } as const;
 
-export const TASKPANE_PATH = '/taskpane.html';
+const TASKPANE_PATH = '/taskpane.html';
 
 export interface ManifestOptions {
   /** Public https:// origin of the relay, e.g. https://sseugi.corp.example (a path prefix is kept). */
@@ -47,7 +47,7 @@ export interface ManifestOptions {
 }
 
 /** The <WebApplicationInfo> block (last child of VersionOverrides before EquivalentAddins). */
-export function renderWebApplicationInfo(sso: { appId: string; resource: string }, indent = '    '): string {
+function renderWebApplicationInfo(sso: { appId: string; resource: string }, indent = '    '): string {
   const appId = sso.appId.trim();
   const resource = sso.resource.trim();
   if (!/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(appId)) {
@@ -90,7 +90,7 @@ export function normaliseOrigin(origin: string): string {
   return (u.origin + u.pathname).replace(/\/+$/, '');
 }
 
-export function normaliseVersion(version: string): string {
+function normaliseVersion(version: string): string {
   const v = version.trim().replace(/^v/, '').replace(/[-+].*$/, '');
   if (!/^\d{1,5}(\.\d{1,5}){0,3}$/.test(v)) {
     throw new Error(`manifest: version "${version}" must be 1 to 4 dot-separated numbers (e.g. 1.2.0.0)`);
@@ -107,6 +107,8 @@ export function normaliseVersion(version: string): string {
  */
 export const MANIFEST_WORDAPI_MIN = '1.1';
 
+// Over 80 lines on purpose: one XML template, read top to bottom in the schema's order as Office
+// reads it; cutting it into pieces would hide that order (manifest/validate.ts checks it).
 export function renderManifest(opts: ManifestOptions): string {
   const base = normaliseOrigin(opts.origin);
   const id = (opts.id ?? DEV_ADDIN_ID).trim();

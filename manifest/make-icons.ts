@@ -77,7 +77,7 @@ export function renderIcon(size: number): Buffer {
   return PNG.sync.write(png);
 }
 
-export function writeIcons(outDir: string): string[] {
+function writeIcons(outDir: string): string[] {
   mkdirSync(outDir, { recursive: true });
   return ICON_SIZES.map((size) => {
     const file = join(outDir, `icon-${size}.png`);

@@ -161,14 +161,15 @@ const HAS_SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
 /** Elements whose DefaultValue/Value is a URL (local names, prefixes removed). */
 const URL_ELEMENTS = new Set(['IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'SourceLocation']);
 
-export function validateManifest(xml: string, opts: ValidateOptions): ValidationResult {
-  const errors: string[] = [];
+type Resources = Map<string, { kind: string; value: string; node: Node }>;
+
+/** The manifest's root element, or why there is none to check. */
+function parseRoot(xml: string): { root: Node } | { errors: string[] } {
   const wellFormed = XMLValidator.validate(xml);
   if (wellFormed !== true) {
     const { msg, line, col } = wellFormed.err;
-    return { ok: false, errors: [`malformed XML at line ${line}, column ${col}: ${msg}`] };
+    return { errors: [`malformed XML at line ${line}, column ${col}: ${msg}`] };
   }
-
   const parser = new XMLParser({
     preserveOrder: true,
     ignoreAttributes: false,
@@ -178,15 +179,12 @@ export function validateManifest(xml: string, opts: ValidateOptions): Validation
     parseAttributeValue: false,
     trimValues: true,
   });
-  const roots = toNodes(parser.parse(xml) as unknown[], '');
-  const root = roots[0];
-  if (!root || root.name !== 'OfficeApp') {
-    return { ok: false, errors: [`root element is <${root?.name ?? 'nothing'}>, expected <OfficeApp>`] };
-  }
-  if (root.attrs['type'] !== 'TaskPaneApp') {
-    errors.push(`<OfficeApp> has xsi:type="${root.attrs['type'] ?? ''}", expected "TaskPaneApp"`);
-  }
+  const root = toNodes(parser.parse(xml) as unknown[], '')[0];
+  if (!root || root.name !== 'OfficeApp') return { errors: [`root element is <${root?.name ?? 'nothing'}>, expected <OfficeApp>`] };
+  return { root };
+}
 
+function checkStructure(root: Node, errors: string[]): void {
   // 1. Structure: known children, required children, schema order, no repeats of single elements.
   walk(root, (node) => {
     const rule = ruleFor(node.path);
@@ -216,6 +214,9 @@ export function validateManifest(xml: string, opts: ValidateOptions): Validation
     }
   });
 
+}
+
+function checkIdentity(root: Node, errors: string[]): void {
   // 2. Identity and targeting.
   const id = child(root, 'Id')?.text ?? '';
   if (child(root, 'Id') && !GUID.test(id)) errors.push(`<Id> "${id}" is not a GUID (expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)`);
@@ -236,6 +237,9 @@ export function validateManifest(xml: string, opts: ValidateOptions): Validation
     }
   }
 
+}
+
+function checkSso(root: Node, errors: string[]): void {
   // 2b. Office SSO: <WebApplicationInfo> Id is the app registration's GUID and Resource is
   // api://<the add-in's host>/… (a host mismatch gives getAccessToken error 13004).
   const wai = child(child(root, 'VersionOverrides'), 'WebApplicationInfo');
@@ -262,6 +266,9 @@ export function validateManifest(xml: string, opts: ValidateOptions): Validation
     }
   }
 
+}
+
+function collectResources(root: Node, errors: string[]): Resources {
   // 3. Resources: ids unique, references resolve to the right kind, string lengths.
   const resources = child(child(root, 'VersionOverrides'), 'Resources');
   const resIds = new Map<string, { kind: string; value: string; node: Node }>();
@@ -280,6 +287,11 @@ export function validateManifest(xml: string, opts: ValidateOptions): Validation
       }
     }
   }
+  return resIds;
+}
+
+/** Checks every resid reference; answers the pixel sizes each image resource is used at. */
+function checkResourceUse(root: Node, resIds: Resources, errors: string[]): Map<string, Set<number>> {
   const expectKind: Record<string, string> = {
     Image: 'Images', LearnMoreUrl: 'Urls', SourceLocation: 'Urls', FunctionFile: 'Urls',
     Label: 'ShortStrings', Title: 'ShortStrings', Description: 'LongStrings',
@@ -310,6 +322,11 @@ export function validateManifest(xml: string, opts: ValidateOptions): Validation
     errors.push('no control opens the task pane (expected an <Action xsi:type="ShowTaskpane">)');
   }
 
+  return imageUse;
+}
+
+/** Checks every URL; answers the add-in's own URL (SourceLocation) when it parses. */
+function checkUrls(root: Node, errors: string[]): URL | undefined {
   // 4. URLs: https only, on the task pane's host or an AppDomain.
   const sourceLocation = child(child(root, 'DefaultSettings'), 'SourceLocation')?.attrs['DefaultValue'];
   let declared: URL | undefined;
@@ -359,15 +376,27 @@ export function validateManifest(xml: string, opts: ValidateOptions): Validation
     if (child(root, 'DefaultSettings')) errors.push('<DefaultSettings><SourceLocation> has no DefaultValue');
   }
 
+  return declared;
+}
+
+interface IconCheck {
+  resIds: Resources;
+  imageUse: Map<string, Set<number>>;
+  declared: URL | undefined;
+  assetsDir: string;
+}
+
+/** The icons the manifest names, with the pixel size each must have. */
+function iconsOf(root: Node, c: IconCheck, errors: string[]): { where: string; url: string; size: number | undefined }[] {
   // 5. Icons: each file exists under assets/ at its declared size.
   const icons: { where: string; url: string; size: number | undefined }[] = [];
   const iconUrl = child(root, 'IconUrl')?.attrs['DefaultValue'];
   if (iconUrl) icons.push({ where: '<IconUrl>', url: iconUrl, size: 32 });
   const hiRes = child(root, 'HighResolutionIconUrl')?.attrs['DefaultValue'];
   if (hiRes) icons.push({ where: '<HighResolutionIconUrl>', url: hiRes, size: 64 });
-  for (const [rid, res] of resIds) {
+  for (const [rid, res] of c.resIds) {
     if (res.kind !== 'Images') continue;
-    const used = imageUse.get(rid);
+    const used = c.imageUse.get(rid);
     if (used && used.size > 1) {
       errors.push(`image resource "${rid}" is used at several sizes (${[...used].join(', ')}); use one resource per size`);
     }
@@ -375,6 +404,12 @@ export function validateManifest(xml: string, opts: ValidateOptions): Validation
     const size = used && used.size ? [...used][0] : fromName ? Number(fromName) : undefined;
     icons.push({ where: `image resource "${rid}"`, url: res.value, size });
   }
+  return icons;
+}
+
+function checkIcons(root: Node, c: IconCheck, errors: string[]): void {
+  const { declared } = c;
+  const icons = iconsOf(root, c, errors);
   const checked = new Map<string, { width: number; height: number } | string>();
   for (const icon of icons) {
     let u: URL;
@@ -390,14 +425,14 @@ export function validateManifest(xml: string, opts: ValidateOptions): Validation
       continue;
     }
     const rel = decodeURIComponent(u.pathname.slice(prefix.length));
-    const file = normalize(join(opts.assetsDir, rel));
-    if (!file.startsWith(normalize(opts.assetsDir + sep)) || rel.includes('..')) {
+    const file = normalize(join(c.assetsDir, rel));
+    if (!file.startsWith(normalize(c.assetsDir + sep)) || rel.includes('..')) {
       errors.push(`${icon.where} ${icon.url} points outside the assets directory`);
       continue;
     }
     let dims = checked.get(file);
     if (dims === undefined) {
-      if (!existsSync(file)) dims = `icon file ${rel} does not exist in ${opts.assetsDir}`;
+      if (!existsSync(file)) dims = `icon file ${rel} does not exist in ${c.assetsDir}`;
       else {
         try {
           const png = PNG.sync.read(readFileSync(file));
@@ -417,6 +452,23 @@ export function validateManifest(xml: string, opts: ValidateOptions): Validation
     }
   }
 
+}
+
+export function validateManifest(xml: string, opts: ValidateOptions): ValidationResult {
+  const parsed = parseRoot(xml);
+  if ('errors' in parsed) return { ok: false, errors: parsed.errors };
+  const { root } = parsed;
+  const errors: string[] = [];
+  if (root.attrs['type'] !== 'TaskPaneApp') {
+    errors.push(`<OfficeApp> has xsi:type="${root.attrs['type'] ?? ''}", expected "TaskPaneApp"`);
+  }
+  checkStructure(root, errors);
+  checkIdentity(root, errors);
+  checkSso(root, errors);
+  const resIds = collectResources(root, errors);
+  const imageUse = checkResourceUse(root, resIds, errors);
+  const declared = checkUrls(root, errors);
+  checkIcons(root, { resIds, imageUse, declared, assetsDir: opts.assetsDir }, errors);
   const unique = [...new Set(errors)];
   return { ok: unique.length === 0, errors: unique };
 }

@@ -6,6 +6,7 @@ import { healthRouter } from './routes/health';
 import { summarizeRouter } from './routes/summarize';
 import { proofreadRouter } from './routes/proofread';
 import { generateRouter } from './routes/generate';
+import { doctypeRouter } from './routes/doctype';
 import { documentRouter } from './routes/document';
 import { manifestRouter } from './routes/manifest';
 import { authDialogRouter } from './routes/auth-dialog';
@@ -63,6 +64,7 @@ export function createApp(ctx: RelayContext): express.Express {
   api.use(summarizeRouter(ctx));
   api.use(proofreadRouter(ctx));
   api.use(generateRouter(ctx));
+  api.use(doctypeRouter(ctx));
   api.use(notFound);
 
   app.use('/api', api);

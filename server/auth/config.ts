@@ -194,18 +194,6 @@ export function authConfigFromEnv(env: AuthEnv): AuthConfig {
   };
 }
 
-/** Parses just the auth settings from an environment; throws Error naming the first bad setting. */
-export function parseAuthEnv(env: Record<string, string | undefined>): AuthConfig {
-  const cleaned: Record<string, string> = {};
-  for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') cleaned[k] = v;
-  const r = authEnvSchema.safeParse(cleaned);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new Error(`Invalid setting ${String(issue.path[0] ?? 'AUTH_MODE')}: ${issue.message}`);
-  }
-  return authConfigFromEnv(r.data);
-}
-
 const LOOPBACK = new Set(['127.0.0.1', '::1', '[::1]', 'localhost']);
 
 export function isLoopbackHost(host: string): boolean {

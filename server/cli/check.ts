@@ -8,9 +8,9 @@
  * server/documents (rows then also carry paragraphId and location). Exit codes: 0 success (with or without
  * findings), 1 runtime error (e.g. LLM endpoint unreachable), 2 usage error.
  */
-import { parseArgs } from 'node:util';
-import { createChecker, ENGINE_CHOICES, type EngineChoice } from '../proofread/checker';
-import { PACK_NAMES, type PackName } from '../proofread/types';
+import { oneOf, parseCli, usageError } from './args';
+import { createChecker, ENGINE_CHOICES } from './checker';
+import { PACK_NAMES } from '../proofread/types';
 import { DocumentError } from '../documents';
 import { readCheckInput, type CheckInput } from './read-input';
 
@@ -25,37 +25,27 @@ const HELP = `Usage: npm run check -- FILE [options]
   -h, --help           this help
 Exit codes: 0 success (findings or not), 1 runtime error, 2 usage error.`;
 
+const CLI = {
+  name: 'check',
+  help: HELP,
+  options: {
+    engine: { type: 'string', default: 'rules' },
+    pack: { type: 'string', default: 'general' },
+    dictionary: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  },
+} as const;
 function usage(msg: string): never {
-  process.stderr.write(`check: ${msg}\n${HELP}\n`);
-  process.exit(2);
+  return usageError(CLI, msg);
 }
 
 async function main(): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        engine: { type: 'string', default: 'rules' },
-        pack: { type: 'string', default: 'general' },
-        dictionary: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    usage((e as Error).message);
-  }
+  const parsed = parseCli(CLI);
+  if (!parsed) return;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return;
-  }
   if (positionals.length !== 1) usage('expected exactly one FILE (or -)');
-  const engine = values.engine as EngineChoice;
-  if (!ENGINE_CHOICES.includes(engine)) usage(`unknown engine '${values.engine}'`);
-  const pack = values.pack as PackName;
-  if (!PACK_NAMES.includes(pack)) usage(`unknown pack '${values.pack}'`);
+  const engine = oneOf(CLI, 'engine', values.engine, ENGINE_CHOICES);
+  const pack = oneOf(CLI, 'pack', values.pack, PACK_NAMES);
   const file = positionals[0]!;
   let source: CheckInput;
   try {

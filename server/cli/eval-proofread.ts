@@ -6,7 +6,7 @@
  * the relay's own proofreader (server/proofread/proofreader.ts): batching, prompt, schema,
  * anchoring and merge are what the relay ships.
  * --oracle (with --engine model): the model server is replaced by an oracle answering every
- * paragraph with its gold correction (server/proofread/oracle.ts); `oracleRecall` (share of gold
+ * paragraph with its gold correction (server/cli/oracle.ts); `oracleRecall` (share of gold
  * edits that survive the pipeline) and `oraclePrecision` measure what the plumbing loses.
  * Runs the engine on every source and every target. The last output line is one JSON object
  * with precision, recall, f05, exactMatch, falseAlarmRate, sentences and byType at the engine's
@@ -18,14 +18,14 @@
  * Exit codes: 0 success, 1 runtime error, 2 usage error.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { createChecker, ENGINE_CHOICES, type EngineChoice } from '../proofread/checker';
-import { createOracle, type Oracle } from '../proofread/oracle';
+import { oneOf, parseCli, usageError } from './args';
+import { createChecker, ENGINE_CHOICES, type Checker } from './checker';
+import { createOracle, type Oracle } from './oracle';
 import { loadConfig } from '../config';
-import { EvalAccumulator, extractEdits, type EvalItem } from '../proofread/eval-metrics';
+import { EvalAccumulator, extractEdits, type EvalItem } from './eval-metrics';
 import { DEFAULT_MIN_CONFIDENCE } from '../proofread/engine';
 import { applyReplacements } from '../proofread/run-rules';
-import type { Suggestion } from '../proofread/types';
+import { PACK_NAMES, type Suggestion } from '../proofread/types';
 
 interface RuleStats {
   confidence: number;
@@ -34,89 +34,58 @@ interface RuleStats {
   precision: number;
   targetAlarms: number;
 }
-import { PACK_NAMES, type PackName } from '../proofread/types';
 
 const HELP = `Usage: npm run eval:proofread -- FILE.jsonl [--engine rules|model|all] [--pack P] [--dictionary] [--limit N] [--min-confidence X] [--json] [--errors] [--oracle]
   --oracle   with --engine model: an oracle model answers each paragraph with its gold correction (measures the pipeline)
 Exit codes: 0 success, 1 runtime error, 2 usage error.`;
 
+const CLI = {
+  name: 'eval-proofread',
+  help: HELP,
+  options: {
+    engine: { type: 'string', default: 'rules' },
+    pack: { type: 'string', default: 'general' },
+    dictionary: { type: 'boolean', default: false },
+    limit: { type: 'string' },
+    'min-confidence': { type: 'string' },
+    json: { type: 'boolean', default: false },
+    errors: { type: 'boolean', default: false },
+    oracle: { type: 'boolean', default: false },
+  },
+} as const;
 function usage(msg: string): never {
-  process.stderr.write(`eval-proofread: ${msg}\n${HELP}\n`);
-  process.exit(2);
+  return usageError(CLI, msg);
 }
 
-async function main(): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        engine: { type: 'string', default: 'rules' },
-        pack: { type: 'string', default: 'general' },
-        dictionary: { type: 'boolean', default: false },
-        limit: { type: 'string' },
-        'min-confidence': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        errors: { type: 'boolean', default: false },
-        oracle: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    usage((e as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return;
-  }
-  if (positionals.length !== 1) usage('expected one JSONL file');
-  const engine = values.engine as EngineChoice;
-  if (!ENGINE_CHOICES.includes(engine)) usage(`unknown engine '${values.engine}'`);
-  const pack = values.pack as PackName;
-  if (!PACK_NAMES.includes(pack)) usage(`unknown pack '${values.pack}'`);
+function readItems(file: string): EvalItem[] {
   let raw: string;
   try {
-    raw = readFileSync(positionals[0]!, 'utf8');
+    raw = readFileSync(file, 'utf8');
   } catch (e) {
-    usage(`cannot read ${positionals[0]}: ${(e as Error).message}`);
+    usage(`cannot read ${file}: ${(e as Error).message}`);
   }
-  let items: EvalItem[] = raw
+  return raw
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as EvalItem);
-  if (values.limit) items = items.slice(0, Number(values.limit));
-  const minConfidence = values['min-confidence'] === undefined ? DEFAULT_MIN_CONFIDENCE : Number(values['min-confidence']);
-  if (!(minConfidence >= 0 && minConfidence <= 1)) usage('--min-confidence must be within 0..1');
-  if (values.oracle && engine !== 'model') usage('--oracle needs --engine model');
-  let oracle: Oracle | undefined;
-  if (values.oracle) oracle = createOracle(items, loadConfig().LLM_CONTEXT_WINDOW);
-  const checker = await createChecker({
-    engine,
-    pack,
-    dictionary: values.dictionary,
-    minConfidence: 0,
-    ...(oracle ? { complete: oracle.complete } : {}),
-  });
-  const acc = new EvalAccumulator();
-  const accAll = new EvalAccumulator();
-  const byRule = new Map<string, RuleStats>();
-  const stat = (s: Suggestion): RuleStats => {
-    const id = s.ruleId ?? s.source;
-    let st = byRule.get(id);
-    if (!st) byRule.set(id, (st = { confidence: s.confidence, fired: 0, correct: 0, precision: 0, targetAlarms: 0 }));
-    return st;
-  };
-  const shown = (list: Suggestion[]) => list.filter((s) => s.confidence >= minConfidence);
-  const t0 = performance.now();
-  // One document of sources, one of targets: batched as the relay batches a document.
-  const bySource = new Map<string, Suggestion[]>();
+}
+
+interface Checked {
+  /** Suggestions by paragraph id: `s<i>` for source i, `t<i>` for target i. */
+  byParagraph: Map<string, Suggestion[]>;
+  /** Paragraphs the model did not check. */
+  unchecked: Set<string>;
+}
+
+/** One document of sources, one of targets: batched as the relay batches a document. */
+async function checkItems(checker: Checker, items: readonly EvalItem[]): Promise<Checked> {
+  const byParagraph = new Map<string, Suggestion[]>();
   const unchecked = new Set<string>();
   const checkAll = async (prefix: string, texts: string[]) => {
     const r = await checker.check(texts.map((text, i) => ({ id: `${prefix}${i}`, text })));
     for (const s of r.suggestions) {
-      let list = bySource.get(s.paragraphId);
-      if (!list) bySource.set(s.paragraphId, (list = []));
+      let list = byParagraph.get(s.paragraphId);
+      if (!list) byParagraph.set(s.paragraphId, (list = []));
       list.push(s);
     }
     for (const u of r.unchecked) for (const id of u.paragraphIds) unchecked.add(id);
@@ -127,13 +96,35 @@ async function main(): Promise<void> {
   } finally {
     await checker.close();
   }
+  return { byParagraph, unchecked };
+}
+
+interface Scores {
+  /** Suggestions at or above the display threshold. */
+  shown: EvalAccumulator;
+  /** Every suggestion (threshold 0). */
+  all: EvalAccumulator;
+  byRule: Record<string, RuleStats>;
+}
+
+/** Scores every item; with `printErrors`, prints the items with a wrong edit or a target alarm. */
+function scoreItems(items: readonly EvalItem[], checked: Checked, minConfidence: number, printErrors: boolean): Scores {
+  const acc = new EvalAccumulator();
+  const accAll = new EvalAccumulator();
+  const byRule = new Map<string, RuleStats>();
+  const stat = (s: Suggestion): RuleStats => {
+    const id = s.ruleId ?? s.source;
+    let st = byRule.get(id);
+    if (!st) byRule.set(id, (st = { confidence: s.confidence, fired: 0, correct: 0, precision: 0, targetAlarms: 0 }));
+    return st;
+  };
+  const shown = (list: Suggestion[]) => list.filter((s) => s.confidence >= minConfidence);
   for (const [i, item] of items.entries()) {
-    const srcAll = bySource.get(`s${i}`) ?? [];
-    const tgtAll = bySource.get(`t${i}`) ?? [];
+    const srcAll = checked.byParagraph.get(`s${i}`) ?? [];
+    const tgtAll = checked.byParagraph.get(`t${i}`) ?? [];
     accAll.add(item, srcAll, tgtAll);
-    const src = shown(srcAll);
     const tgt = shown(tgtAll);
-    const r = acc.add(item, src, tgt);
+    const r = acc.add(item, shown(srcAll), tgt);
     const source = item.source.normalize('NFC');
     const gold = new Set(r.goldEdits.map((e) => `${e.start}:${e.end}:${e.text}`));
     for (const s of srcAll) {
@@ -144,26 +135,71 @@ async function main(): Promise<void> {
       if (edits.every((e) => gold.has(`${e.start}:${e.end}:${e.text}`))) st.correct++;
     }
     for (const s of tgtAll) stat(s).targetAlarms++;
-    if (values.errors && (r.tp < r.sysEdits.length || tgt.length)) {
+    if (printErrors && (r.tp < r.sysEdits.length || tgt.length)) {
       process.stdout.write(
         `#${item.id ?? i} sys=${JSON.stringify(r.sysEdits)} gold=${JSON.stringify(r.goldEdits)} targetAlarms=${tgt.map((s) => s.ruleId).join(',')}\n  ${item.source}\n  ${item.target}\n`,
       );
     }
   }
-  const all = accAll.summary();
   const rules: Record<string, RuleStats> = {};
   for (const [id, st] of [...byRule].sort((a, b) => b[1].fired - a[1].fired || (a[0] < b[0] ? -1 : 1))) {
     rules[id] = { ...st, precision: st.fired ? Math.round((st.correct / st.fired) * 10000) / 10000 : 0 };
   }
+  return { shown: acc, all: accAll, byRule: rules };
+}
+
+type Summary = ReturnType<EvalAccumulator['summary']>;
+
+function printReport(shown: Summary, all: Summary, byRule: Record<string, RuleStats>, minConfidence: number): void {
+  const line = (label: string, x: Summary) =>
+    `${label}: system edits ${x.systemEdits}  correct ${x.truePositives}  precision ${x.precision}  recall ${x.recall}  F0.5 ${x.f05}  exact match ${x.exactMatch}  false-alarm rate ${x.falseAlarmRate}\n`;
+  process.stdout.write(
+    `sentences ${shown.sentences}  gold edits ${shown.goldEdits}\n` +
+      line(`shown (confidence >= ${minConfidence})`, shown) +
+      line('all suggestions', all) +
+      Object.entries(shown.byCategory ?? {})
+        .map(([c, x]) => `  category ${c.padEnd(20)} gold ${x.gold}  found ${x.found}  recall ${x.recall}  precision ${x.precision}\n`)
+        .join('') +
+      Object.entries(byRule)
+        .map(([id, r]) => `  ${id.padEnd(44)} conf ${r.confidence}  fired ${r.fired}  correct ${r.correct}  precision ${r.precision}  target alarms ${r.targetAlarms}\n`)
+        .join(''),
+  );
+}
+
+async function main(): Promise<void> {
+  const parsed = parseCli(CLI);
+  if (!parsed) return;
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) usage('expected one JSONL file');
+  const engine = oneOf(CLI, 'engine', values.engine, ENGINE_CHOICES);
+  const pack = oneOf(CLI, 'pack', values.pack, PACK_NAMES);
+  let items = readItems(positionals[0]!);
+  if (values.limit) items = items.slice(0, Number(values.limit));
+  const minConfidence = values['min-confidence'] === undefined ? DEFAULT_MIN_CONFIDENCE : Number(values['min-confidence']);
+  if (!(minConfidence >= 0 && minConfidence <= 1)) usage('--min-confidence must be within 0..1');
+  if (values.oracle && engine !== 'model') usage('--oracle needs --engine model');
+  const oracle: Oracle | undefined = values.oracle ? createOracle(items, loadConfig().LLM_CONTEXT_WINDOW) : undefined;
+  const checker = await createChecker({
+    engine,
+    pack,
+    dictionary: values.dictionary,
+    minConfidence: 0,
+    ...(oracle ? { complete: oracle.complete } : {}),
+  });
+  const t0 = performance.now();
+  const checked = await checkItems(checker, items);
+  const scores = scoreItems(items, checked, minConfidence, values.errors);
+  const shown = scores.shown.summary();
+  const all = scores.all.summary();
   const summary = {
     engine,
     pack,
     dictionary: values.dictionary,
     minConfidence,
     ms: Math.round(performance.now() - t0),
-    ...acc.summary(),
+    ...shown,
     /** Paragraphs (sources + targets) the model did not check: never counted as clean. */
-    unchecked: unchecked.size,
+    unchecked: checked.unchecked.size,
     ...(oracle
       ? {
           oracle: true,
@@ -183,23 +219,9 @@ async function main(): Promise<void> {
       exactMatch: all.exactMatch,
       falseAlarmRate: all.falseAlarmRate,
     },
-    byRule: rules,
+    byRule: scores.byRule,
   };
-  if (!values.json) {
-    const line = (label: string, x: typeof all) =>
-      `${label}: system edits ${x.systemEdits}  correct ${x.truePositives}  precision ${x.precision}  recall ${x.recall}  F0.5 ${x.f05}  exact match ${x.exactMatch}  false-alarm rate ${x.falseAlarmRate}\n`;
-    process.stdout.write(
-      `sentences ${summary.sentences}  gold edits ${summary.goldEdits}\n` +
-        line(`shown (confidence >= ${minConfidence})`, acc.summary()) +
-        line('all suggestions', all) +
-        Object.entries(summary.byCategory ?? {})
-          .map(([c, x]) => `  category ${c.padEnd(20)} gold ${x.gold}  found ${x.found}  recall ${x.recall}  precision ${x.precision}\n`)
-          .join('') +
-        Object.entries(rules)
-          .map(([id, r]) => `  ${id.padEnd(44)} conf ${r.confidence}  fired ${r.fired}  correct ${r.correct}  precision ${r.precision}  target alarms ${r.targetAlarms}\n`)
-          .join(''),
-    );
-  }
+  if (!values.json) printReport(shown, all, scores.byRule, minConfidence);
   process.stdout.write(JSON.stringify(summary) + '\n');
 }
 

@@ -9,13 +9,12 @@
  */
 import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEFAULT_AUTHOR, DocumentError, formatOfName, openDocument, type DocumentEdit, type DocumentNote } from '../documents';
-import { createChecker } from '../proofread/checker';
-import { PACK_NAMES, type PackName } from '../proofread/types';
+import { createChecker } from './checker';
+import { PACK_NAMES } from '../proofread/types';
+import { oneOf, parseCli, usageError } from './args';
 
 const MODES = ['tracked', 'direct'] as const;
-type FixMode = (typeof MODES)[number];
 
 const HELP = `Usage: npm run fix -- FILE --out OUT [options]
   FILE                 .hwpx, .hwp, .docx, .txt or .md (never overwritten)
@@ -29,9 +28,20 @@ const HELP = `Usage: npm run fix -- FILE --out OUT [options]
 Last line: {"applied":n,"skipped":[...],"mode":"tracked","paragraphs":n,...}
 Exit codes: 0 success, 1 runtime error, 2 usage error.`;
 
+const CLI = {
+  name: 'fix',
+  help: HELP,
+  options: {
+    out: { type: 'string' },
+    mode: { type: 'string', default: 'tracked' },
+    pack: { type: 'string', default: 'general' },
+    'min-confidence': { type: 'string' },
+    author: { type: 'string', default: DEFAULT_AUTHOR },
+    json: { type: 'boolean', default: false },
+  },
+} as const;
 function usage(msg: string): never {
-  process.stderr.write(`fix: ${msg}\n${HELP}\n`);
-  process.exit(2);
+  return usageError(CLI, msg);
 }
 
 function samePath(a: string, b: string): boolean {
@@ -40,28 +50,9 @@ function samePath(a: string, b: string): boolean {
 }
 
 async function main(): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        mode: { type: 'string', default: 'tracked' },
-        pack: { type: 'string', default: 'general' },
-        'min-confidence': { type: 'string' },
-        author: { type: 'string', default: DEFAULT_AUTHOR },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    usage((e as Error).message);
-  }
+  const parsed = parseCli(CLI);
+  if (!parsed) return;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return;
-  }
   if (positionals.length !== 1) usage('expected exactly one FILE');
   const file = positionals[0]!;
   if (!values.out) usage('--out OUT is required');
@@ -70,10 +61,8 @@ async function main(): Promise<void> {
   if (formatOfName(out) !== formatOfName(file)) usage('--out must have the same extension as FILE');
   if (!existsSync(file)) usage(`cannot read ${file}`);
   if (samePath(file, out)) usage('--out must not be the input file');
-  const mode = values.mode as FixMode;
-  if (!MODES.includes(mode)) usage(`unknown mode '${values.mode}'`);
-  const pack = values.pack as PackName;
-  if (!PACK_NAMES.includes(pack)) usage(`unknown pack '${values.pack}'`);
+  const mode = oneOf(CLI, 'mode', values.mode, MODES);
+  const pack = oneOf(CLI, 'pack', values.pack, PACK_NAMES);
   let minConfidence: number | undefined;
   if (values['min-confidence'] !== undefined) {
     minConfidence = Number(values['min-confidence']);

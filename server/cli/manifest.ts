@@ -99,25 +99,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   let readBack = 0;
-  if (values.out) {
-    const file = resolve(values.out);
-    writeFileSync(file, xml, 'utf8');
-    process.stderr.write(`wrote ${file}\n`);
-    const base = normaliseOrigin(values.url);
-    const extra = (values['app-domain'] ?? []).map((d) => d.replace(/\/+$/, ''));
-    readBack = await checkReadBack(
-      file,
-      {
-        id: (values.id ?? DEV_ADDIN_ID).trim(),
-        displayName: values.name?.trim() || DEFAULT_NAME_EN,
-        sourceLocation: `${base}/taskpane.html`,
-        appDomains: [...new Set([new URL(base).origin, ...extra])],
-      },
-      !!values['print-info'],
-    );
-  } else {
-    process.stdout.write(xml);
-  }
+  if (values.out) readBack = await writeAndReadBack(values.out, xml, { url: values.url, id: values.id, name: values.name, appDomains: values['app-domain'], printInfo: !!values['print-info'] });
+  else process.stdout.write(xml);
   const assetsDir = values.assets ? resolve(values.assets) : findUp('assets');
   if (!assetsDir) {
     process.stderr.write('cannot find the assets/ directory; pass --assets DIR\n');
@@ -125,6 +108,29 @@ export async function main(argv: string[]): Promise<number> {
   }
   const offline = offlineCheck(xml, assetsDir);
   return offline || readBack;
+}
+
+/** Writes the manifest to `out`, then reads it back with Microsoft's parser (exit code of that check). */
+async function writeAndReadBack(
+  out: string,
+  xml: string,
+  o: { url: string; id?: string; name?: string; appDomains?: string[]; printInfo: boolean },
+): Promise<number> {
+  const file = resolve(out);
+  writeFileSync(file, xml, 'utf8');
+  process.stderr.write(`wrote ${file}\n`);
+  const base = normaliseOrigin(o.url);
+  const extra = (o.appDomains ?? []).map((d) => d.replace(/\/+$/, ''));
+  return checkReadBack(
+    file,
+    {
+      id: (o.id ?? DEV_ADDIN_ID).trim(),
+      displayName: o.name?.trim() || DEFAULT_NAME_EN,
+      sourceLocation: `${base}/taskpane.html`,
+      appDomains: [...new Set([new URL(base).origin, ...extra])],
+    },
+    o.printInfo,
+  );
 }
 
 function offlineCheck(xml: string, assetsDir: string): number {

@@ -76,6 +76,8 @@ function decode(s: string): string {
 const TAG_RE = /<(\/?)([\w.-]+:)?([\w.-]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
 
 /** Walks document.xml once and maps every listed paragraph's visible characters to their runs. */
+// Over 80 lines on purpose: one pass over the tags as a state machine (open paragraph, run, table
+// cells, text mode); the states are shared, and finishParagraph is its own step.
 function mapDocument(xml: string): MappedParagraph[] {
   const out: MappedParagraph[] = [];
   const stack: string[] = [];
@@ -197,6 +199,165 @@ function applyOrdered(xml: string, splices: Splice[]): string {
 
 type Op = { kind: 'keep' | 'del'; atom: Atom } | { kind: 'ins'; text: string };
 
+/** Ops per touched run, in order: kept characters, deleted ones, inserted text. */
+function runOps(m: MappedParagraph, usable: readonly DocumentEdit[]): Map<Run, Op[]> {
+  const opsByRun = new Map<Run, Op[]>();
+  const ops = (r: Run) => opsByRun.get(r) ?? (opsByRun.set(r, []), opsByRun.get(r)!);
+  const touched = new Set<Run>();
+  for (const e of usable) {
+    for (let i = e.start; i < e.end; i++) touched.add(m.atoms[i]!.run);
+    touched.add(anchorAtom(m, e).run);
+  }
+  const delAt = new Set<number>();
+  const insAfter = new Map<number, string>();
+  let insBefore0 = '';
+  for (const e of usable) {
+    for (let i = e.start; i < e.end; i++) delAt.add(i);
+    if (!e.replacement) continue;
+    if (e.end > e.start) insAfter.set(e.end - 1, e.replacement);
+    else if (e.start > 0) insAfter.set(e.start - 1, e.replacement);
+    else insBefore0 = e.replacement;
+  }
+  m.atoms.forEach((a, i) => {
+    if (!touched.has(a.run)) return;
+    if (i === 0 && insBefore0) ops(a.run).push({ kind: 'ins', text: insBefore0 });
+    ops(a.run).push({ kind: delAt.has(i) ? 'del' : 'keep', atom: a });
+    const ins = insAfter.get(i);
+    if (ins) ops(a.run).push({ kind: 'ins', text: ins });
+  });
+  return opsByRun;
+}
+
+/** How runs are written back: the apply mode, the revision stamp and the next free w:id. */
+interface RunWriter {
+  mode: ApplyOptions['mode'];
+  stamp: string;
+  ids: { next: number };
+}
+
+/** A touched run rewritten: kept text as is, deletions and insertions as revisions (tracked) or done (direct). */
+function serialiseRun(r: Run, list: Op[], w: RunWriter): string {
+  let out = '';
+  let i = 0;
+  while (i < list.length) {
+    const kind = list[i]!.kind;
+    const group: Op[] = [];
+    while (i < list.length && (list[i]!.kind === kind || (w.mode === 'direct' && kind !== 'del' && list[i]!.kind !== 'del'))) group.push(list[i++]!);
+    if (kind === 'del' && w.mode === 'direct') continue;
+    const body = group.map((op) => (op.kind === 'ins' ? { ch: op.text, xml: escapeText(op.text), isTag: false } : op.atom));
+    const content = runContent(body, kind === 'del' ? 'w:delText' : 'w:t');
+    const runXml = `${r.openTag}${r.rPr}${content}</w:r>`;
+    if (w.mode === 'tracked' && kind === 'del') out += `<w:del w:id="${w.ids.next++}" ${w.stamp}>${runXml}</w:del>`;
+    else if (w.mode === 'tracked' && kind === 'ins') out += `<w:ins w:id="${w.ids.next++}" ${w.stamp}>${runXml}</w:ins>`;
+    else out += runXml;
+  }
+  return out;
+}
+
+/** The comments part with the new comments (added, with its relationship and content type, when the file has none). */
+function commentParts(
+  zip: ReturnType<typeof readZip>,
+  comments: readonly { id: number; text: string }[],
+  stamp: string,
+  author: string,
+): { replacements: Map<string, Uint8Array>; additions: Map<string, Uint8Array> } {
+  const replacements = new Map<string, Uint8Array>();
+  const additions = new Map<string, Uint8Array>();
+  const enc = new TextEncoder();
+  const items = comments
+    .map((c) => `<w:comment w:id="${c.id}" ${stamp} w:initials="${escapeXml(author.slice(0, 2))}"><w:p><w:r><w:t xml:space="preserve">${escapeText(c.text)}</w:t></w:r></w:p></w:comment>`)
+    .join('');
+  const existing = entryText(zip, COMMENTS);
+  if (existing !== undefined) {
+    replacements.set(COMMENTS, enc.encode(existing.replace(/<\/w:comments>\s*$/, `${items}</w:comments>`)));
+    return { replacements, additions };
+  }
+  additions.set(COMMENTS, enc.encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${W_NS}">${items}</w:comments>`));
+  const rels = entryText(zip, RELS);
+  const types = entryText(zip, TYPES);
+  if (rels === undefined || types === undefined) throw new DocumentError('FILE_CORRUPT');
+  const rIds = [...rels.matchAll(/Id="rId(\d+)"/g)].map((m) => Number(m[1]));
+  const rId = `rId${Math.max(0, ...rIds) + 1}`;
+  replacements.set(
+    RELS,
+    enc.encode(rels.replace('</Relationships>', `<Relationship Id="${rId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>`)),
+  );
+  if (!types.includes('/word/comments.xml'))
+    replacements.set(
+      TYPES,
+      enc.encode(types.replace('</Types>', '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>')),
+    );
+  return { replacements, additions };
+}
+
+interface ParsedDocx {
+  bytes: Uint8Array;
+  zip: ReturnType<typeof readZip>;
+  xml: string;
+  mapped: MappedParagraph[];
+}
+
+async function applyDocx(d: ParsedDocx, edits: readonly DocumentEdit[], notes: readonly DocumentNote[], options: ApplyOptions): Promise<ApplyResult> {
+  const { zip, xml, mapped } = d;
+  const paragraphs = mapped.map((m) => m.para);
+  const byId = new Map(mapped.map((m) => [m.para.id, m]));
+  const splices: Splice[] = [];
+  let order = 0;
+  const skipped: SkippedEdit[] = [];
+  let applied = 0;
+  const ids = { next: Math.max(0, ...[...xml.matchAll(/w:id="(\d+)"/g)].map((m) => Number(m[1]))) + 1 };
+  const stamp = `w:author="${escapeXml(options.author)}" w:date="${options.date.replace(/\.\d+Z$/, 'Z')}"`;
+
+  const comments: { id: number; text: string }[] = [];
+  const notesReport: string[] = [];
+  const anchorComment = (m: MappedParagraph | undefined, n: { start: number; end: number }, text: string) => {
+    if (!m || !m.atoms.length) {
+      notesReport.push(text);
+      return;
+    }
+    const first = m.atoms[Math.min(n.start, m.atoms.length - 1)]!.run;
+    const last = m.atoms[Math.max(0, Math.min(n.end, m.atoms.length) - 1)]!.run;
+    // A run holding a drawing or text box may nest other runs: no anchor inside it, the note goes to the list.
+    if (first.complex || last.complex) {
+      notesReport.push(text);
+      return;
+    }
+    const id = ids.next++;
+    comments.push({ id, text });
+    splices.push({ start: first.start, end: first.start, replacement: `<w:commentRangeStart w:id="${id}"/>`, order: order++ });
+    splices.push({ start: last.end, end: last.end, replacement: `<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`, order: order++ });
+  };
+
+  const plan = planEdits(paragraphs, edits);
+  skipped.push(...plan.skipped);
+  if (options.mode === 'comment') {
+    for (const list of plan.byParagraph.values())
+      for (const e of list) {
+        const m = byId.get(e.paragraphId)!;
+        anchorComment(m, e, `"${m.para.text.slice(e.start, e.end)}" → "${e.replacement}"${e.message ? ` — ${e.message}` : ''}`);
+      }
+  } else {
+    for (const [id, list] of plan.byParagraph) {
+      const m = byId.get(id)!;
+      const usable: DocumentEdit[] = [];
+      for (const e of list) {
+        const reason = blocker(m, e);
+        if (reason) skipped.push(skip(e, reason));
+        else usable.push(e);
+      }
+      if (!usable.length) continue;
+      applied += usable.length;
+      for (const [r, ops] of runOps(m, usable)) splices.push({ start: r.start, end: r.end, replacement: serialiseRun(r, ops, { mode: options.mode, stamp, ids }), order: order++ });
+    }
+  }
+  for (const n of notes) anchorComment(byId.get(n.paragraphId), n, n.message);
+
+  const { replacements, additions } = comments.length ? commentParts(zip, comments, stamp, options.author) : { replacements: new Map<string, Uint8Array>(), additions: new Map<string, Uint8Array>() };
+  if (splices.length) replacements.set(DOC, new TextEncoder().encode(applyOrdered(xml, splices)));
+  const out = replacements.size || additions.size ? patchZip(zip, replacements, additions) : new Uint8Array(d.bytes);
+  return { bytes: out, applied, skipped, notesWritten: comments.length, notesReport };
+}
+
 export async function openDocx(bytes: Uint8Array): Promise<OpenedDocument> {
   const zip = readZip(bytes);
   const xml = entryText(zip, DOC);
@@ -208,139 +369,8 @@ export async function openDocx(bytes: Uint8Array): Promise<OpenedDocument> {
     throw new DocumentError('FILE_CORRUPT');
   }
   const paragraphs = mapped.map((m) => m.para);
-
-  const apply = async (edits: readonly DocumentEdit[], notes: readonly DocumentNote[], options: ApplyOptions): Promise<ApplyResult> => {
-    const byId = new Map(mapped.map((m) => [m.para.id, m]));
-    const splices: Splice[] = [];
-    let order = 0;
-    const skipped: SkippedEdit[] = [];
-    let applied = 0;
-    let nextId = Math.max(0, ...[...xml.matchAll(/w:id="(\d+)"/g)].map((m) => Number(m[1]))) + 1;
-    const stamp = `w:author="${escapeXml(options.author)}" w:date="${options.date.replace(/\.\d+Z$/, 'Z')}"`;
-
-    const comments: { id: number; text: string }[] = [];
-    const notesReport: string[] = [];
-    const anchorComment = (m: MappedParagraph | undefined, n: { start: number; end: number }, text: string) => {
-      if (!m || !m.atoms.length) {
-        notesReport.push(text);
-        return;
-      }
-      const first = m.atoms[Math.min(n.start, m.atoms.length - 1)]!.run;
-      const last = m.atoms[Math.max(0, Math.min(n.end, m.atoms.length) - 1)]!.run;
-      // A run holding a drawing or text box may nest other runs: no anchor inside it, the note goes to the list.
-      if (first.complex || last.complex) {
-        notesReport.push(text);
-        return;
-      }
-      const id = nextId++;
-      comments.push({ id, text });
-      splices.push({ start: first.start, end: first.start, replacement: `<w:commentRangeStart w:id="${id}"/>`, order: order++ });
-      splices.push({ start: last.end, end: last.end, replacement: `<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`, order: order++ });
-    };
-
-    const plan = planEdits(paragraphs, edits);
-    skipped.push(...plan.skipped);
-    if (options.mode === 'comment') {
-      for (const list of plan.byParagraph.values())
-        for (const e of list) {
-          const m = byId.get(e.paragraphId)!;
-          anchorComment(m, e, `"${m.para.text.slice(e.start, e.end)}" → "${e.replacement}"${e.message ? ` — ${e.message}` : ''}`);
-        }
-    } else {
-      for (const [id, list] of plan.byParagraph) {
-        const m = byId.get(id)!;
-        const usable: DocumentEdit[] = [];
-        for (const e of list) {
-          const reason = blocker(m, e);
-          if (reason) skipped.push(skip(e, reason));
-          else usable.push(e);
-        }
-        if (!usable.length) continue;
-        applied += usable.length;
-        // Ops per touched run, in order: kept characters, deleted ones, inserted text.
-        const opsByRun = new Map<Run, Op[]>();
-        const ops = (r: Run) => opsByRun.get(r) ?? (opsByRun.set(r, []), opsByRun.get(r)!);
-        const touched = new Set<Run>();
-        for (const e of usable) {
-          for (let i = e.start; i < e.end; i++) touched.add(m.atoms[i]!.run);
-          touched.add(anchorAtom(m, e).run);
-        }
-        const delAt = new Set<number>();
-        const insAfter = new Map<number, string>();
-        let insBefore0 = '';
-        for (const e of usable) {
-          for (let i = e.start; i < e.end; i++) delAt.add(i);
-          if (!e.replacement) continue;
-          if (e.end > e.start) insAfter.set(e.end - 1, e.replacement);
-          else if (e.start > 0) insAfter.set(e.start - 1, e.replacement);
-          else insBefore0 = e.replacement;
-        }
-        m.atoms.forEach((a, i) => {
-          if (!touched.has(a.run)) return;
-          if (i === 0 && insBefore0) ops(a.run).push({ kind: 'ins', text: insBefore0 });
-          ops(a.run).push({ kind: delAt.has(i) ? 'del' : 'keep', atom: a });
-          const ins = insAfter.get(i);
-          if (ins) ops(a.run).push({ kind: 'ins', text: ins });
-        });
-        for (const [r, list] of opsByRun) splices.push({ start: r.start, end: r.end, replacement: serialiseRun(r, list), order: order++ });
-      }
-    }
-    for (const n of notes) {
-      const m = byId.get(n.paragraphId);
-      anchorComment(m, n, n.message);
-    }
-
-    function serialiseRun(r: Run, list: Op[]): string {
-      let out = '';
-      let i = 0;
-      while (i < list.length) {
-        const kind = list[i]!.kind;
-        const group: Op[] = [];
-        while (i < list.length && (list[i]!.kind === kind || (options.mode === 'direct' && kind !== 'del' && list[i]!.kind !== 'del'))) group.push(list[i++]!);
-        if (kind === 'del' && options.mode === 'direct') continue;
-        const body = group.map((op) => (op.kind === 'ins' ? { ch: op.text, xml: escapeText(op.text), isTag: false } : op.atom));
-        const content = runContent(body, kind === 'del' ? 'w:delText' : 'w:t');
-        const runXml = `${r.openTag}${r.rPr}${content}</w:r>`;
-        if (options.mode === 'tracked' && kind === 'del') out += `<w:del w:id="${nextId++}" ${stamp}>${runXml}</w:del>`;
-        else if (options.mode === 'tracked' && kind === 'ins') out += `<w:ins w:id="${nextId++}" ${stamp}>${runXml}</w:ins>`;
-        else out += runXml;
-      }
-      return out;
-    }
-
-    const replacements = new Map<string, Uint8Array>();
-    const additions = new Map<string, Uint8Array>();
-    const enc = new TextEncoder();
-    if (splices.length) replacements.set(DOC, enc.encode(applyOrdered(xml, splices)));
-    if (comments.length) {
-      const items = comments
-        .map((c) => `<w:comment w:id="${c.id}" ${stamp} w:initials="${escapeXml(options.author.slice(0, 2))}"><w:p><w:r><w:t xml:space="preserve">${escapeText(c.text)}</w:t></w:r></w:p></w:comment>`)
-        .join('');
-      const existing = entryText(zip, COMMENTS);
-      if (existing !== undefined) replacements.set(COMMENTS, enc.encode(existing.replace(/<\/w:comments>\s*$/, `${items}</w:comments>`)));
-      else {
-        additions.set(COMMENTS, enc.encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${W_NS}">${items}</w:comments>`));
-        const rels = entryText(zip, RELS);
-        const types = entryText(zip, TYPES);
-        if (rels === undefined || types === undefined) throw new DocumentError('FILE_CORRUPT');
-        const rIds = [...rels.matchAll(/Id="rId(\d+)"/g)].map((m) => Number(m[1]));
-        const rId = `rId${Math.max(0, ...rIds) + 1}`;
-        replacements.set(
-          RELS,
-          enc.encode(rels.replace('</Relationships>', `<Relationship Id="${rId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>`)),
-        );
-        if (!types.includes('/word/comments.xml'))
-          replacements.set(
-            TYPES,
-            enc.encode(types.replace('</Types>', '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>')),
-          );
-      }
-    }
-    const out = replacements.size || additions.size ? patchZip(zip, replacements, additions) : new Uint8Array(bytes);
-    return { bytes: out, applied, skipped, notesWritten: comments.length, notesReport };
-  };
   if (!findEntry(zip, TYPES)) throw new DocumentError('FILE_CORRUPT');
-  return { format: 'docx', paragraphs, apply };
+  return { format: 'docx', paragraphs, apply: (edits, notes, options) => applyDocx({ bytes, zip, xml, mapped }, edits, notes, options) };
 }
 
 /** Text characters grouped into one <w:t>/<w:delText>, tabs and breaks as their own tags. */

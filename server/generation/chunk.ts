@@ -63,7 +63,7 @@ export function splitUnits(text: string): Unit[] {
 }
 
 /** Sentence pieces of a paragraph (ending punctuation plus following spaces stay with the sentence). */
-export function splitSentences(text: string): string[] {
+function splitSentences(text: string): string[] {
   const parts = text.match(/[^.!?。？！\n]*(?:[.!?。？！]+["'”’)\]]*|\n)\s*|[^.!?。？！\n]+$/g) ?? [text];
   // The regex covers the whole string, but guard anyway.
   return parts.join('') === text ? parts.filter(Boolean) : [text];

@@ -7,6 +7,9 @@
 import type { LocalizedText, PackName } from '../proofread/types';
 import { neutralise } from './neutralise';
 import { frag, loadPrompts, render, type PromptFile, type Prompts } from './prompts';
+import { LEGAL_TEMPLATE_IDS, type LegalTemplateId } from './template-ids';
+
+export type { LegalTemplateId } from './template-ids';
 
 export interface Prompt {
   system: string;
@@ -24,8 +27,6 @@ const prompt = (f: PromptFile, vars: Record<string, string>): Prompt => ({
   maxTokens: f.maxTokens.default!,
 });
 
-export type { LegalTemplateId } from '../../kernel/contract/templates';
-import type { LegalTemplateId } from '../../kernel/contract/templates';
 
 export interface LegalTemplate<I> {
   id: LegalTemplateId;
@@ -71,7 +72,7 @@ export type DescriptionSection =
   | '도면의 간단한 설명'
   | '발명을 실시하기 위한 구체적인 내용';
 
-export const DESCRIPTION_SECTIONS: readonly DescriptionSection[] = [
+const DESCRIPTION_SECTIONS: readonly DescriptionSection[] = [
   '기술분야',
   '배경기술',
   '해결하고자 하는 과제',
@@ -89,7 +90,7 @@ export interface DescriptionInput {
   sections?: readonly DescriptionSection[];
 }
 
-export function buildDescriptionPrompt(input: DescriptionInput, prompts?: Prompts): Prompt {
+function buildDescriptionPrompt(input: DescriptionInput, prompts?: Prompts): Prompt {
   const sections = input.sections?.length ? input.sections : DESCRIPTION_SECTIONS;
   return prompt(fileFor('patent-description', prompts), {
     title: one(input.title),
@@ -148,8 +149,7 @@ export function buildContractClausePrompt(input: ContractClauseInput, prompts?: 
 
 /* ------------------------------------------------------------------ list */
 
-export const LEGAL_TEMPLATES = [
-  {
+const patentClaims = {
     id: 'patent-claims',
     label: { ko: '청구범위 초안', en: 'Draft claims' },
     description: {
@@ -158,8 +158,9 @@ export const LEGAL_TEMPLATES = [
     },
     pack: 'patent',
     build: buildClaimsPrompt,
-  } satisfies LegalTemplate<ClaimsInput>,
-  {
+  } as const satisfies LegalTemplate<ClaimsInput>;
+
+const patentDescription = {
     id: 'patent-description',
     label: { ko: '발명의 설명 초안', en: 'Draft description sections' },
     description: {
@@ -168,8 +169,9 @@ export const LEGAL_TEMPLATES = [
     },
     pack: 'patent',
     build: buildDescriptionPrompt,
-  } satisfies LegalTemplate<DescriptionInput>,
-  {
+  } as const satisfies LegalTemplate<DescriptionInput>;
+
+const officialDraft = {
     id: 'official-draft',
     label: { ko: '공문(기안문) 초안', en: 'Draft official letter (기안문)' },
     description: {
@@ -178,8 +180,9 @@ export const LEGAL_TEMPLATES = [
     },
     pack: 'official',
     build: buildOfficialDraftPrompt,
-  } satisfies LegalTemplate<OfficialDraftInput>,
-  {
+  } as const satisfies LegalTemplate<OfficialDraftInput>;
+
+const contractClause = {
     id: 'contract-clause',
     label: { ko: '계약 조항 초안', en: 'Draft contract clause' },
     description: {
@@ -188,10 +191,23 @@ export const LEGAL_TEMPLATES = [
     },
     pack: 'contract',
     build: buildContractClausePrompt,
-  } satisfies LegalTemplate<ContractClauseInput>,
-] as const;
+  } as const satisfies LegalTemplate<ContractClauseInput>;
+
+/** Each legal template by its stable id (the ids: server/generation/template-ids.ts). */
+export const LEGAL_TEMPLATE_BY_ID = {
+  'patent-claims': patentClaims,
+  'patent-description': patentDescription,
+  'official-draft': officialDraft,
+  'contract-clause': contractClause,
+} as const satisfies { [K in LegalTemplateId]: LegalTemplate<never> & { id: K } };
+
+/** The legal templates in the order the pane lists them (LEGAL_TEMPLATE_IDS). */
+export const LEGAL_TEMPLATES = [patentClaims, patentDescription, officialDraft, contractClause] as const;
 
 /** For the UI: ids, labels and the pack each draft is checked with. */
 export function listLegalTemplates(): Array<{ id: LegalTemplateId; label: LocalizedText; description: LocalizedText; pack: PackName }> {
-  return LEGAL_TEMPLATES.map(({ id, label, description, pack }) => ({ id, label, description, pack }));
+  return LEGAL_TEMPLATE_IDS.map((id) => {
+    const { label, description, pack } = LEGAL_TEMPLATE_BY_ID[id];
+    return { id, label, description, pack };
+  });
 }

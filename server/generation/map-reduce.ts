@@ -111,77 +111,76 @@ export function mapReduceSummarize(opts: MapReduceOptions): Promise<MapReduceRes
   return withFailFast(opts.signal, (signal) => summarizeWith({ ...opts, signal }));
 }
 
-async function summarizeWith(opts: MapReduceOptions): Promise<MapReduceResult> {
-  const { spec, prompts, complete, countTokens, contextWindow: cw, signal } = opts;
-  const text = opts.text.replace(/\r\n?/g, '\n');
-  const chunkCount = opts.chunkCount ?? estimateTokens;
-  const margin = opts.safetyMargin ?? Math.max(32, Math.ceil(cw * 0.01));
+/** Runs the model calls of one summary, recording each (and whether any hit its token limit). */
+interface Caller {
+  run(phase: CallRecord['phase'], built: BuiltPrompt, promptTokens: number, streamIt: boolean, window?: number): Promise<string>;
+  calls: CallRecord[];
+  truncated(): boolean;
+}
+
+function createCaller(opts: MapReduceOptions): Caller {
+  const { complete, signal, contextWindow: cw } = opts;
   const calls: CallRecord[] = [];
   let truncated = false;
-
-  const run = async (
-    phase: CallRecord['phase'],
-    built: BuiltPrompt,
-    promptTokens: number,
-    streamIt: boolean,
-    window = cw,
-  ): Promise<string> => {
-    signal?.throwIfAborted();
-    const maxTokens = built.maxTokens ?? 1024;
-    if (promptTokens + maxTokens > window) {
-      throw new Error(`prompt of ${promptTokens} tokens + ${maxTokens} output exceeds the ${window}-token window`);
-    }
-    const req: ChatRequest = { messages: built.messages, temperature: built.temperature, maxTokens, signal };
+  /** The final call's text as it arrives (reasoning stripped), forwarded to onDelta. */
+  const streamed = async (req: ChatRequest, stream: StreamFn, onDelta: (t: string) => void) => {
+    const stripper = createThinkStripper();
     let content = '';
     let finishReason: string | null = null;
-    if (streamIt && opts.stream && opts.onDelta) {
-      const stripper = createThinkStripper();
-      for await (const chunk of opts.stream(req)) {
-        if (chunk.type === 'delta') {
-          const out = stripper.push(chunk.text);
-          if (out) {
-            content += out;
-            opts.onDelta(out);
-          }
-        } else finishReason = chunk.finishReason;
-      }
-      const tail = stripper.end();
-      if (tail) {
-        content += tail;
-        opts.onDelta(tail);
-      }
-    } else {
-      const res = await complete(req);
-      content = stripThink(res.content);
-      finishReason = res.finishReason;
+    for await (const chunk of stream(req)) {
+      if (chunk.type === 'delta') {
+        const out = stripper.push(chunk.text);
+        if (out) {
+          content += out;
+          onDelta(out);
+        }
+      } else finishReason = chunk.finishReason;
     }
-    if (finishReason === 'length') truncated = true;
-    calls.push({ phase, promptTokens, maxTokens, finishReason });
-    return content.trim();
+    const tail = stripper.end();
+    if (tail) {
+      content += tail;
+      onDelta(tail);
+    }
+    return { content, finishReason };
   };
-
-  const documentTokens = await countTokens(text);
-  const result = (out: string, mode: MapReduceResult['mode'], chunks: number, reduceLevels: number): MapReduceResult => ({
-    text: out,
-    truncated,
-    mode,
-    chunks,
-    reduceLevels,
+  return {
     calls,
-    promptTokens: calls.reduce((a, c) => a + c.promptTokens, 0),
-    maxPromptTokens: calls.reduce((a, c) => Math.max(a, c.promptTokens), 0),
-    documentTokens,
-  });
+    truncated: () => truncated,
+    async run(phase, built, promptTokens, streamIt, window = cw) {
+      signal?.throwIfAborted();
+      const maxTokens = built.maxTokens ?? 1024;
+      if (promptTokens + maxTokens > window) {
+        throw new Error(`prompt of ${promptTokens} tokens + ${maxTokens} output exceeds the ${window}-token window`);
+      }
+      const req: ChatRequest = { messages: built.messages, temperature: built.temperature, maxTokens, signal };
+      let answer: { content: string; finishReason: string | null };
+      if (streamIt && opts.stream && opts.onDelta) answer = await streamed(req, opts.stream, opts.onDelta);
+      else {
+        const res = await complete(req);
+        answer = { content: stripThink(res.content), finishReason: res.finishReason };
+      }
+      if (answer.finishReason === 'length') truncated = true;
+      calls.push({ phase, promptTokens, maxTokens, finishReason: answer.finishReason });
+      return answer.content.trim();
+    },
+  };
+}
 
-  // ---- One call when it fits.
-  const single = buildMessages(spec, text, prompts);
-  const singleTokens = await countMessages(single.messages, countTokens);
-  if (singleTokens + (single.maxTokens ?? 0) + margin <= cw) {
-    const out = await run('single', single, singleTokens, true);
-    return result(out, 'single', 1, 0);
-  }
+/** How a document too long for one call is split: prompt overheads, calls in flight, the window of each. */
+interface MapPlan {
+  mapOverhead: number;
+  reduceOverhead: number;
+  interMax: number;
+  /** Calls in flight at once. */
+  parallel: number;
+  /** The window each map / intermediate reduce call may fill. */
+  callWindow: number;
+  /** Text tokens per map prompt. */
+  room: number;
+}
 
-  // ---- Map.
+async function planMap(opts: MapReduceOptions, margin: number): Promise<MapPlan> {
+  const { spec, prompts, countTokens, contextWindow: cw } = opts;
   const probe = buildMapMessages(spec, '', { index: 9999, total: 9999 }, prompts);
   const mapOverhead = await countMessages(probe.messages, countTokens);
   const mapMax = probe.maxTokens ?? 600;
@@ -197,14 +196,20 @@ async function summarizeWith(opts: MapReduceOptions): Promise<MapReduceResult> {
   const needed = Math.max(mapOverhead + mapMax + margin + MIN_MAP_ROOM, reduceOverhead + interMax + margin + 2 * (mapMax + 16));
   if (slots) while (parallel > 1 && Math.floor(cw / parallel) < needed) parallel--;
   const callWindow = slots ? Math.floor(cw / parallel) : cw;
-  const limit = createLimit(parallel);
 
-  // Text tokens per map prompt.
   const room = Math.min(MAP_CHUNK_MAX_TOKENS, callWindow - mapOverhead - mapMax - margin);
   if (room < 64) throw new Error(`context window ${callWindow} is too small for a map prompt (${mapOverhead} + ${mapMax})`);
+  return { mapOverhead, reduceOverhead, interMax, parallel, callWindow, room };
+}
 
-  // Chunk by the synchronous estimate, then verify each prompt with the real counter and
-  // re-split any chunk that does not fit (the estimate is conservative, so this is rare).
+/**
+ * Chunks by the synchronous estimate, then verifies each prompt with the real counter and
+ * re-splits any chunk that does not fit (the estimate is conservative, so this is rare).
+ */
+async function mapChunks(opts: MapReduceOptions, text: string, plan: MapPlan): Promise<string[]> {
+  const { spec, prompts, countTokens } = opts;
+  const chunkCount = opts.chunkCount ?? estimateTokens;
+  const { room, mapOverhead } = plan;
   const fitChunk = async (chunk: string, budget: number, depth: number): Promise<string[]> => {
     const built = buildMapMessages(spec, chunk, { index: 9999, total: 9999 }, prompts);
     const pt = await countMessages(built.messages, countTokens);
@@ -218,7 +223,67 @@ async function summarizeWith(opts: MapReduceOptions): Promise<MapReduceResult> {
   };
   const chunks: string[] = [];
   for (const c of chunkText(text, { budget: room, count: chunkCount })) chunks.push(...(await fitChunk(c, room, 0)));
+  return chunks;
+}
 
+/** Consecutive partial summaries grouped so that each intermediate reduce fits its window. */
+async function groupPartials(opts: MapReduceOptions, current: readonly string[], plan: MapPlan, margin: number): Promise<Array<{ first: number; items: string[] }>> {
+  const { spec, prompts, countTokens } = opts;
+  const groupRoom = plan.callWindow - plan.reduceOverhead - plan.interMax - margin;
+  const groups: Array<{ first: number; items: string[] }> = [];
+  let g: string[] = [];
+  let gTokens = 0;
+  let first = 1;
+  for (let i = 0; i < current.length; i++) {
+    // Each partial's cost as wrapped in a <part> tag (+ separator).
+    const wrapped = buildReduceMessages(spec, [current[i]!], false, prompts, i + 1);
+    const cost = (await countMessages(wrapped.messages, countTokens)) - plan.reduceOverhead + 2;
+    if (g.length && gTokens + cost > groupRoom) {
+      groups.push({ first, items: g });
+      g = [];
+      gTokens = 0;
+      first = i + 1;
+    }
+    g.push(current[i]!);
+    gTokens += cost;
+  }
+  if (g.length) groups.push({ first, items: g });
+  if (groups.length >= current.length) {
+    throw new Error('partial summaries are too large to combine within the context window');
+  }
+  return groups;
+}
+
+async function summarizeWith(opts: MapReduceOptions): Promise<MapReduceResult> {
+  const { spec, prompts, countTokens, contextWindow: cw, signal } = opts;
+  const text = opts.text.replace(/\r\n?/g, '\n');
+  const margin = opts.safetyMargin ?? Math.max(32, Math.ceil(cw * 0.01));
+  const caller = createCaller(opts);
+  const documentTokens = await countTokens(text);
+  const result = (out: string, mode: MapReduceResult['mode'], chunks: number, reduceLevels: number): MapReduceResult => ({
+    text: out,
+    truncated: caller.truncated(),
+    mode,
+    chunks,
+    reduceLevels,
+    calls: caller.calls,
+    promptTokens: caller.calls.reduce((a, c) => a + c.promptTokens, 0),
+    maxPromptTokens: caller.calls.reduce((a, c) => Math.max(a, c.promptTokens), 0),
+    documentTokens,
+  });
+
+  // ---- One call when it fits.
+  const single = buildMessages(spec, text, prompts);
+  const singleTokens = await countMessages(single.messages, countTokens);
+  if (singleTokens + (single.maxTokens ?? 0) + margin <= cw) {
+    const out = await caller.run('single', single, singleTokens, true);
+    return result(out, 'single', 1, 0);
+  }
+
+  // ---- Map.
+  const plan = await planMap(opts, margin);
+  const limit = createLimit(plan.parallel);
+  const chunks = await mapChunks(opts, text, plan);
   let mapDone = 0;
   opts.onProgress?.({ phase: 'map', done: 0, total: chunks.length });
   const partials = await Promise.all(
@@ -226,7 +291,7 @@ async function summarizeWith(opts: MapReduceOptions): Promise<MapReduceResult> {
       limit(async () => {
         const built = buildMapMessages(spec, chunk, { index: i + 1, total: chunks.length }, prompts);
         const pt = await countMessages(built.messages, countTokens);
-        const out = await run('map', built, pt, false, callWindow);
+        const out = await caller.run('map', built, pt, false, plan.callWindow);
         opts.onProgress?.({ phase: 'map', done: ++mapDone, total: chunks.length });
         return out;
       }),
@@ -246,33 +311,11 @@ async function summarizeWith(opts: MapReduceOptions): Promise<MapReduceResult> {
     if (ft + (final.maxTokens ?? 0) + margin <= cw) {
       reduceTotal += 1;
       opts.onProgress?.({ phase: 'reduce', done: reduceDone, total: reduceTotal });
-      const out = await run('reduce', final, ft, true);
+      const out = await caller.run('reduce', final, ft, true);
       opts.onProgress?.({ phase: 'reduce', done: ++reduceDone, total: reduceTotal });
       return result(out, 'map-reduce', chunks.length, levels);
     }
-    // Group consecutive partials so that each intermediate reduce fits.
-    const groupRoom = callWindow - reduceOverhead - interMax - margin;
-    const groups: Array<{ first: number; items: string[] }> = [];
-    let g: string[] = [];
-    let gTokens = 0;
-    let first = 1;
-    for (let i = 0; i < current.length; i++) {
-      // Each partial's cost as wrapped in a <part> tag (+ separator).
-      const wrapped = buildReduceMessages(spec, [current[i]!], false, prompts, i + 1);
-      const cost = (await countMessages(wrapped.messages, countTokens)) - reduceOverhead + 2;
-      if (g.length && gTokens + cost > groupRoom) {
-        groups.push({ first, items: g });
-        g = [];
-        gTokens = 0;
-        first = i + 1;
-      }
-      g.push(current[i]!);
-      gTokens += cost;
-    }
-    if (g.length) groups.push({ first, items: g });
-    if (groups.length >= current.length) {
-      throw new Error('partial summaries are too large to combine within the context window');
-    }
+    const groups = await groupPartials(opts, current, plan, margin);
     reduceTotal += groups.length;
     opts.onProgress?.({ phase: 'reduce', done: reduceDone, total: reduceTotal });
     current = await Promise.all(
@@ -280,7 +323,7 @@ async function summarizeWith(opts: MapReduceOptions): Promise<MapReduceResult> {
         limit(async () => {
           const built = buildReduceMessages(spec, grp.items, false, prompts, grp.first);
           const pt = await countMessages(built.messages, countTokens);
-          const out = await run('reduce', built, pt, false, callWindow);
+          const out = await caller.run('reduce', built, pt, false, plan.callWindow);
           opts.onProgress?.({ phase: 'reduce', done: ++reduceDone, total: reduceTotal });
           return out;
         }),

@@ -23,15 +23,15 @@ import patentDescriptionJson from '../prompts/patent-description.json';
 import officialDraftJson from '../prompts/official-draft.json';
 import contractClauseJson from '../prompts/contract-clause.json';
 import continueJson from '../prompts/continue.json';
+import { DRAFT_TEMPLATES } from './template-ids';
 
 // ---------------------------------------------------------------------------------------------
 // Request options (validated by the routes)
 
 // The enumerations are the wire contract's (kernel/contract), re-exported under the names used here.
 export { SUMMARY_LENGTHS, SUMMARY_FORMS, REWRITE_STYLES } from '../../kernel/contract/enums';
-export { GENERAL_TEMPLATE_IDS as DRAFT_TEMPLATES } from '../../kernel/contract/templates';
+export { DRAFT_TEMPLATES };
 import { SUMMARY_LENGTHS, SUMMARY_FORMS, REWRITE_STYLES } from '../../kernel/contract/enums';
-import { GENERAL_TEMPLATE_IDS as DRAFT_TEMPLATES } from '../../kernel/contract/templates';
 
 const summarizeSpecSchema = z.object({
   task: z.literal('summarize'),
@@ -68,7 +68,7 @@ export type RewriteSpec = z.infer<typeof rewriteSpecSchema>;
 
 const fragmentValue: z.ZodType<string | Record<string, string>> = z.union([z.string(), z.record(z.string(), z.string())]);
 
-export const promptFileSchema = z.object({
+const promptFileSchema = z.object({
   task: z.enum([
     'summarize',
     'summarize-reduce',

@@ -91,6 +91,8 @@ function abortReason(signal: AbortSignal): unknown {
   return signal.reason instanceof Error ? signal.reason : new UpstreamError('UPSTREAM_ABORTED');
 }
 
+// Over 80 lines as a factory: its inner functions (acquire, makeRelease, the waiters queue) share the gate's
+// counters in one closure; each of them is short.
 export function createModelGate(opts: ModelGateOptions): ModelGate {
   const max = Math.max(1, Math.floor(opts.concurrency));
   const queueMax = Math.max(0, Math.floor(opts.queueMax));

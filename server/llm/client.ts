@@ -87,6 +87,8 @@ interface Exchange {
   kick(): void;
 }
 
+// Over 80 lines as a factory: its inner functions (buildBody, start, ok, readText, chat, chatStream) share the
+// client's settings and keep-alive agent in one closure; each of them is short.
 export function createOpenAiClient(opts: OpenAiClientOptions): LlmClient {
   const url = new URL(`${opts.baseUrl.replace(/\/+$/, '')}/chat/completions`);
   const secure = url.protocol === 'https:';

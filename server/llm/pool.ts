@@ -10,6 +10,7 @@
  * - With no healthy endpoint left, requests still go to the least busy one, so a
  *   single endpoint behaves exactly as a plain client.
  */
+import { probeFailureOf, probeModels, type ProbeFailure } from './probe';
 import { UpstreamError } from './errors';
 import type { ChatRequest, ChatResult, LlmClient, StreamChunk } from './types';
 
@@ -80,19 +81,24 @@ function isEndpointFailure(err: unknown): err is UpstreamError {
   return err instanceof UpstreamError && err.retryable;
 }
 
+// Over 80 lines as a factory: its inner functions (pick, markDown/markUp, runProbe, the client
+// methods) share the endpoints' health state in one closure; each of them is short.
 export function createLlmPool(opts: LlmPoolOptions): LlmPool {
   if (opts.endpoints.length === 0) throw new Error('createLlmPool: no endpoints');
   const probeBaseMs = opts.probeBaseMs ?? 1000;
   const probeMaxMs = opts.probeMaxMs ?? 30_000;
   const probeTimeoutMs = opts.probeTimeoutMs ?? 3000;
-  const authHeaders: Record<string, string> = opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {};
-  const probe =
-    opts.probe ??
-    (async (baseUrl: string, signal: AbortSignal) => {
-      const res = await fetch(`${baseUrl.replace(/\/+$/, '')}/models`, { headers: authHeaders, signal });
-      await res.arrayBuffer().catch(() => undefined);
-      return res.ok;
-    });
+  // A probe given in the options (tests) answers true/false or throws; the default is the shared one.
+  const custom = opts.probe;
+  const probe = custom
+    ? async (baseUrl: string, signal: AbortSignal): Promise<ProbeFailure | null> => {
+        try {
+          return (await custom(baseUrl, signal)) ? null : { code: 'PROBE_HTTP_ERROR', detail: 'HTTP error' };
+        } catch (err) {
+          return probeFailureOf(err);
+        }
+      }
+    : (baseUrl: string, signal: AbortSignal) => probeModels(baseUrl, opts.apiKey, signal);
 
   const eps: Endpoint[] = opts.endpoints.map((e, index) => ({
     index,
@@ -146,20 +152,16 @@ export function createLlmPool(opts: LlmPoolOptions): LlmPool {
   async function runProbe(ep: Endpoint): Promise<void> {
     if (closed || ep.healthy) return;
     ep.probing = true;
-    let ok = false;
-    let code = 'PROBE_FAILED';
+    let failure: ProbeFailure | null;
     try {
-      ok = await probe(ep.baseUrl, AbortSignal.timeout(probeTimeoutMs));
-      if (!ok) code = 'PROBE_HTTP_ERROR';
-    } catch (err) {
-      code = (err as Error)?.name === 'TimeoutError' ? 'PROBE_TIMEOUT' : 'PROBE_UNREACHABLE';
+      failure = await probe(ep.baseUrl, AbortSignal.timeout(probeTimeoutMs));
     } finally {
       ep.probing = false;
     }
     if (closed) return;
-    if (ok) markUp(ep);
+    if (!failure) markUp(ep);
     else {
-      ep.lastError = code;
+      ep.lastError = failure.code;
       scheduleProbe(ep);
     }
   }

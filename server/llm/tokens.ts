@@ -137,14 +137,6 @@ export function estimateTokens(text: string): number {
   return Math.ceil(rawCost(text) * TOKEN_COSTS.safety);
 }
 
-/** Tokens of a chat prompt: contents plus chat-template overhead. */
-export function estimateMessagesTokens(messages: Array<{ content: string }>): number {
-  return (
-    PROMPT_OVERHEAD_TOKENS +
-    messages.reduce((n, m) => n + MESSAGE_OVERHEAD_TOKENS + estimateTokens(m.content), 0)
-  );
-}
-
 export interface TokenCounterOptions {
   apiKey?: string;
   timeoutMs?: number;

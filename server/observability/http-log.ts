@@ -34,10 +34,6 @@ export function safeError(err: unknown): { name: string; code?: string; stack?: 
   return { name: err.name, ...(typeof code === 'string' && /^[A-Z0-9_]{1,40}$/.test(code) ? { code } : {}), stack: frames };
 }
 
-export function requestStartedAt(res: ServerResponse): number | undefined {
-  return (res as ServerResponse & { locals?: Record<string, unknown> }).locals?.['startedAt'] as number | undefined;
-}
-
 export function createHttpLogger(logger: Logger): RequestHandler {
   const middleware = pinoHttp({
     logger,

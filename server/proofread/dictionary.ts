@@ -13,7 +13,7 @@ export interface SpellChecker {
 }
 
 /** Finds node_modules/dictionary-ko without importing it (ESM-only package). */
-export function locateDictionaryKo(): string {
+function locateDictionaryKo(): string {
   const candidates = [...(require.resolve.paths('dictionary-ko') ?? []), path.join(process.cwd(), 'node_modules')];
   for (const base of candidates) {
     const dir = path.join(base, 'dictionary-ko');
@@ -57,26 +57,6 @@ const PARTICLES = [
 export function stripParticle(word: string): string | null {
   for (const p of PARTICLES) if (word.length > p.length + 1 && word.endsWith(p)) return word.slice(0, -p.length);
   return null;
-}
-
-/** Levenshtein distance over UTF-16 units, after decomposing Hangul to jamo (NFD). */
-export function jamoDistance(a: string, b: string): number {
-  const x = a.normalize('NFD');
-  const y = b.normalize('NFD');
-  const m = x.length;
-  const n = y.length;
-  if (Math.abs(m - n) > 2) return 99;
-  let prev = new Array<number>(n + 1);
-  let cur = new Array<number>(n + 1);
-  for (let j = 0; j <= n; j++) prev[j] = j;
-  for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= n; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[n]!;
 }
 
 /**
@@ -149,7 +129,7 @@ export function memoSpell(sc: SpellChecker): SpellChecker {
 }
 
 /** The dictionary's verdict on one token (memoised per process and checker). */
-export function lookupToken(sc: SpellChecker, word: string, maxSyllables = 4, memoKey: SpellChecker = sc): string | null {
+function lookupToken(sc: SpellChecker, word: string, maxSyllables = 4, memoKey: SpellChecker = sc): string | null {
   if (word.length > maxSyllables) return null;
   let MEMO = TOKEN_MEMO.get(memoKey);
   if (!MEMO) TOKEN_MEMO.set(memoKey, (MEMO = new Map()));
@@ -166,7 +146,7 @@ export function lookupToken(sc: SpellChecker, word: string, maxSyllables = 4, me
 }
 
 /** Confidence of dictionary suggestions: below the engine's display threshold (measured precision ≈ 0.3). */
-export const DICTIONARY_CONFIDENCE = 0.6;
+const DICTIONARY_CONFIDENCE = 0.6;
 
 /**
  * Hard-gated dictionary suggestions: a Hangul token of 2..maxSyllables syllables unknown to

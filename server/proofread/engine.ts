@@ -44,7 +44,7 @@ export interface OfflineEngine {
   check(paragraphs: Paragraph[], opts: CheckOptions): Suggestion[];
 }
 
-export function toNfcParagraphs(paragraphs: readonly Paragraph[]): Paragraph[] {
+function toNfcParagraphs(paragraphs: readonly Paragraph[]): Paragraph[] {
   return paragraphs.map((p) => {
     const text = p.text.normalize('NFC');
     return text === p.text ? p : { id: p.id, text };

@@ -44,7 +44,7 @@ export function runRule(rule: Rule, paragraphs: readonly string[]): RuleMatch[] 
   return out;
 }
 
-export function matchToSuggestion(rule: Rule, match: RuleMatch, paragraphs: readonly Paragraph[]): Suggestion | null {
+function matchToSuggestion(rule: Rule, match: RuleMatch, paragraphs: readonly Paragraph[]): Suggestion | null {
   const p = paragraphs[match.paragraphIndex];
   if (!p) return null;
   if (match.start < 0 || match.end > p.text.length || match.start > match.end) return null;

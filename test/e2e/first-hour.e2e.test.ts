@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createChecker } from '../../server/proofread/checker';
+import { createChecker } from '../../server/cli/checker';
 import type { PackName } from '../../server/proofread/types';
 import { launchChromium } from '../helpers/browser';
 import { startTestRelay, type TestRelay } from '../helpers/relay';

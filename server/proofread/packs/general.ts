@@ -1,20 +1,22 @@
 import type { Rule } from '../types';
-import { loanwordRules } from '../rules/loanwords';
-import { finalPunctuationRules } from '../rules/punctuation-final';
-import { strayPunctuationRules } from '../rules/punctuation-stray';
-import { numberRules, punctuationRules, spacingRules } from '../rules/spacing';
-import { spellingRules } from '../rules/spelling';
-import { unitSpacingRules } from '../rules/spacing-units';
-import { particleSpacingRules } from '../rules/spacing-particles';
-import { boundNounRules } from '../rules/bound-nouns';
-import { roseoRosseoRules } from '../rules/roseo-rosseo';
-import { confusableRules, daeDeRules, deonjiDeunjiRules } from '../rules/confusables';
-import { endingRules } from '../rules/endings';
-import { passiveRules } from '../rules/passives';
-import { negationSpacingRules } from '../rules/negation-spacing';
-import { sentencePunctuationRules } from '../rules/punctuation-sentence';
-import { moreSpellingRules } from '../rules/spelling-more';
-import { dateDotRules } from '../rules/date-dots';
+import { loanwordRules } from './general/loanwords';
+import { finalPunctuationRules } from './general/punctuation-final';
+import { strayPunctuationRules } from './general/punctuation-stray';
+import { spacingRules } from './general/spacing-words';
+import { punctuationRules } from './general/punctuation-marks';
+import { numberRules } from './general/numbers';
+import { spellingRules } from './general/spelling';
+import { unitSpacingRules } from './general/spacing-units';
+import { particleSpacingRules } from './general/spacing-particles';
+import { boundNounRules } from './general/bound-nouns';
+import { roseoRosseoRules } from './general/roseo-rosseo';
+import { confusableRules, daeDeRules, deonjiDeunjiRules } from './general/confusables';
+import { endingRules } from './general/endings';
+import { passiveRules } from './general/passives';
+import { negationSpacingRules } from './general/negation-spacing';
+import { sentencePunctuationRules } from './general/punctuation-sentence';
+import { moreSpellingRules } from './general/spelling-more';
+import { dateDotRules } from './general/date-dots';
 
 /** Rules added for the errors real writers make (issue 18): each measured alone, see docs/BENCHMARKS.md. */
 const commonErrorRules: Rule[] = [

@@ -6,8 +6,12 @@ import { join } from 'node:path';
 import express from 'express';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
 import { mintApiKey, parseApiKeyEntry } from '../../../server/auth/apikey';
-import { checkAuthAgainstHost, parseAuthEnv, type AuthConfig } from '../../../server/auth/config';
+import { checkAuthAgainstHost, type AuthConfig } from '../../../server/auth/config';
+import { loadConfig } from '../../../server/config';
 import { createAuthMiddleware, type AuthMiddlewareOptions } from '../../../server/auth/middleware';
+
+/** The auth settings as the relay reads them (loadConfig), for the auth-only cases below. */
+const authFromEnv = (env: Record<string, string | undefined>): AuthConfig => loadConfig(env as NodeJS.ProcessEnv).auth;
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -45,7 +49,7 @@ async function get(url: string, headers: Record<string, string> = {}) {
 
 describe('auth config', () => {
   it('defaults to none, and none is refused off loopback', () => {
-    const cfg = parseAuthEnv({});
+    const cfg = authFromEnv({});
     expect(cfg.mode).toBe('none');
     for (const h of ['127.0.0.1', '::1', 'localhost', 'LOCALHOST']) expect(checkAuthAgainstHost(cfg, h)).toBeNull();
     expect(checkAuthAgainstHost(cfg, '0.0.0.0')).toMatch(/AUTH_MODE.*"none" is only allowed.*0\.0\.0\.0/);
@@ -54,27 +58,27 @@ describe('auth config', () => {
   });
 
   it('apikey needs entries and parses them', async () => {
-    expect(() => parseAuthEnv({ AUTH_MODE: 'apikey' })).toThrow(/API_KEYS.*mint-key/);
-    expect(() => parseAuthEnv({ AUTH_MODE: 'apikey', API_KEYS: 'alice:abc' })).toThrow(/API_KEYS: entry 1: expected name:hmac:kid:digest/);
+    expect(() => authFromEnv({ AUTH_MODE: 'apikey' })).toThrow(/API_KEYS.*mint-key/);
+    expect(() => authFromEnv({ AUTH_MODE: 'apikey', API_KEYS: 'alice:abc' })).toThrow(/API_KEYS: entry 1: expected name:hmac:kid:digest/);
     const a = await mintApiKey('alice');
     const b = await mintApiKey('bob');
-    const cfg = parseAuthEnv({ AUTH_MODE: 'apikey', API_KEYS: ` ${a.entry} , ${b.entry}` });
+    const cfg = authFromEnv({ AUTH_MODE: 'apikey', API_KEYS: ` ${a.entry} , ${b.entry}` });
     expect(cfg.apiKeys.map((k) => k.name)).toEqual(['alice', 'bob']);
-    expect(() => parseAuthEnv({ AUTH_MODE: 'apikey', API_KEYS: `${a.entry},${a.entry}` })).toThrow(/listed twice/);
+    expect(() => authFromEnv({ AUTH_MODE: 'apikey', API_KEYS: `${a.entry},${a.entry}` })).toThrow(/listed twice/);
   });
 
   it('oidc needs issuer, audience, https JWKS; refuses none/HS algorithms', () => {
     const base = { AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://idp.example/realms/corp', OIDC_AUDIENCE: 'sseugi', OIDC_JWKS_URL: 'https://idp.example/certs' };
-    const cfg = parseAuthEnv(base);
+    const cfg = authFromEnv(base);
     expect(cfg.oidc).toEqual({ issuer: base.OIDC_ISSUER, audience: ['sseugi'], jwksUrl: base.OIDC_JWKS_URL, algorithms: ['RS256'], clockToleranceSec: 60, maxTokenAgeSec: 86400, jwksCooldownSec: 30 });
-    expect(() => parseAuthEnv({ ...base, OIDC_ISSUER: '' })).toThrow(/OIDC_ISSUER/);
-    expect(() => parseAuthEnv({ ...base, OIDC_AUDIENCE: undefined })).toThrow(/OIDC_AUDIENCE/);
-    expect(() => parseAuthEnv({ ...base, OIDC_JWKS_URL: 'http://idp.example/certs' })).toThrow(/OIDC_JWKS_URL.*https/);
-    expect(parseAuthEnv({ ...base, OIDC_JWKS_URL: 'http://127.0.0.1:8080/certs' }).oidc?.jwksUrl).toBe('http://127.0.0.1:8080/certs');
-    expect(() => parseAuthEnv({ ...base, OIDC_ALGORITHMS: 'none' })).toThrow(/OIDC_ALGORITHMS/);
-    expect(() => parseAuthEnv({ ...base, OIDC_ALGORITHMS: 'RS256,HS256' })).toThrow(/HS256/);
-    expect(parseAuthEnv({ ...base, OIDC_ALGORITHMS: 'RS256, ES256' }).oidc?.algorithms).toEqual(['RS256', 'ES256']);
-    expect(() => parseAuthEnv({ AUTH_MODE: 'basic' })).toThrow(/AUTH_MODE: expected none, apikey or oidc/);
+    expect(() => authFromEnv({ ...base, OIDC_ISSUER: '' })).toThrow(/OIDC_ISSUER/);
+    expect(() => authFromEnv({ ...base, OIDC_AUDIENCE: undefined })).toThrow(/OIDC_AUDIENCE/);
+    expect(() => authFromEnv({ ...base, OIDC_JWKS_URL: 'http://idp.example/certs' })).toThrow(/OIDC_JWKS_URL.*https/);
+    expect(authFromEnv({ ...base, OIDC_JWKS_URL: 'http://127.0.0.1:8080/certs' }).oidc?.jwksUrl).toBe('http://127.0.0.1:8080/certs');
+    expect(() => authFromEnv({ ...base, OIDC_ALGORITHMS: 'none' })).toThrow(/OIDC_ALGORITHMS/);
+    expect(() => authFromEnv({ ...base, OIDC_ALGORITHMS: 'RS256,HS256' })).toThrow(/HS256/);
+    expect(authFromEnv({ ...base, OIDC_ALGORITHMS: 'RS256, ES256' }).oidc?.algorithms).toEqual(['RS256', 'ES256']);
+    expect(() => authFromEnv({ AUTH_MODE: 'basic' })).toThrow(/AUTH_MODE: expected none, apikey or oidc/);
   });
 });
 
@@ -269,7 +273,7 @@ describe('mint-key CLI', () => {
     expect(out.status).toBe(0);
     const key = /(sk-[A-Za-z0-9_-]{11}\.[A-Za-z0-9_-]{43})/.exec(out.stdout)![1]!;
     const entry = /(alice:hmac:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+)/.exec(out.stdout)![1]!;
-    const cfg = parseAuthEnv({ AUTH_MODE: 'apikey', API_KEYS: entry });
+    const cfg = authFromEnv({ AUTH_MODE: 'apikey', API_KEYS: entry });
     const app = await startApp(cfg);
     try {
       expect((await get(`${app.url}/api/whoami`, { 'X-API-Key': key })).body).toEqual({ name: 'alice', kind: 'apikey' });

@@ -8,7 +8,7 @@ import { kordoc, type IRBlock } from '../../../server/documents/kordoc';
 import { openHwpx } from '../../../server/documents/hwpx';
 import { applyToText } from '../../../server/documents/edits';
 import type { ApplyMode, DocumentEdit, OpenedDocument } from '../../../server/documents/types';
-import { createChecker, type Checker } from '../../../server/proofread/checker';
+import { createChecker, type Checker } from '../../../server/cli/checker';
 import { changedEntries, hwpxFiles, readHwpx } from './helpers';
 
 const DATE = '2026-11-30T12:00:00Z';

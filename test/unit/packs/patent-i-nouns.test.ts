@@ -1,6 +1,6 @@
 /** Issue 16 item 2: a noun's own final 이 (손잡이) is not stripped as a particle. */
 import { createEngineSync } from '../../../server/proofread/engine';
-import { iNounsIn, stripParticle, termAfterSangi } from '../../../server/proofread/packs/patent/rules';
+import { iNounsIn, stripParticle, termAfterSangi } from '../../../server/proofread/packs/patent/terms';
 
 describe('patent terms ending in 이', () => {
   it.each([

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { coalesceSuggestions } from '../../../server/proofread/coalesce';
-import { createChecker, type EngineChoice } from '../../../server/proofread/checker';
+import { createChecker, type EngineChoice } from '../../../server/cli/checker';
 import { createEngineSync } from '../../../server/proofread/engine';
 import type { ChatRequest } from '../../../server/llm/types';
 import type { Suggestion } from '../../../server/proofread/types';

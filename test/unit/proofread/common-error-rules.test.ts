@@ -7,7 +7,7 @@ import { DEFAULT_MIN_CONFIDENCE, createEngineSync } from '../../../server/proofr
 import { PACKS } from '../../../server/proofread/packs';
 import { applyReplacements, runRule } from '../../../server/proofread/run-rules';
 
-/** Ids of the spacing rules added for issue 18 (rules/spacing-units, spacing-particles, bound-nouns, negation-spacing). */
+/** Ids of the spacing rules added for issue 18 (packs/general/spacing-units, spacing-particles, bound-nouns, negation-spacing). */
 const NEW_RULE_FILES_IDS = /^spacing\.(?:unit-noun|particle-apart|suffix-apart|bound-noun|an-verb)/;
 
 const engine = createEngineSync(null);

@@ -1,5 +1,5 @@
 import type { Suggestion } from '../../../server/proofread/types';
-import { EvalAccumulator } from '../../../server/proofread/eval-metrics';
+import { EvalAccumulator } from '../../../server/cli/eval-metrics';
 
 /** A suggestion replacing [start, end) of the sentence by `replacement`. */
 function sug(start: number, end: number, original: string, replacement: string): Suggestion {

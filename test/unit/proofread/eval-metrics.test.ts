@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_MIN_CONFIDENCE, createEngineSync } from '../../../server/proofread/engine';
-import { EvalAccumulator, extractEdits, fBeta, parseTagged } from '../../../server/proofread/eval-metrics';
+import { EvalAccumulator, extractEdits, fBeta, parseTagged } from '../../../server/cli/eval-metrics';
 
 describe('eval metrics', () => {
   it('extracts character edits in source offsets', () => {

@@ -3,8 +3,8 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { createChecker } from '../../../server/proofread/checker';
-import { createOracle, editsFor } from '../../../server/proofread/oracle';
+import { createChecker } from '../../../server/cli/checker';
+import { createOracle, editsFor } from '../../../server/cli/oracle';
 import { applyReplacements } from '../../../server/proofread/run-rules';
 import { startFakeLlm, type ChatBody } from '../../helpers/fake-llm';
 

@@ -1,5 +1,5 @@
-import { finalMood, looksLikeSentence } from '../../../server/proofread/rules/punctuation-final';
-import { isPaired } from '../../../server/proofread/rules/punctuation-stray';
+import { finalMood, looksLikeSentence } from '../../../server/proofread/packs/general/punctuation-final';
+import { isPaired } from '../../../server/proofread/packs/general/punctuation-stray';
 
 describe('punctuation-final helpers', () => {
   it.each([

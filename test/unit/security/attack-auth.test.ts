@@ -9,7 +9,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
 import { mintApiKey } from '../../../server/auth/apikey';
-import { parseAuthEnv } from '../../../server/auth/config';
 import { loadConfig } from '../../../server/config';
 import { startFakeLlm, type FakeLlm } from '../../helpers/fake-llm';
 import { httpsRequest, postJson, startTestRelay, type TestRelay } from '../../helpers/relay';
@@ -136,7 +135,7 @@ describe('finding 3: a wrong key costs one cheap check, whatever the number of k
 
   it('refuses entries of the old scrypt format with the exact re-mint command', () => {
     const old = 'alice:c2FsdHNhbHRzYWx0c2FsdA:' + Buffer.alloc(32, 1).toString('base64url');
-    expect(() => parseAuthEnv({ AUTH_MODE: 'apikey', API_KEYS: old })).toThrow(/npm run mint-key -- --name alice/);
+    expect(() => loadConfig({ AUTH_MODE: 'apikey', API_KEYS: old } as NodeJS.ProcessEnv)).toThrow(/npm run mint-key -- --name alice/);
   });
 });
 

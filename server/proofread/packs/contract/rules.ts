@@ -22,7 +22,7 @@ function insideDefinition(defs: readonly Definition[], i: number, s: number, e: 
 
 /* ------------------------------------------------------- used before definition */
 
-export const usedBeforeDefinition: Rule = {
+const usedBeforeDefinition: Rule = {
   id: 'contract.defined-term.before-definition',
   pack: 'contract',
   category: 'contract',
@@ -81,7 +81,7 @@ export const usedBeforeDefinition: Rule = {
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-export const inconsistentTerm: Rule = {
+const inconsistentTerm: Rule = {
   id: 'contract.defined-term.inconsistent',
   pack: 'contract',
   category: 'contract',
@@ -165,7 +165,40 @@ export const inconsistentTerm: Rule = {
 
 const QUOTED_RE = /["“'‘]([^"“”'‘’\n]{1,15})["”'’]/g;
 
-export const undefinedTerm: Rule = {
+/** A quoted term that no definition covers, at its first quotation in the contract. */
+interface UndefinedQuote {
+  term: string;
+  /** The text between the quotes, untrimmed. */
+  quoted: string;
+  i: number;
+  s: number;
+  e: number;
+  /** The term appears elsewhere too (see mentionedElsewhere). */
+  elsewhere: boolean;
+}
+
+/** The scan both undefined-term rules share: each undefined quoted term once, where it is first quoted. */
+function* undefinedQuotedTerms(paragraphs: readonly string[]): Generator<UndefinedQuote> {
+  const defs = findDefinitions(paragraphs);
+  const defined = new Set(defs.map((d) => squash(d.term)));
+  const seen = new Set<string>();
+  for (const [i, p] of paragraphs.entries()) {
+    // Its own regex: the generator pauses between matches, so a shared lastIndex could be moved meanwhile.
+    const re = new RegExp(QUOTED_RE.source, QUOTED_RE.flags);
+    for (let m = re.exec(p); m; m = re.exec(p)) {
+      const term = m[1]!.trim();
+      const s = m.index;
+      const e = s + m[0].length;
+      if (!term || /[.,;:!?]/.test(term) || term.split(/\s+/).length > 3) continue;
+      if (insideDefinition(defs, i, s, e)) continue;
+      if (defined.has(squash(term)) || seen.has(term)) continue;
+      seen.add(term);
+      yield { term, quoted: m[1]!, i, s, e, elsewhere: mentionedElsewhere(paragraphs, term, i, s, e) };
+    }
+  }
+}
+
+const undefinedTerm: Rule = {
   id: 'contract.defined-term.undefined',
   pack: 'contract',
   category: 'contract',
@@ -189,33 +222,20 @@ export const undefinedTerm: Rule = {
     ],
   },
   check(ctx: RuleContext): RuleMatch[] {
-    const defs = findDefinitions(ctx.paragraphs);
-    const defined = new Set(defs.map((d) => squash(d.term)));
-    const seen = new Set<string>();
     const out: RuleMatch[] = [];
-    ctx.paragraphs.forEach((p, i) => {
-      QUOTED_RE.lastIndex = 0;
-      for (let m = QUOTED_RE.exec(p); m; m = QUOTED_RE.exec(p)) {
-        const term = m[1]!.trim();
-        const s = m.index;
-        const e = s + m[0].length;
-        if (!term || /[.,;:!?]/.test(term) || term.split(/\s+/).length > 3) continue;
-        if (insideDefinition(defs, i, s, e)) continue;
-        if (defined.has(squash(term)) || seen.has(term)) continue;
-        seen.add(term);
-        if (mentionedElsewhere(ctx.paragraphs, term, i, s, e)) continue; // contract.defined-term.undefined-used
-        out.push({
-          paragraphIndex: i,
-          start: s,
-          end: e,
-          replacement: null,
-          message: t(
-            `"${term}"을(를) 따옴표로 묶었지만 정의하지 않았습니다. 정의 조항이나 "(이하 "${term}"${fitParticle(term, '이라')} 한다)"를 두십시오.`,
-            `"${term}" is quoted as a defined term but never defined.`,
-          ),
-        });
-      }
-    });
+    for (const { term, i, s, e, elsewhere } of undefinedQuotedTerms(ctx.paragraphs)) {
+      if (elsewhere) continue; // contract.defined-term.undefined-used
+      out.push({
+        paragraphIndex: i,
+        start: s,
+        end: e,
+        replacement: null,
+        message: t(
+          `"${term}"을(를) 따옴표로 묶었지만 정의하지 않았습니다. 정의 조항이나 "(이하 "${term}"${fitParticle(term, '이라')} 한다)"를 두십시오.`,
+          `"${term}" is quoted as a defined term but never defined.`,
+        ),
+      });
+    }
     return out;
   },
 };
@@ -250,7 +270,7 @@ function inArticleTitle(paragraphs: readonly string[], term: string): number {
   });
 }
 
-export const undefinedUsedTerm: Rule = {
+const undefinedUsedTerm: Rule = {
   id: 'contract.defined-term.undefined-used',
   pack: 'contract',
   category: 'contract',
@@ -278,36 +298,24 @@ export const undefinedUsedTerm: Rule = {
     ],
   },
   check(ctx: RuleContext): RuleMatch[] {
-    const defs = findDefinitions(ctx.paragraphs);
-    const defined = new Set(defs.map((d) => squash(d.term)));
-    const seen = new Set<string>();
     const out: RuleMatch[] = [];
-    ctx.paragraphs.forEach((p, i) => {
-      QUOTED_RE.lastIndex = 0;
-      for (let m = QUOTED_RE.exec(p); m; m = QUOTED_RE.exec(p)) {
-        const term = m[1]!.trim();
-        const s = m.index;
-        const e = s + m[0].length;
-        if (!term || /[.,;:!?]/.test(term) || term.split(/\s+/).length > 3) continue;
-        if (insideDefinition(defs, i, s, e)) continue;
-        if (defined.has(squash(term)) || seen.has(term)) continue;
-        seen.add(term);
-        if (!mentionedElsewhere(ctx.paragraphs, term, i, s, e)) continue;
-        // amendments ('"갑"을 "병"으로 한다'), article numbers and bare numbers are not terms
-        if (AMENDMENT_RE.test(p) || /^제\s*\d/.test(term) || !/[가-힣]{2}/.test(term) || /\s[가-힣]?$/.test(m[1]!)) continue;
-        const title = inArticleTitle(ctx.paragraphs, term);
-        out.push({
-          paragraphIndex: i,
-          start: s,
-          end: e,
-          replacement: null,
-          message: t(
-            `"${term}"을(를) 따옴표로 묶어 용어로 쓰고 있지만${title >= 0 ? ' (조 제목에도 쓰임)' : ''} 정의하지 않았습니다. 정의 조항이나 "(이하 "${term}"${fitParticle(term, '이라')} 한다)"를 두십시오.`,
-            `"${term}" is used as a term${title >= 0 ? ' (also in an article title)' : ''} but never defined.`,
-          ),
-        });
-      }
-    });
+    for (const { term, quoted, i, s, e, elsewhere } of undefinedQuotedTerms(ctx.paragraphs)) {
+      if (!elsewhere) continue;
+      const p = ctx.paragraphs[i]!;
+      // amendments ('"갑"을 "병"으로 한다'), article numbers and bare numbers are not terms
+      if (AMENDMENT_RE.test(p) || /^제\s*\d/.test(term) || !/[가-힣]{2}/.test(term) || /\s[가-힣]?$/.test(quoted)) continue;
+      const title = inArticleTitle(ctx.paragraphs, term);
+      out.push({
+        paragraphIndex: i,
+        start: s,
+        end: e,
+        replacement: null,
+        message: t(
+          `"${term}"을(를) 따옴표로 묶어 용어로 쓰고 있지만${title >= 0 ? ' (조 제목에도 쓰임)' : ''} 정의하지 않았습니다. 정의 조항이나 "(이하 "${term}"${fitParticle(term, '이라')} 한다)"를 두십시오.`,
+          `"${term}" is used as a term${title >= 0 ? ' (also in an article title)' : ''} but never defined.`,
+        ),
+      });
+    }
     return out;
   },
 };
@@ -318,7 +326,7 @@ const REF_RE = /제\s*(\d+)\s*조(?:의\s*(\d+))?(?:\s*제\s*(\d+)\s*항)?/g;
 const BARE_PARA_RE = /(?:(?:본|이|같은)\s*조\s*)?제\s*(\d+)\s*항/g;
 const EXTERNAL_BEFORE = /(」|법|법률|령|시행령|시행규칙|규칙|규정|조례|약관|협약|동법|같은 법|같은 영)\s*$/;
 
-export const crossReference: Rule = {
+const crossReference: Rule = {
   id: 'contract.cross-reference',
   pack: 'contract',
   category: 'contract',

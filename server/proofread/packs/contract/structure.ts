@@ -168,3 +168,22 @@ export function termRegex(term: string): RegExp {
 /** Paragraphs of the signature block (갑: …, 주소, 대표이사 …), where full names are expected. */
 export const SIGNATURE_RE =
   /^\s*(?:[("“'‘「]?[갑을병정][)"”'’」]?\s*[:：)]|(?:임대인|임차인|매도인|매수인|도급인|수급인|위탁자|수탁자|발주자|양도인|양수인|채권자|채무자|대주|차주|사용자|근로자)\s*[:：(]|.*\(인\)\s*$|\(?[갑을병정]\)\s|상\s*호|주\s*소|대표|성\s*명|사업자|연락처|서명|날인|\(인\)|(?:19|20)\d{2}\.\s*\d)/;
+
+/** What a new clause must stay consistent with: the contract's defined terms and its articles. */
+export interface ContractOutline {
+  /** Defined terms, each once, in order of definition. */
+  definedTerms: string[];
+  /** Article number → how many 항 it has (the most of 제N조 and its 제N조의M), for cross-references. */
+  existingArticles: Record<number, number>;
+}
+
+/** The outline of a contract given as paragraphs (the drafting context of a contract clause). */
+export function contractOutline(paragraphs: readonly string[]): ContractOutline {
+  const definedTerms = [...new Set(findDefinitions(paragraphs).map((d) => d.term))];
+  const existingArticles: Record<number, number> = {};
+  for (const a of parseArticles(paragraphs)) {
+    const n = Number(a.key.split('-')[0]);
+    if (Number.isFinite(n)) existingArticles[n] = Math.max(a.paras.size, existingArticles[n] ?? 0);
+  }
+  return { definedTerms, existingArticles };
+}

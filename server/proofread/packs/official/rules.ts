@@ -34,7 +34,7 @@ function overlaps(taken: Array<[number, number]>, s: number, e: number): boolean
 const validDate = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= 31;
 const dateText = (y: string, m: number, d: number) => `${y}. ${m}. ${d}.`;
 
-export const dateFormat = paragraphRule(
+const dateFormat = paragraphRule(
   {
     id: 'official.date.format',
     message: t(
@@ -84,7 +84,7 @@ export const dateFormat = paragraphRule(
 
 const hhmm = (h: number, m: number) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 
-export const time24h = paragraphRule(
+const time24h = paragraphRule(
   {
     id: 'official.time.24h',
     message: t(
@@ -155,7 +155,7 @@ export const time24h = paragraphRule(
 
 const AMOUNT_RE = /금\s?(\d{1,3}(?:,\d{3})+|\d+)\s?원(\s?\(([^)]*)\))?/g;
 
-export const amountReading = paragraphRule(
+const amountReading = paragraphRule(
   {
     id: 'official.amount.reading',
     message: t(
@@ -200,7 +200,7 @@ export const amountReading = paragraphRule(
   },
 );
 
-export const amountMissingReading = paragraphRule(
+const amountMissingReading = paragraphRule(
   {
     id: 'official.amount.missing-reading',
     message: t(
@@ -231,7 +231,7 @@ export const amountMissingReading = paragraphRule(
 
 /* ----------------------------------------------------------------- end mark */
 
-export const endMarkSpacing = paragraphRule(
+const endMarkSpacing = paragraphRule(
   {
     id: 'official.end-mark.spacing',
     message: t(
@@ -265,7 +265,7 @@ const HEAD_RE = /^\s*(수신|제목|\(경유\)|경유)/;
 const ENDS_WITH_END = /(^|\s)끝\.?\s*$/;
 
 /** Body paragraphs of a 공문: after 제목 up to the first footer line. Null if not a 공문. */
-export function officialBody(paragraphs: readonly string[]): { from: number; to: number } | null {
+function officialBody(paragraphs: readonly string[]): { from: number; to: number } | null {
   const titleIdx = paragraphs.findIndex((p) => /^\s*제목/.test(p));
   const hasRecipient = paragraphs.some((p) => /^\s*수신/.test(p));
   if (titleIdx < 0 && !hasRecipient) return null;
@@ -280,7 +280,7 @@ export function officialBody(paragraphs: readonly string[]): { from: number; to:
   return { from, to };
 }
 
-export const endMarkPosition: Rule = {
+const endMarkPosition: Rule = {
   id: 'official.end-mark.position',
   pack: 'official',
   category: 'official',
@@ -342,7 +342,7 @@ export const endMarkPosition: Rule = {
 
 /* --------------------------------------------------------------- attachment */
 
-export const attachmentFormat = paragraphRule(
+const attachmentFormat = paragraphRule(
   {
     id: 'official.attachment.format',
     message: t(
@@ -372,7 +372,7 @@ export const attachmentFormat = paragraphRule(
 
 /* -------------------------------------------------------------------- ranges */
 
-export const rangeKkaji = paragraphRule(
+const rangeKkaji = paragraphRule(
   {
     id: 'official.range.redundant-kkaji',
     message: t(
@@ -405,7 +405,7 @@ export const rangeKkaji = paragraphRule(
 
 /* ------------------------------------------------------------ foreign terms */
 
-export const foreignTermOrder = paragraphRule(
+const foreignTermOrder = paragraphRule(
   {
     id: 'official.foreign-term.order',
     message: t(
@@ -497,7 +497,7 @@ export function itemMarker(text: string): { level: number; ordinal: number; star
   return null;
 }
 
-export const itemOrder: Rule = {
+const itemOrder: Rule = {
   id: 'official.items.order',
   pack: 'official',
   category: 'official',

@@ -93,7 +93,7 @@ function isClaimHeadingName(name: string): boolean {
 }
 
 /** The claims region: from 【청구범위】 to the next non-claim heading. */
-export function claimsRegion(paragraphs: readonly string[]): { start: number; end: number } | null {
+function claimsRegion(paragraphs: readonly string[]): { start: number; end: number } | null {
   const hs = findHeadings(paragraphs);
   const i = hs.findIndex((h) => h.name === '청구범위' || h.name === '특허청구범위');
   if (i < 0) return null;
@@ -151,7 +151,7 @@ const CONN_RE = /^(\s*)(,|및|또는|그리고|혹은|내지|부터|~|∼|～)(\
 const TAIL_RE = /^(\s*까지)?(\s*중\s*(?:어느\s*(?:한\s*|하나의\s*)?항|하나의\s*항)에|에)\s*(?:있어서|따른|따르는|기재된|의한)/;
 
 /** Parses the citation at the start of a claim's text, if any. */
-export function parseCitation(claim: Claim): Citation | null {
+function parseCitation(claim: Claim): Citation | null {
   const part = claim.parts[0];
   if (!part) return null;
   const text = part.text;
@@ -302,9 +302,3 @@ export function descriptionParagraphs(paragraphs: readonly string[], set: ClaimS
   return out;
 }
 
-/** Paragraph indices that hold claim text. */
-export function claimParagraphs(set: ClaimSet): number[] {
-  const s = new Set<number>();
-  for (const c of set.claims) for (const p of c.parts) s.add(p.paragraphIndex);
-  return [...s].sort((a, b) => a - b);
-}

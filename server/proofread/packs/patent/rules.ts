@@ -2,20 +2,16 @@
  * Deterministic review rules for Korean patent specifications (pack "patent").
  * Norms: 특허법 제42조, 특허법 시행령 제5조 (청구범위의 기재방법),
  * 특허법 시행규칙 별지 서식(명세서), 특허·실용신안 심사기준.
+ * Each rule is declared here with its examples; what they parse is beside them: claims.ts (claims,
+ * citations, headings), terms.ts (terms after 상기), numerals.ts (reference numerals),
+ * sections.ts (the specification's sections).
  */
 import type { LocalizedText, Rule, RuleContext, RuleMatch } from '../../types';
-import {
-  ancestors,
-  claimText,
-  compatibleNames,
-  descriptionParagraphs,
-  findHeadings,
-  isMultiple,
-  numeralUses,
-  parseClaims,
-  memoByDocument,
-} from './claims';
+import { ancestors, claimText, compatibleNames, isMultiple, parseClaims } from './claims';
 import type { Claim, NumeralUse } from './claims';
+import { iNounsIn, squash, termAfterSangi } from './terms';
+import { indexNumerals, primaryNumerals } from './numerals';
+import { PATENT_SECTIONS, SECTION_ORDER, hasDrawings, isSpecification, specHeadings } from './sections';
 
 const t = (ko: string, en: string): LocalizedText => ({ ko, en });
 
@@ -27,7 +23,7 @@ function byNumber(claims: readonly Claim[]): Map<number, Claim> {
 
 /* ------------------------------------------------------------------ numbering */
 
-export const claimNumbering: Rule = {
+const claimNumbering: Rule = {
   id: 'patent.claims.numbering',
   pack: 'patent',
   category: 'patent',
@@ -70,7 +66,7 @@ export const claimNumbering: Rule = {
 
 /* --------------------------------------------------------- cited claim exists */
 
-export const invalidDependency: Rule = {
+const invalidDependency: Rule = {
   id: 'patent.claims.invalid-dependency',
   pack: 'patent',
   category: 'patent',
@@ -124,7 +120,7 @@ export const invalidDependency: Rule = {
 
 /* ------------------------------------------- alternative (택일적) citation */
 
-export const alternativeCitation: Rule = {
+const alternativeCitation: Rule = {
   id: 'patent.claims.alternative-citation',
   pack: 'patent',
   category: 'patent',
@@ -202,7 +198,7 @@ export const alternativeCitation: Rule = {
 
 /* ------------------------------------- multiple dependent on multiple dependent */
 
-export const multipleOnMultiple: Rule = {
+const multipleOnMultiple: Rule = {
   id: 'patent.claims.multiple-on-multiple',
   pack: 'patent',
   category: 'patent',
@@ -271,132 +267,6 @@ export const multipleOnMultiple: Rule = {
 
 /* ------------------------------------------------------------ antecedent basis */
 
-const PARTICLES = [
-  '으로부터', '로부터', '에서는', '에게서', '으로써', '으로서', '이라는', '에서의', '에서도', '으로는',
-  '과의', '와의', '와는', '과는', '에서', '에게', '에는', '으로', '로써', '로서', '까지', '부터', '보다',
-  '에도', '이며', '이고', '이나', '에의', '은', '는', '이', '가', '을', '를', '의', '에', '로', '와', '과', '도', '만',
-];
-
-/**
- * Nouns whose last syllable is 이 (손잡이, 옷걸이, 칸막이, 높이 …): that 이 is part of
- * the noun, not the subject particle. Derived nouns in -이 are common in claims;
- * this list holds the productive endings (Standard Korean Dictionary's 접미사 -이 forms).
- */
-const I_NOUN_ENDINGS = /(잡이|걸이|받이|꽂이|막이|깎이|닦이|덮이|떨이|놀이|먹이|높이|길이|깊이|넓이|굵이|붙이|밀이|감이|돌이|뚫이|받침이)$/;
-
-/** True when a hangul syllable has a final consonant (받침). */
-function hasBatchim(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const code = ch.charCodeAt(0) - 0xac00;
-  return code >= 0 && code < 11172 && code % 28 !== 0;
-}
-
-/**
- * Nouns ending in 이 that a text shows as such: "손잡이를", "손잡이의", "손잡이가" … (a
- * particle after the 이 proves the 이 belongs to the noun).
- */
-export function iNounsIn(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of text.matchAll(/([가-힣]+이)(?=(?:를|의|는|가|와|에|로|도|만)(?:[^가-힣]|$))/g)) out.add(m[1]!);
-  return out;
-}
-
-/** Is `stemWithI` (ending in 이) a noun whose 이 is its own? */
-function isINoun(stemWithI: string, known: ReadonlySet<string>, bareI: boolean): boolean {
-  if (known.has(stemWithI) || I_NOUN_ENDINGS.test(stemWithI)) return true;
-  // The subject particle 이 follows a final consonant only (부재가, 센서부가): after a
-  // vowel-final syllable a bare 이 is part of the word. (The copula 이며/이고 follows
-  // any noun: 고정부재이며 is 고정부재 + 이며.)
-  return bareI && !hasBatchim(stemWithI.at(-2));
-}
-
-export function stripParticle(word: string, known: ReadonlySet<string> = new Set()): { stem: string; had: boolean } {
-  let w = word;
-  let had = false;
-  for (let round = 0; round < 2; round++) {
-    const p = PARTICLES.find((x) => w.endsWith(x) && w.length > x.length);
-    if (!p) break;
-    if (p.startsWith('이')) {
-      // 손잡이 / 손잡이며: keep a noun's own 이, strip only what follows it.
-      const withI = w.slice(0, -p.length) + '이';
-      if (isINoun(withI, known, p === '이')) {
-        had = had || p.length > 1;
-        w = withI;
-        break;
-      }
-    }
-    w = w.slice(0, -p.length);
-    had = true;
-  }
-  return { stem: w, had };
-}
-
-const NOT_TERM_START = /^(및|또는|그리고|중|각각|모두|각|등|그|해당|하나|적어도)$/;
-const ADNOMINAL = /(된|되는|하는|한|진|인|된다)$/;
-
-interface TermAt {
-  /** Candidates, most specific first; found if any appears earlier. */
-  candidates: string[];
-  display: string;
-  /** Length of the text after "상기 " that shows the term. */
-  length: number;
-}
-
-function cleanWord(w: string, known: ReadonlySet<string>): { stem: string; stop: boolean } {
-  let word = w;
-  let stop = false;
-  const cut = word.search(/[(),.;:]/);
-  if (cut >= 0) {
-    word = word.slice(0, cut);
-    stop = true;
-  }
-  const { stem, had } = stripParticle(word, known);
-  return { stem, stop: stop || had };
-}
-
-function spanOf(after: string, term: string): number {
-  let i = 0;
-  let j = 0;
-  while (j < term.length && i < after.length) {
-    if (/\s/.test(term[j]!)) j++;
-    else if (/\s/.test(after[i]!)) i++;
-    else if (after[i] === term[j]) {
-      i++;
-      j++;
-    } else break;
-  }
-  return i;
-}
-
-/** `known`: nouns ending in 이 seen in the document (see iNounsIn). */
-export function termAfterSangi(after: string, known: ReadonlySet<string> = new Set()): TermAt | null {
-  const tokens = after.split(/\s+/).filter(Boolean).slice(0, 4);
-  if (!tokens.length) return null;
-  let idx = 1;
-  let first = tokens[0]!;
-  if (/^제\d+$/.test(first) && tokens[1]) {
-    first = `${first} ${tokens[1]}`;
-    idx = 2;
-  }
-  if (NOT_TERM_START.test(first)) return null;
-  const a = cleanWord(first, known);
-  if (!a.stem) return null;
-  const candidates: string[] = [];
-  let display = a.stem;
-  const next = tokens[idx];
-  if (!a.stop && next && !NOT_TERM_START.test(next)) {
-    const b = cleanWord(next, known);
-    if (b.stem) {
-      display = `${a.stem} ${b.stem}`;
-      candidates.push(display);
-      if (ADNOMINAL.test(a.stem)) candidates.push(b.stem);
-    }
-  }
-  candidates.push(a.stem);
-  return { candidates, display, length: spanOf(after, display) };
-}
-
-const squash = (s: string) => s.replace(/\s+/g, '');
 
 export const antecedent: Rule = {
   id: 'patent.antecedent',
@@ -462,52 +332,7 @@ export const antecedent: Rule = {
 
 /* ----------------------------------------------------------- reference numerals */
 
-interface NumeralIndex {
-  uses: NumeralUse[];
-  claimUses: NumeralUse[];
-  descUses: NumeralUse[];
-  /** numeral -> keys used with it */
-  names: Map<string, string[]>;
-}
-
-const indexNumerals = memoByDocument(indexNumeralsUncached);
-
-function indexNumeralsUncached(paragraphs: readonly string[]): NumeralIndex {
-  const set = parseClaims(paragraphs);
-  const claimParas = new Set<number>();
-  for (const c of set.claims) for (const p of c.parts) claimParas.add(p.paragraphIndex);
-  const desc = new Set(descriptionParagraphs(paragraphs, set));
-  const uses: NumeralUse[] = [];
-  const claimUses: NumeralUse[] = [];
-  const descUses: NumeralUse[] = [];
-  paragraphs.forEach((p, i) => {
-    if (!claimParas.has(i) && !desc.has(i)) return;
-    for (const u of numeralUses(p, i)) {
-      uses.push(u);
-      (claimParas.has(i) ? claimUses : descUses).push(u);
-    }
-  });
-  const names = new Map<string, string[]>();
-  for (const u of uses) {
-    const l = names.get(u.numeral) ?? [];
-    if (!l.includes(u.key)) l.push(u.key);
-    names.set(u.numeral, l);
-  }
-  return { uses, claimUses, descUses, names };
-}
-
-/** Numerals for which `key` is the element's own name (not a shortened form of a longer name). */
-function primaryNumerals(idx: NumeralIndex, key: string): string[] {
-  const out: string[] = [];
-  for (const u of idx.uses) {
-    if (u.key !== key || out.includes(u.numeral)) continue;
-    const longer = (idx.names.get(u.numeral) ?? []).some((k) => k !== key && k.endsWith(key));
-    if (!longer) out.push(u.numeral);
-  }
-  return out;
-}
-
-export const elementNumerals: Rule = {
+const elementNumerals: Rule = {
   id: 'patent.numerals.element-multiple',
   pack: 'patent',
   category: 'patent',
@@ -554,7 +379,7 @@ export const elementNumerals: Rule = {
   },
 };
 
-export const numeralShared: Rule = {
+const numeralShared: Rule = {
   id: 'patent.numerals.numeral-shared',
   pack: 'patent',
   category: 'patent',
@@ -596,7 +421,7 @@ export const numeralShared: Rule = {
   },
 };
 
-export const numeralsInDescription: Rule = {
+const numeralsInDescription: Rule = {
   id: 'patent.numerals.not-in-description',
   pack: 'patent',
   category: 'patent',
@@ -643,7 +468,7 @@ export const numeralsInDescription: Rule = {
   },
 };
 
-export const termConsistency: Rule = {
+const termConsistency: Rule = {
   id: 'patent.terms.inconsistent-name',
   pack: 'patent',
   category: 'patent',
@@ -695,60 +520,7 @@ export const termConsistency: Rule = {
 
 /* --------------------------------------------------------------- structure */
 
-interface SectionSpec {
-  name: string;
-  /** required: always; drawings: required when the application has drawings; optional. */
-  need: 'required' | 'drawings' | 'optional';
-}
-
-/**
- * KIPO 명세서 headings in order (특허법 시행규칙 별지 서식). Required: what 특허법 제42조
- * 제2항·제3항 and the form demand of every application (the invention's title, field,
- * background, content with problem / solution / effects, the detailed description,
- * claims and abstract). 【도면의 간단한 설명】 is required only when the application has
- * drawings; 선행기술문헌, 부호의 설명, 산업상 이용가능성 and the drawing sections are optional.
- */
-export const PATENT_SECTIONS: readonly SectionSpec[] = [
-  { name: '발명의 설명', need: 'required' },
-  { name: '발명의 명칭', need: 'required' },
-  { name: '기술분야', need: 'required' },
-  { name: '발명의 배경이 되는 기술', need: 'optional' },
-  { name: '배경기술', need: 'required' },
-  { name: '선행기술문헌', need: 'optional' },
-  { name: '특허문헌', need: 'optional' },
-  { name: '비특허문헌', need: 'optional' },
-  { name: '발명의 내용', need: 'required' },
-  { name: '해결하고자 하는 과제', need: 'required' },
-  { name: '과제의 해결 수단', need: 'required' },
-  { name: '발명의 효과', need: 'required' },
-  { name: '도면의 간단한 설명', need: 'drawings' },
-  { name: '발명을 실시하기 위한 구체적인 내용', need: 'required' },
-  { name: '산업상 이용가능성', need: 'optional' },
-  { name: '부호의 설명', need: 'optional' },
-  { name: '청구범위', need: 'required' },
-  { name: '요약서', need: 'required' },
-  { name: '요약', need: 'optional' },
-  { name: '대표도', need: 'optional' },
-  { name: '도면', need: 'optional' },
-];
-
-const SECTION_ORDER = new Map(PATENT_SECTIONS.map((s, i) => [squash(s.name), i]));
-
-function specHeadings(paragraphs: readonly string[]) {
-  return findHeadings(paragraphs).filter((h) => SECTION_ORDER.has(h.name));
-}
-
-/** A full specification: at least three known KIPO headings, one of them 발명의 설명 or 청구범위. */
-function isSpecification(paragraphs: readonly string[]): boolean {
-  const hs = specHeadings(paragraphs);
-  return hs.length >= 3 && hs.some((h) => h.name === '발명의설명' || h.name === '청구범위');
-}
-
-function hasDrawings(paragraphs: readonly string[]): boolean {
-  return paragraphs.some((p) => /【도\s*\d+】|【도면】|(?:^|[^가-힣])도\s?\d+[a-z]?(?:은|는|에|을|를|의|과|와)/.test(p));
-}
-
-export const missingSection: Rule = {
+const missingSection: Rule = {
   id: 'patent.structure.missing-section',
   pack: 'patent',
   category: 'patent',
@@ -795,7 +567,7 @@ export const missingSection: Rule = {
   },
 };
 
-export const sectionOrder: Rule = {
+const sectionOrder: Rule = {
   id: 'patent.structure.section-order',
   pack: 'patent',
   category: 'patent',

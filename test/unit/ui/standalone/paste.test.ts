@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BrowserHost } from '../../../../addin/src/host/BrowserHost';
-import { createChecker } from '../../../../server/proofread/checker';
+import { createChecker } from '../../../../server/cli/checker';
 import type { PackName } from '../../../../server/proofread/types';
 
 const FIX = path.resolve(__dirname, '../../../fixtures');

@@ -7,7 +7,7 @@
  *  - -(으)려야: '-ㄹ래야' is the non-standard form (잊을래야 → 잊으려야) — 표준국어대사전 「-으려야」
  *    (조항 미확인: the dictionary marks -ㄹ래야 as wrong; no 맞춤법 조항 checked).
  */
-import type { Rule } from '../types';
+import type { Rule } from '../../types';
 import { gated } from './gate';
 import { JONG_L, jong, regexRule } from './helpers';
 

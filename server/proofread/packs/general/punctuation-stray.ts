@@ -7,7 +7,7 @@
  * closer follows later is left alone. Marks that legitimately end a word before a space
  * (. , ? ! : …) and the semicolon (patent claims end elements with '; 및') are not handled here.
  */
-import type { Rule } from '../types';
+import type { Rule } from '../../types';
 import { regexRule } from './helpers';
 
 const CLOSER_OF: Record<string, string> = { ')': '(', ']': '[', '}': '{', '>': '<' };

@@ -8,7 +8,7 @@
  * 되 + space + 있다/버리다/보다/주다/놓다/두다 is always the -어 form, except after a number
  * (쌀 한 되 있다: 되 is the unit).
  */
-import type { Rule } from '../types';
+import type { Rule } from '../../types';
 import { gated } from './gate';
 import { regexRule } from './helpers';
 

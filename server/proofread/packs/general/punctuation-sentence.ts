@@ -10,7 +10,7 @@
  *    노력합니까.), so question words alone (왜, 어찌) decide nothing and are left to the model.
  * A missing final period after '-바랍니다' etc. is punctuation.final-period-missing (style tier).
  */
-import type { Rule } from '../types';
+import type { Rule } from '../../types';
 import { gated } from './gate';
 import { regexRule } from './helpers';
 

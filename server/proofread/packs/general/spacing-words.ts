@@ -1,5 +1,9 @@
-/** Spacing (띄어쓰기) and punctuation rules of the general pack: only safe contexts. */
-import type { Rule } from '../types';
+/**
+ * Word spacing (띄어쓰기) of the general pack: dependent nouns (수, 것, 때, 만큼/뿐/대로, 데),
+ * auxiliaries (것 같다, 수 있다, 지 않다) and 몇 — only safe contexts. Units, particles and
+ * 안 + verb have files of their own (spacing-units, spacing-particles, negation-spacing).
+ */
+import type { Rule } from '../../types';
 import { regexRule } from './helpers';
 
 /** Replacement that inserts a space before the match, spanning the previous syllable too (할것 → 할 것). */
@@ -203,65 +207,5 @@ export const spacingRules: Rule[] = [
       wrong: [{ text: '집을 짓는데에 돈이 든다.', fixed: '집을 짓는 데에 돈이 든다.' }],
       correct: ['집을 짓는 데에 돈이 든다.', '비가 오는데 우산이 없다.'],
     },
-  }),
-];
-
-export const punctuationRules: Rule[] = [
-  regexRule({
-    id: 'punctuation.doubled',
-    category: 'punctuation',
-    message: { ko: '문장 부호가 겹쳤습니다.', en: 'Doubled punctuation mark.' },
-    norm: '한글 맞춤법 부록 문장 부호',
-    // Style tier (below the default display threshold 0.8): '..' as an informal ellipsis is a
-    // register choice in chat-style text, reported as a comment without a fix. ',,' has a fix.
-    confidence: 0.7,
-    re: /(?<![.])\.\.(?![.])|(?<!,),,(?!,)/g,
-    replace: (m) => (m[0] === ',,' ? ',' : null),
-    examples: {
-      wrong: [
-        { text: '그렇구나.. 알겠어.', fixed: null },
-        { text: '사과,, 배', fixed: '사과, 배' },
-      ],
-      correct: ['그렇구나... 알겠어.', '그렇구나. 알겠어.', '1.2.3'],
-    },
-  }),
-  regexRule({
-    id: 'punctuation.space-before',
-    category: 'punctuation',
-    message: { ko: '문장 부호는 앞말에 붙여 씁니다.', en: 'Punctuation is attached to the preceding word.' },
-    norm: '한글 맞춤법 부록 문장 부호',
-    confidence: 0.9,
-    re: /([가-힣]) +([,?!.])(?= |$)/g,
-    replace: (m, text) => (m[2] === '.' && text[m.index + m[0].length + 1] === '.' ? undefined : m[1]! + m[2]!),
-    examples: {
-      wrong: [
-        { text: '사과 , 배', fixed: '사과, 배' },
-        { text: '정말 ?', fixed: '정말?' },
-      ],
-      correct: ['사과, 배', '정말?', '말줄임 . . .'],
-    },
-  }),
-  regexRule({
-    id: 'punctuation.space-after-comma',
-    category: 'punctuation',
-    message: { ko: '쉼표 뒤는 띄어 씁니다.', en: 'Put a space after a comma.' },
-    norm: '한글 맞춤법 부록 문장 부호',
-    confidence: 0.92,
-    re: /(?<=[가-힣]),(?=[가-힣])/g,
-    replace: () => ', ',
-    examples: { wrong: [{ text: '사과,배', fixed: '사과, 배' }], correct: ['사과, 배', '1,000원'] },
-  }),
-];
-
-export const numberRules: Rule[] = [
-  regexRule({
-    id: 'numbers.percent-space',
-    category: 'numbers',
-    message: { ko: "'%'는 숫자에 붙여 씁니다.", en: "Attach '%' to the number." },
-    norm: '한글 맞춤법 제43항',
-    confidence: 0.9,
-    re: /(?<=[0-9]) +(?=%)/g,
-    replace: () => '',
-    examples: { wrong: [{ text: '10 % 할인', fixed: '10% 할인' }], correct: ['10% 할인'] },
   }),
 ];

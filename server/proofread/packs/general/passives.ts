@@ -6,7 +6,7 @@
  * 'style' findings. Only passive stems from the lexicon: 밝혀지다 or 넓혀지다 come from causative or
  * active -히- verbs and are correct, so they are not in it.
  */
-import type { Rule } from '../types';
+import type { Rule } from '../../types';
 import { gated } from './gate';
 import { regexRule } from './helpers';
 

@@ -14,7 +14,7 @@ import { neutralise } from '../generation/neutralise';
 import { estimateTokens } from '../llm/tokens';
 import type { ChatRequest, ChatResult, CompleteFn } from '../llm/types';
 import { extractEdits, type Edit } from './eval-metrics';
-import { MAX_EDIT_CHARS, MAX_EDITS_PER_PARAGRAPH, type ModelEdit } from './model-layer';
+import { MAX_EDIT_CHARS, MAX_EDITS_PER_PARAGRAPH, type ModelEdit } from '../proofread/model-layer';
 
 export interface OracleStats {
   requests: number;

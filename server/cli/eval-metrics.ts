@@ -5,8 +5,8 @@
  * correct when the gold edits contain exactly the same triple.
  */
 import { diffChars } from 'diff';
-import { applyReplacements } from './run-rules';
-import type { Suggestion } from './types';
+import { applyReplacements } from '../proofread/run-rules';
+import type { Suggestion } from '../proofread/types';
 
 export interface Edit {
   start: number;

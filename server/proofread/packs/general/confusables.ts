@@ -16,7 +16,7 @@
  *  - 빌리다 vs 빌다: 이 자리를 빌어 → 빌려.
  * Everything outside these frames needs meaning the rules cannot see: left to the model layer.
  */
-import type { Rule } from '../types';
+import type { Rule } from '../../types';
 import { gated } from './gate';
 import { regexRule } from './helpers';
 

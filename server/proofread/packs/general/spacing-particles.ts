@@ -13,7 +13,7 @@
  *  - -여 (남짓) after a number (200여 명) and -째 after a duration or count (일주일째, 사흘째).
  * The edit removes the space only: one edit per 어절.
  */
-import type { Rule } from '../types';
+import type { Rule } from '../../types';
 import { gated } from './gate';
 import { JONG_L, JONG_N, jong, regexRule } from './helpers';
 

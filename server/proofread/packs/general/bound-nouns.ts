@@ -17,7 +17,7 @@
  *  - 척/체 after -는/-던: 아는척 → 아는 척 (듯: spacing.dependent-noun.manKeum-ppun-daero).
  * -는 데 vs -는데 outside these frames needs the meaning of the sentence: left to the model layer.
  */
-import type { Rule } from '../types';
+import type { Rule } from '../../types';
 import { gated } from './gate';
 import { JONG_L, JONG_N, jong, regexRule } from './helpers';
 

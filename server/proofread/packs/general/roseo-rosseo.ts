@@ -8,7 +8,7 @@
  * 현재로서는/지금으로서는 ('as things stand') take 로서 and are not in any list. Nouns that read as
  * both (수단, 방법, 도구: 수단으로서의 가치) and every other noun are left to the model layer.
  */
-import type { Rule } from '../types';
+import type { Rule } from '../../types';
 import { gated } from './gate';
 import { regexRule } from './helpers';
 

@@ -13,11 +13,11 @@
  *    suggestions" setting) and measured separately by `npm run eval:proofread` (`all` figures).
  *    The selection is by that criterion (established variant, proper-name use), not by evaluation data.
  */
-import type { Rule } from '../types';
+import type { Rule } from '../../types';
 import { tableRule } from './helpers';
 
 /** Established variant spellings (see above): reported as style recommendations. */
-export const LOANWORD_VARIANTS: Record<string, string> = {
+const LOANWORD_VARIANTS: Record<string, string> = {
   컨퍼런스: '콘퍼런스',
   컨텐츠: '콘텐츠',
   컨셉: '콘셉트',
@@ -36,7 +36,7 @@ export const LOANWORD_VARIANTS: Record<string, string> = {
   앨러지: '알레르기',
 };
 
-export const LOANWORDS: Record<string, string> = {
+const LOANWORDS: Record<string, string> = {
   컨셉: '콘셉트',
   메세지: '메시지',
   악세사리: '액세서리',

@@ -12,7 +12,7 @@
  * Ambiguous endings (-어요/-아요, -에요, -나요, -죠, -지, -거야) are left alone: the same form asks
  * and states (가요. / 가요?), and 나요 is also the verb 나다.
  */
-import type { Rule } from '../types';
+import type { Rule } from '../../types';
 import { jong, regexRule } from './helpers';
 
 const JONG_B = 17;

@@ -6,11 +6,11 @@
  * JSON-schema dialect, prompt files and merge. Only `complete` can be swapped (the oracle).
  */
 import pino from 'pino';
-import type { PackName, Paragraph, Suggestion } from './types';
-import { createOfflineEngine } from './engine';
-import type { UncheckedParagraphs } from './model-layer';
-import { createProofreader, proofreaderDeps, type ProofreaderDeps } from './proofreader';
-import { sortSuggestions } from './run-rules';
+import type { PackName, Paragraph, Suggestion } from '../proofread/types';
+import { createOfflineEngine } from '../proofread/engine';
+import type { UncheckedParagraphs } from '../proofread/model-layer';
+import { createProofreader, proofreaderDeps, type ProofreaderDeps } from '../proofread/proofreader';
+import { sortSuggestions } from '../proofread/run-rules';
 import { loadConfig } from '../config';
 import type * as RelayModule from '../relay';
 import { loadPrompts } from '../generation/prompts';

@@ -10,7 +10,7 @@
  *  - 바램 (for 바람, 'wish': 표준국어대사전 「바람」; '바램' is the noun of 바래다 'fade') as a noun
  *    with a particle, and 염두하다 (the idiom is '염두에 두다', 표준국어대사전 「염두」).
  */
-import type { Rule } from '../types';
+import type { Rule } from '../../types';
 import { gated } from './gate';
 import { regexRule, tableRule } from './helpers';
 

@@ -1,7 +1,6 @@
 /** Helpers for writing regex-based rules: Hangul syllable maths, particle agreement, rule builders. */
-import type { Category, LocalizedText, PackName, Rule, RuleExamples, RuleMatch } from '../types';
+import type { Category, LocalizedText, PackName, Rule, RuleExamples, RuleMatch } from '../../types';
 
-export const HANGUL = '가-힣';
 /** Lookbehind: not preceded by a Hangul syllable, Latin letter or digit (start of a word). */
 export const WORD_START = '(?<![가-힣A-Za-z0-9])';
 
@@ -31,7 +30,7 @@ const PARTICLE_PAIRS: Array<[string, string]> = [
  * right after it may have to change too (컨셉을 → 콘셉트를). Returns the particle
  * replacement: [lengthOfOldParticle, newParticle] or null when nothing changes.
  */
-export function adjustParticle(oldWord: string, newWord: string, after: string): [number, string] | null {
+function adjustParticle(oldWord: string, newWord: string, after: string): [number, string] | null {
   const oj = jong(oldWord[oldWord.length - 1]);
   const nj = jong(newWord[newWord.length - 1]);
   if (oj < 0 || nj < 0) return null;

@@ -6,7 +6,7 @@
  * month 1–12 and a day 1–31, followed by a weekday in brackets ('(화)') or by a final full stop —
  * version numbers (2020.3.1) have neither.
  */
-import type { Rule } from '../types';
+import type { Rule } from '../../types';
 import { gated } from './gate';
 import { regexRule } from './helpers';
 

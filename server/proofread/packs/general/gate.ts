@@ -4,7 +4,7 @@
  * lookbehinds over a 150K-character statute). Every string listed must be one the rule's match
  * itself needs, so gating never changes what a rule finds — only how fast it finds nothing.
  */
-import type { Rule } from '../types';
+import type { Rule } from '../../types';
 
 export function gated(rule: Rule, ...needles: Array<string | string[]>): Rule {
   // each argument is a group: a paragraph must contain some string of EVERY group

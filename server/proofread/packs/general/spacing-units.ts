@@ -8,7 +8,7 @@
  * 열대 (tropics), 한대 (cold zone), 두부, 네가 …; 세/네 + 달 is 석 달/넉 달 (표준어 규정 제17항), not
  * 세 달, so it is left to the model layer.
  */
-import type { Rule } from '../types';
+import type { Rule } from '../../types';
 import { gated } from './gate';
 import { regexRule } from './helpers';
 
