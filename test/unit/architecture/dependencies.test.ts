@@ -54,7 +54,10 @@ describe('import boundaries (dependency-cruiser)', () => {
       .violations;
     const found = cruise(ROOT, depcheckRoots()).map((v) => key({ rule: v.rule.name, from: v.from, to: v.to }));
     const listed = known.map(key);
-    expect({ newViolations: found.filter((f) => !listed.includes(f)), fixedButStillListed: listed.filter((k) => !found.includes(k)) }).toEqual({
+    expect({
+      newViolations: found.filter((f) => !listed.includes(f)),
+      fixedButStillListed: listed.filter((k) => !found.includes(k)),
+    }).toEqual({
       newViolations: [],
       fixedButStillListed: [],
     });
@@ -70,12 +73,18 @@ describe('import boundaries (dependency-cruiser)', () => {
       dir = mkdtempSync(path.join(tmpdir(), 'sseugi-depcruise-'));
       write('tsconfig.json', JSON.stringify({ compilerOptions: { module: 'Node16', moduleResolution: 'Node16', strict: true } }));
       write('package.json', JSON.stringify({ name: 'fixture', private: true }));
-      write('addin/src/ui/panel.ts', "import type { Thing } from '../../../server/thing';\nimport { word } from '../host/word/api';\nexport const t: Thing | null = word;\n");
+      write(
+        'addin/src/ui/panel.ts',
+        "import type { Thing } from '../../../server/thing';\nimport { word } from '../host/word/api';\nexport const t: Thing | null = word;\n",
+      );
       write('addin/src/host/word/api.ts', 'export const word = null;\n');
       write('server/thing.ts', "import { loop } from './loop';\nexport interface Thing { a: string }\nexport const x = loop;\n");
       write('server/loop.ts', "import { x } from './thing';\nexport const loop = 1;\nexport const y = x;\n");
       write('server/route.ts', "import { word } from '../addin/src/host/word/api';\nexport const r = word;\n");
-      write('kernel/rule.ts', "import { readFileSync } from 'node:fs';\nimport { x } from '../server/thing';\nexport const k = [readFileSync, x];\n");
+      write(
+        'kernel/rule.ts',
+        "import { readFileSync } from 'node:fs';\nimport { x } from '../server/thing';\nexport const k = [readFileSync, x];\n",
+      );
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

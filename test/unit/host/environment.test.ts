@@ -19,7 +19,10 @@ function stubMedia(matches: Record<string, boolean>) {
     addEventListener: (_: string, l: Listener) => void (listeners.get(q) ?? listeners.set(q, new Set()).get(q)!).add(l),
     removeEventListener: (_: string, l: Listener) => void listeners.get(q)?.delete(l),
   })) as unknown as typeof window.matchMedia;
-  return { fire: (q: string) => listeners.get(q)?.forEach((l) => l()), count: () => [...listeners.values()].reduce((n, s) => n + s.size, 0) };
+  return {
+    fire: (q: string) => listeners.get(q)?.forEach((l) => l()),
+    count: () => [...listeners.values()].reduce((n, s) => n + s.size, 0),
+  };
 }
 
 function stubNavigatorLanguage(lang: string) {
