@@ -5,7 +5,6 @@
 // boundaries the tsconfigs draw (addin/ ⟂ server/, kernel/ self-contained, Office.js
 // only in the Word adapter). Formatting is Prettier's (`prettier --check`), so
 // eslint-config-prettier comes last and switches off every stylistic rule.
-import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import officeAddins from 'eslint-plugin-office-addins';
@@ -94,11 +93,13 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: builtinModules.map((name) => ({ name, message: 'The kernel runs in the pane too: no Node built-ins.' })),
           patterns: [
-            importBan('^node:', 'The kernel runs in the pane too: no Node built-ins.'),
             importBan('(^|/)(addin|server)(/|$)', 'The kernel depends on nothing of the pane or the relay.'),
-            importBan('^(?!zod(/|$))[^./]', 'The kernel depends only on zod among packages.'),
+            // Any bare specifier but zod: Node built-ins (fs, node:fs) and every other package.
+            importBan(
+              '^(?!zod(/|$))[^./]',
+              'The kernel runs in the pane and the relay: among packages it imports only zod (no Node built-ins).',
+            ),
           ],
         },
       ],
