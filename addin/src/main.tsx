@@ -2,15 +2,19 @@
  * Entry of the task pane. In Word (taskpane.html) the document host is WordHost,
  * loaded only there, and settings live in the document's settings; on the
  * standalone page it is BrowserHost over the editor, with settings in localStorage.
- * The theme follows Office's (or the browser's): light, dark or high contrast.
+ * The theme follows Office's (or the browser's): light, dark or high contrast; the
+ * language and theme come from the host's environment (host/environment.ts), so this
+ * file never touches Office.js.
  */
 import { FluentProvider, webDarkTheme, webLightTheme, teamsHighContrastTheme, type Theme } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import './api/credentials';
-import { paneLanguage, pickLanguage, type Lang } from './i18n/strings';
+import type { Lang } from './i18n/strings';
 import { BrowserHost } from './host/BrowserHost';
+import { browserEnvironment, type HostEnvironment, type ThemeName } from './host/environment';
+import { officeEnvironment, officeJsLoaded, whenOfficeReady } from './host/word/environment';
 import { setSignInHost } from './api/credentials';
 import type { DocumentHost } from './host/DocumentHost';
 import { App } from './ui/App';
@@ -20,7 +24,6 @@ import { LangContext } from './ui/i18n';
 import { SettingsProvider, useSettings } from './settings/context';
 import { keyValueSettings, localStorageSettings, memorySettings, type SettingsStorage } from './settings/store';
 
-type ThemeName = 'light' | 'dark' | 'contrast';
 const THEMES: Record<ThemeName, Theme> = { light: webLightTheme, dark: webDarkTheme, contrast: teamsHighContrastTheme };
 
 /** The language chosen in Settings, else the detected one. */
@@ -46,9 +49,7 @@ function Themed({ pick, subscribe, children }: { pick: () => ThemeName; subscrib
 
 function render(
   host: DocumentHost,
-  lang: Lang,
-  pick: () => ThemeName,
-  subscribe: (cb: () => void) => () => void,
+  environment: HostEnvironment,
   storage: SettingsStorage,
   /** Also rendered (standalone page): the editor's toolbar, into #editor-toolbar. */
   toolbar?: ReactNode,
@@ -57,6 +58,9 @@ function render(
 ): void {
   const root = document.getElementById('pane-root');
   if (!root) return;
+  const lang = environment.language;
+  const pick = environment.theme;
+  const subscribe = environment.onThemeChange;
   document.documentElement.lang = lang;
   const wrap = (node: ReactNode) => (
     <Themed pick={pick} subscribe={subscribe}>
@@ -86,21 +90,6 @@ function render(
   );
 }
 
-const media = (q: string) => (typeof window.matchMedia === 'function' ? window.matchMedia(q) : null);
-
-function browserTheme(): ThemeName {
-  if (media('(forced-colors: active)')?.matches) return 'contrast';
-  return media('(prefers-color-scheme: dark)')?.matches ? 'dark' : 'light';
-}
-
-function onMediaChange(cb: () => void): () => void {
-  const qs = ['(forced-colors: active)', '(prefers-color-scheme: dark)'].map(media).filter((m): m is MediaQueryList => m !== null);
-  for (const q of qs) q.addEventListener?.('change', cb);
-  return () => {
-    for (const q of qs) q.removeEventListener?.('change', cb);
-  };
-}
-
 function safeLocalStorage(): SettingsStorage {
   try {
     window.localStorage.getItem('sseugi.settings');
@@ -110,22 +99,10 @@ function safeLocalStorage(): SettingsStorage {
   }
 }
 
-function isDark(hex: string | undefined): boolean {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex ?? '');
-  if (!m) return false;
-  const [r, g, b] = [m[1], m[2], m[3]].map((x) => parseInt(x!, 16));
-  return 0.299 * r! + 0.587 * g! + 0.114 * b! < 128;
-}
-
 const mount = document.getElementById('pane-root');
-if (mount?.dataset.host === 'word' && typeof Office !== 'undefined') {
-  void Office.onReady(async () => {
+if (mount?.dataset.host === 'word' && officeJsLoaded()) {
+  void whenOfficeReady().then(async () => {
     const { WordHost, officeSettingsStore } = await import(/* webpackChunkName: "word" */ './host/WordHost.js');
-    const officeTheme = (): ThemeName => {
-      if (media('(forced-colors: active)')?.matches) return 'contrast';
-      const th = Office.context.officeTheme;
-      return th && isDark(th.bodyBackgroundColor) ? 'dark' : 'light';
-    };
     let storage: SettingsStorage;
     try {
       storage = keyValueSettings(officeSettingsStore());
@@ -135,13 +112,13 @@ if (mount?.dataset.host === 'word' && typeof Office !== 'undefined') {
     const host = new WordHost();
     // Under AUTH_MODE=oidc the pane signs in with Office SSO, falling back to the relay's dialog.
     setSignInHost(host);
-    render(host, paneLanguage(!!Office.context?.host, Office.context?.displayLanguage, navigator.language), officeTheme, onMediaChange, storage);
+    render(host, officeEnvironment(), storage);
   });
 } else {
   const editor = document.getElementById('sseugi-editor');
   if (editor) {
     const host = new BrowserHost(editor);
     // The standalone page is also a workbench for files (.hwpx, .hwp, .docx, .txt, .md).
-    render(host, pickLanguage(navigator.language), browserTheme, onMediaChange, safeLocalStorage(), <EditorToolbar host={host} />, <Workbench editorHost={host} editor={editor} />);
+    render(host, browserEnvironment(), safeLocalStorage(), <EditorToolbar host={host} />, <Workbench editorHost={host} editor={editor} />);
   }
 }

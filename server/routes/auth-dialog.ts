@@ -1,6 +1,7 @@
 /**
  * The sign-in dialog: GET /auth/dialog.html and its script /auth/dialog.js
- * (assets/auth/dialog.js; no inline script — the CSP forbids it).
+ * (addin/src/auth-dialog/dialog.ts, built by webpack into dist/auth/dialog.js; no inline
+ * script — the CSP forbids it).
  *
  * The page runs the OIDC authorization-code flow with PKCE (S256) against the
  * organisation's IdP as a public client (OIDC_CLIENT_ID), with the redirect URI
@@ -17,13 +18,14 @@ import path from 'node:path';
 import { Router, type Request, type Response } from 'express';
 import type { Config } from '../config';
 import { errorBody } from '../errors';
-import { ASSETS_DIR } from '../paths';
+import { PROJECT_ROOT } from '../paths';
 import { cspDirectives } from '../security/headers';
 import { officeJsUrl } from '../static';
 import { createOidcDiscovery, type OidcEndpoints } from '../auth/discovery';
 
 export const AUTH_DIALOG_PATH = '/auth/dialog.html';
-export const AUTH_DIALOG_SCRIPT = path.join(ASSETS_DIR, 'auth', 'dialog.js');
+/** The built script (webpack's auth-dialog entry; outside dist/addin, which is served to anyone). */
+export const AUTH_DIALOG_SCRIPT = path.join(PROJECT_ROOT, 'dist', 'auth', 'dialog.js');
 
 export interface AuthDialogOptions {
   /** Discovery (tests); defaults to the issuer's /.well-known/openid-configuration. */

@@ -64,7 +64,8 @@ function useWorkbenchElements(editor: HTMLElement): { bar: HTMLElement; view: HT
     const page = editor.parentElement ?? doc.body;
     const bar = doc.createElement('div');
     bar.id = 'sseugi-workbench-bar';
-    page.parentElement?.insertBefore(bar, page) ?? doc.body.prepend(bar);
+    if (page.parentElement) page.parentElement.insertBefore(bar, page);
+    else doc.body.prepend(bar);
     const view = doc.createElement('div');
     view.id = 'sseugi-file-view';
     view.setAttribute('role', 'document');

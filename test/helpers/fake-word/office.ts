@@ -195,6 +195,8 @@ export class FakeWord {
 
   /** The `Office` global. */
   officeGlobal(): Record<string, unknown> {
+    // The returned object's getters read the fake's current settings; inside them `this` is the object itself.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const fake = this;
     return {
       get auth() {

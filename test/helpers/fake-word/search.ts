@@ -41,6 +41,7 @@ export function compileWordSearch(searchText: string, options: FakeSearchOptions
   // Word's search takes tab and manual line break as ^t / ^l ("Use search options in
   // your Word add-in", special characters); the fake refuses raw control characters
   // so a caller that forgets to escape them fails here rather than in real Word.
+  // eslint-disable-next-line no-control-regex -- looking for raw control characters is the point
   if (/[\u0000-\u001f]/.test(searchText)) {
     throw new FakeWordError('InvalidArgument', 'fake: raw control character in search text (use ^t, ^l)');
   }

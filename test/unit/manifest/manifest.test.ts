@@ -67,7 +67,7 @@ describe('validateManifest failures', () => {
 
   it('elements out of the schema order', () => {
     const xml = good().replace(
-      /(  <Version>.*<\/Version>\n)(  <ProviderName>.*<\/ProviderName>\n)/,
+      /( {2}<Version>.*<\/Version>\n)( {2}<ProviderName>.*<\/ProviderName>\n)/,
       '$2$1',
     );
     expect(xml).not.toEqual(good());
@@ -76,14 +76,14 @@ describe('validateManifest failures', () => {
 
   it('out of order inside VersionOverrides (Resources before Hosts)', () => {
     const xml = good();
-    const hosts = /    <Hosts>[\s\S]*?\n    <\/Hosts>\n/.exec(xml)![0];
-    const resources = /    <Resources>[\s\S]*?\n    <\/Resources>\n/.exec(xml)![0];
+    const hosts = / {4}<Hosts>[\s\S]*?\n {4}<\/Hosts>\n/.exec(xml)![0];
+    const resources = / {4}<Resources>[\s\S]*?\n {4}<\/Resources>\n/.exec(xml)![0];
     const swapped = xml.replace(hosts, '@@H@@').replace(resources, hosts).replace('@@H@@', resources);
     expectFailure(swapped, /<Hosts> must come before <Resources>/);
   });
 
   it('a missing required element', () => {
-    expectFailure(good().replace(/  <Permissions>.*<\/Permissions>\n/, ''), /missing required <Permissions>/);
+    expectFailure(good().replace(/ {2}<Permissions>.*<\/Permissions>\n/, ''), /missing required <Permissions>/);
   });
 
   it('an http:// URL', () => {

@@ -5,7 +5,7 @@ import { createModelGate, gateLlm, BusyError } from '../../../server/limits/mode
 import type { LlmClient, StreamChunk } from '../../../server/llm/types';
 import { waitFor } from '../../helpers/browser';
 import { startFakeLlm, type FakeLlm } from '../../helpers/fake-llm';
-import { parseSse, postJson, startTestRelay, type TestRelay } from '../../helpers/relay';
+import { parseSse, postJson, startTestRelay } from '../../helpers/relay';
 import { openStream } from './helpers';
 
 describe('model gate (unit)', () => {

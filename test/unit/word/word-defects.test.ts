@@ -182,6 +182,7 @@ describe('defect 5: partial failure', () => {
     expect(fake.doc.texts()).toEqual(['항목 되요', '줄바꿈 되요', '필드\u0013값 되요']);
     expect(fake.searches.some((s) => s.includes('^t'))).toBe(true);
     expect(fake.searches.some((s) => s.includes('^l'))).toBe(true);
+    // eslint-disable-next-line no-control-regex -- looking for raw control characters is the point
     expect(fake.searches.some((s) => /[\u0000-\u001f]/.test(s))).toBe(false);
   });
 });

@@ -45,6 +45,6 @@ describe('.docx download of the standalone editor', () => {
     expect(xml).not.toMatch(/<w:(ins|del)\b/);
     expect(xml).not.toContain('됬다');
     expect(xml).toContain('할 수');
-    expect(xml).toMatch(/<w:t xml:space="preserve">  두 칸<\/w:t>/);
+    expect(xml).toMatch(/<w:t xml:space="preserve"> {2}두 칸<\/w:t>/);
   });
 });
