@@ -5,7 +5,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
+export type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
 export interface CliSpec<O extends ParseArgsOptionsConfig> {
   /** Prefix of error messages, e.g. `check`. */
@@ -16,6 +16,9 @@ export interface CliSpec<O extends ParseArgsOptionsConfig> {
 
 const HELP_OPTION = { help: { type: 'boolean', short: 'h', default: false } } as const;
 
+export type CliConfig<O extends ParseArgsOptionsConfig> = { allowPositionals: true; options: O & typeof HELP_OPTION; args?: string[] };
+export type ParsedCli<O extends ParseArgsOptionsConfig> = ReturnType<typeof parseArgs<CliConfig<O>>>;
+
 /** Exits with 2 after naming the problem and printing the help. */
 export function usageError(spec: Pick<CliSpec<ParseArgsOptionsConfig>, 'name' | 'help'>, message: string): never {
   process.stderr.write(`${spec.name}: ${message}\n${spec.help}\n`);
@@ -23,10 +26,9 @@ export function usageError(spec: Pick<CliSpec<ParseArgsOptionsConfig>, 'name' | 
 }
 
 /** The parsed flags and positionals, or null when the help was asked for (and printed). */
-export function parseCli<O extends ParseArgsOptionsConfig>(spec: CliSpec<O>, args?: string[]) {
-  type Config = { allowPositionals: true; options: O & typeof HELP_OPTION; args?: string[] };
-  const config: Config = { allowPositionals: true, options: { ...spec.options, ...HELP_OPTION }, ...(args ? { args } : {}) };
-  let parsed: ReturnType<typeof parseArgs<Config>>;
+export function parseCli<O extends ParseArgsOptionsConfig>(spec: CliSpec<O>, args?: string[]): ParsedCli<O> | null {
+  const config: CliConfig<O> = { allowPositionals: true, options: { ...spec.options, ...HELP_OPTION }, ...(args ? { args } : {}) };
+  let parsed: ParsedCli<O>;
   try {
     parsed = parseArgs(config);
   } catch (e) {
