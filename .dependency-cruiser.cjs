@@ -1,6 +1,6 @@
 /**
  * The import rules the tsconfigs and ESLint also draw, checked on the whole import graph
- * (test/unit/architecture/dependencies.test.ts runs this; `npm run depcheck` by hand):
+ * (test/architecture/dependencies.test.ts runs this; `npm run depcheck` by hand):
  * no cycles; the pane (addin/) and the relay (server/, with manifest/ and bench/) never
  * import each other; the kernel (kernel/) imports only itself and zod; the Word adapter
  * (host/WordHost.ts, host/word/) is reached only through DocumentHost — main.tsx alone

@@ -102,7 +102,7 @@ function normaliseVersion(version: string): string {
 
 /**
  * The lowest Word API set the add-in needs. WordHost calls every member above it only
- * after Office.context.requirements.isSetSupported said yes (test/unit/word/requirements.test.ts
+ * after Office.context.requirements.isSetSupported said yes (test/unit/addin/src/host/WordHost.requirements.test.ts
  * checks both against the docs); so Word 2016 perpetual (WordApi 1.1) still loads the pane.
  */
 export const MANIFEST_WORDAPI_MIN = '1.1';

@@ -2,7 +2,7 @@
  * The Word API members the fake models, each with the requirement set that
  * introduced it, as documented on learn.microsoft.com/javascript/api/word
  * ("[Api set: WordApi 1.x]" on each member; the same remarks ship in
- * @types/office-js, which test/unit/word/requirements.test.ts reads to check
+ * @types/office-js, which test/unit/addin/src/host/WordHost.requirements.test.ts reads to check
  * this table). The fake throws ApiNotFound AT THE CALL for a member whose set
  * the configured client lacks (issue 12, point 2: office.js checks a member
  * against the client's sets when it is called and throws ApiNotFound there, so a
