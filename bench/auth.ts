@@ -41,7 +41,16 @@ async function freePort(): Promise<number> {
 
 async function startRelay(env: Record<string, string>, certDir: string): Promise<{ port: number; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'lib/relay-child.ts')], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(await freePort()), LOG_LEVEL: 'error', BENCH_CERT_DIR: certDir, STATE_DIR: mkdtempSync(path.join(os.tmpdir(), 'sseugi-bench-state-')), LLM_BASE_URL: 'http://127.0.0.1:9/v1', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(await freePort()),
+      LOG_LEVEL: 'error',
+      BENCH_CERT_DIR: certDir,
+      STATE_DIR: mkdtempSync(path.join(os.tmpdir(), 'sseugi-bench-state-')),
+      LLM_BASE_URL: 'http://127.0.0.1:9/v1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);
@@ -67,7 +76,14 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-function request(agent: https.Agent, port: number, method: string, p: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; ms: number }> {
+function request(
+  agent: https.Agent,
+  port: number,
+  method: string,
+  p: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<{ status: number; ms: number }> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
     const req = https.request({ host: 'localhost', port, method, path: p, agent, headers }, (res) => {
@@ -88,7 +104,10 @@ const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 async function rejectOverHttps(keyCount: number, certDir: string, ca: Buffer): Promise<{ medianMs: number; p99Ms: number }> {
   const entries: string[] = [];
   for (let i = 0; i < keyCount; i++) entries.push((await mintApiKey(`user${i}`)).entry);
-  const relay = await startRelay({ AUTH_MODE: 'apikey', API_KEYS: entries.join(','), AUTH_FAILURES_PER_MIN: '0', RATE_LIMIT_PER_MIN: '0' }, certDir);
+  const relay = await startRelay(
+    { AUTH_MODE: 'apikey', API_KEYS: entries.join(','), AUTH_FAILURES_PER_MIN: '0', RATE_LIMIT_PER_MIN: '0' },
+    certDir,
+  );
   const agent = new https.Agent({ keepAlive: true, ca, maxSockets: 1 });
   const wrong = (await mintApiKey('nobody')).key;
   const times: number[] = [];
@@ -156,7 +175,14 @@ async function healthUnderRules(certDir: string, ca: Buffer) {
     probeAgent.destroy();
     await stop(relay.child);
   }
-  return { samples: latencies.length, p50Ms: round(pct(latencies, 0.5), 1), p99Ms: round(pct(latencies, 0.99), 1), maxMs: round(Math.max(...latencies), 1), proofreads, busy };
+  return {
+    samples: latencies.length,
+    p50Ms: round(pct(latencies, 0.5), 1),
+    p99Ms: round(pct(latencies, 0.99), 1),
+    maxMs: round(Math.max(...latencies), 1),
+    proofreads,
+    busy,
+  };
 }
 
 void (async () => {
@@ -168,10 +194,14 @@ void (async () => {
     const hundred = await rejectOverHttps(100, certDir, ca);
     const v1 = await verifierAlone(1);
     const v100 = await verifierAlone(100);
-    console.log(`wrong key over HTTPS: 1 key ${one.medianMs} ms (p99 ${one.p99Ms}), 100 keys ${hundred.medianMs} ms (p99 ${hundred.p99Ms})`);
+    console.log(
+      `wrong key over HTTPS: 1 key ${one.medianMs} ms (p99 ${one.p99Ms}), 100 keys ${hundred.medianMs} ms (p99 ${hundred.p99Ms})`,
+    );
     console.log(`verifier alone: 1 key ${v1.toFixed(2)} µs, 100 keys ${v100.toFixed(2)} µs`);
     const health = await healthUnderRules(certDir, ca);
-    console.log(`/api/health while 10 clients proofread max-size documents for ${SECONDS}s: p50 ${health.p50Ms} ms, p99 ${health.p99Ms} ms, max ${health.maxMs} ms`);
+    console.log(
+      `/api/health while 10 clients proofread max-size documents for ${SECONDS}s: p50 ${health.p50Ms} ms, p99 ${health.p99Ms} ms, max ${health.maxMs} ms`,
+    );
     console.log(
       JSON.stringify({
         bench: 'auth',

@@ -32,7 +32,9 @@ function build(): string {
 
 /** Script files a page loads at start (its <script src>). */
 function entryScripts(html: string): string[] {
-  return [...html.matchAll(/<script\b[^>]*\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)].map((m) => (m[1] ?? m[2] ?? m[3])!).filter((s) => !/^https?:/.test(s) && !/office\.js|%\w+%/i.test(s));
+  return [...html.matchAll(/<script\b[^>]*\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)]
+    .map((m) => (m[1] ?? m[2] ?? m[3])!)
+    .filter((s) => !/^https?:/.test(s) && !/office\.js|%\w+%/i.test(s));
 }
 
 function main(): void {
@@ -40,10 +42,12 @@ function main(): void {
   try {
     if (!existsSync(path.join(dir, 'index.html'))) throw new Error(`${dir} has no index.html; build first or drop --no-build`);
     const js = readdirSync(dir).filter((f) => f.endsWith('.js'));
-    const sizes = new Map(js.map((f) => {
-      const buf = readFileSync(path.join(dir, f));
-      return [f, { raw: buf.length, gzip: gz(buf) }] as const;
-    }));
+    const sizes = new Map(
+      js.map((f) => {
+        const buf = readFileSync(path.join(dir, f));
+        return [f, { raw: buf.length, gzip: gz(buf) }] as const;
+      }),
+    );
     const initial = new Set<string>();
     for (const page of ['index.html', 'taskpane.html']) {
       const file = path.join(dir, page);
@@ -59,8 +63,12 @@ function main(): void {
       .sort((a, b) => b.gzipKb - a.gzipKb);
 
     console.log(`bundle (${noBuild ? 'dist/addin' : 'fresh production build'})`);
-    for (const f of initial) console.log(`  initial  ${f.padEnd(28)} ${String(kb(sizes.get(f)?.gzip ?? 0)).padStart(7)} KB gz  ${String(kb(sizes.get(f)?.raw ?? 0)).padStart(7)} KB raw`);
-    for (const c of asyncChunks) console.log(`  async    ${c.file.padEnd(28)} ${String(c.gzipKb).padStart(7)} KB gz  ${String(c.rawKb).padStart(7)} KB raw`);
+    for (const f of initial)
+      console.log(
+        `  initial  ${f.padEnd(28)} ${String(kb(sizes.get(f)?.gzip ?? 0)).padStart(7)} KB gz  ${String(kb(sizes.get(f)?.raw ?? 0)).padStart(7)} KB raw`,
+      );
+    for (const c of asyncChunks)
+      console.log(`  async    ${c.file.padEnd(28)} ${String(c.gzipKb).padStart(7)} KB gz  ${String(c.rawKb).padStart(7)} KB raw`);
     console.log(`  initial JS: ${kb(initialGzip)} KB gzipped (budget ${BUDGET_KB} KB) — total JS ${kb(totalGzip)} KB gzipped`);
     const result = {
       initialJsGzipKb: kb(initialGzip),

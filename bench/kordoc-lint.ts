@@ -39,7 +39,10 @@ async function main(): Promise<void> {
     const doc = await openDocument(new Uint8Array(readFileSync(path.join(DATA, 'hwpx', f))), f);
     inputs.push({ file: `hwpx/${f}`, paragraphs: doc.paragraphs.map((p) => p.text) });
   }
-  inputs.push({ file: 'corpus/admin-work-regulation.md', paragraphs: readFileSync(path.join(DATA, 'corpus', 'admin-work-regulation.md'), 'utf8').split('\n') });
+  inputs.push({
+    file: 'corpus/admin-work-regulation.md',
+    paragraphs: readFileSync(path.join(DATA, 'corpus', 'admin-work-regulation.md'), 'utf8').split('\n'),
+  });
 
   const files = [];
   const totals = { paragraphs: 0, kordoc: 0, sseugi: 0, overlap: 0 };
@@ -52,7 +55,10 @@ async function main(): Promise<void> {
       return { paragraph, start, end: start + f.match.length, rule: f.rule, text: f.match };
     });
     const ours: Span[] = engine
-      .check(paragraphs.map((text, i) => ({ id: String(i), text })), { pack: 'official' })
+      .check(
+        paragraphs.map((text, i) => ({ id: String(i), text })),
+        { pack: 'official' },
+      )
       .map((s) => ({ paragraph: Number(s.paragraphId), start: s.start, end: s.end, rule: s.ruleId ?? s.category, text: s.original }));
     const overlaps = (a: Span, b: Span) => a.paragraph === b.paragraph && a.start < b.end && b.start < a.end;
     const both = theirs.filter((t) => ours.some((o) => overlaps(t, o)));
@@ -66,8 +72,14 @@ async function main(): Promise<void> {
       sseugiRules: count(ours.map((o) => o.rule)),
       ...(values.examples
         ? {
-            onlyKordoc: theirs.filter((t) => !ours.some((o) => overlaps(t, o))).slice(0, 8).map((t) => `${t.rule}: ${t.text}`),
-            onlySseugi: ours.filter((o) => !theirs.some((t) => overlaps(t, o))).slice(0, 8).map((o) => `${o.rule}: ${o.text}`),
+            onlyKordoc: theirs
+              .filter((t) => !ours.some((o) => overlaps(t, o)))
+              .slice(0, 8)
+              .map((t) => `${t.rule}: ${t.text}`),
+            onlySseugi: ours
+              .filter((o) => !theirs.some((t) => overlaps(t, o)))
+              .slice(0, 8)
+              .map((o) => `${o.rule}: ${o.text}`),
           }
         : {}),
     };

@@ -64,7 +64,10 @@ function stepOf(frame: ProfileNode['callFrame']): string | null {
 /** Where a burst starts: the first sample inside this script (the warm-up GETs never reach it). */
 const FROM_SCRIPT = 'server/routes/summarize';
 
-export function summarise(profile: Profile, firstMs = Infinity): { totalMs: number; steps: Map<string, number>; functions: Map<string, number> } {
+export function summarise(
+  profile: Profile,
+  firstMs = Infinity,
+): { totalMs: number; steps: Map<string, number>; functions: Map<string, number> } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -82,7 +85,8 @@ export function summarise(profile: Profile, firstMs = Infinity): { totalMs: numb
   const steps = new Map<string, number>();
   const functions = new Map<string, number>();
   const inRoute = (id: number): boolean => {
-    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) if (byId.get(n)!.callFrame.url.includes(FROM_SCRIPT)) return true;
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n))
+      if (byId.get(n)!.callFrame.url.includes(FROM_SCRIPT)) return true;
     return false;
   };
   let totalMs = 0;
@@ -125,5 +129,11 @@ if (require.main === module) {
   }
   console.log(`\nTop ${top} functions by self time:`);
   for (const [fn, ms] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${fn}`);
-  console.log(JSON.stringify({ totalMs: +totalMs.toFixed(1), busyMs: +busyMs.toFixed(1), steps: Object.fromEntries([...steps].map(([k, v]) => [k, +v.toFixed(1)])) }));
+  console.log(
+    JSON.stringify({
+      totalMs: +totalMs.toFixed(1),
+      busyMs: +busyMs.toFixed(1),
+      steps: Object.fromEntries([...steps].map(([k, v]) => [k, +v.toFixed(1)])),
+    }),
+  );
 }

@@ -47,7 +47,13 @@ async function main(): Promise<void> {
   const doc = fs.readFileSync(file, 'utf8').normalize('NFC');
   const paragraphs = doc.split('\n').map((text, i) => ({ id: `p${i}`, text }));
   const fake = await startFakeLlm({ reply, firstTokenDelayMs: FIRST_TOKEN_MS, tokenDelayMs: TOKEN_MS });
-  const relay = await startTestRelay({ LLM_BASE_URL: fake.url, LLM_CONCURRENCY: String(concurrency), LOG_LEVEL: 'warn', MAX_TEXT_CHARS: '1000000', MAX_BODY_BYTES: '5000000' });
+  const relay = await startTestRelay({
+    LLM_BASE_URL: fake.url,
+    LLM_CONCURRENCY: String(concurrency),
+    LOG_LEVEL: 'warn',
+    MAX_TEXT_CHARS: '1000000',
+    MAX_BODY_BYTES: '5000000',
+  });
   try {
     const t0 = performance.now();
     const full = parseSse((await postJson(relay, '/api/proofread', { paragraphs, options: { pack: 'general' } })).body);
@@ -84,9 +90,13 @@ async function main(): Promise<void> {
       recheckFromCache: done?.fromCache ?? null,
       recheckTokensVsFull: Number((recheckTokens / fullTokens).toFixed(5)),
     };
-    console.log(`proofread ${result.paragraphs} paragraphs (${result.chars} chars) in ${result.calls} model calls at concurrency ${concurrency}`);
+    console.log(
+      `proofread ${result.paragraphs} paragraphs (${result.chars} chars) in ${result.calls} model calls at concurrency ${concurrency}`,
+    );
     console.log(`wall ${result.wallMs} ms vs ideal ${result.idealMs} ms = ${result.wallVsIdeal}x (target <= 1.15)`);
-    console.log(`re-check after a one-paragraph edit: ${result.recheckCalls} call(s), ${recheckTokens} prompt tokens vs ${fullTokens} = ${(result.recheckTokensVsFull * 100).toFixed(3)}% (target <= 1%)`);
+    console.log(
+      `re-check after a one-paragraph edit: ${result.recheckCalls} call(s), ${recheckTokens} prompt tokens vs ${fullTokens} = ${(result.recheckTokensVsFull * 100).toFixed(3)}% (target <= 1%)`,
+    );
     console.log(JSON.stringify(result));
   } finally {
     await relay.close();

@@ -61,7 +61,12 @@ process.on('SIGINT', () => {
  * Starts a child and resolves with the first JSON line it prints holding `key`. TS files run
  * with tsx; the relay runs from the compiled build (`npm run build:server`), as `npm start` does.
  */
-async function startChild(file: string, env: NodeJS.ProcessEnv, key: string, ipc = false): Promise<{ child: ChildProcess; info: Record<string, unknown> }> {
+async function startChild(
+  file: string,
+  env: NodeJS.ProcessEnv,
+  key: string,
+  ipc = false,
+): Promise<{ child: ChildProcess; info: Record<string, unknown> }> {
   const loader = file.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const profile = env.BENCH_RELAY_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_RELAY_CPU_PROF}`] : [];
   const child = ipc
@@ -87,7 +92,9 @@ async function startChild(file: string, env: NodeJS.ProcessEnv, key: string, ipc
 function compiledRelayChild(): string {
   const root = path.join(__dirname, '..');
   const built = path.join(root, 'dist/node/bench/lib/relay-child.js');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], {
+    stdio: 'inherit',
+  });
   return built;
 }
 
@@ -202,7 +209,11 @@ void (async () => {
   if (!nginxBin) console.log('NOTE: --no-nginx: the nginx column is skipped.');
 
   const chatBody = (i: number) =>
-    JSON.stringify({ model: 'exaone3.5:7.8b', stream: true, messages: [{ role: 'user', content: `#${i} 다음 문서를 요약하세요: 회의록` }] });
+    JSON.stringify({
+      model: 'exaone3.5:7.8b',
+      stream: true,
+      messages: [{ role: 'user', content: `#${i} 다음 문서를 요약하세요: 회의록` }],
+    });
   const direct: Target = {
     name: 'direct',
     protocol: 'http:',
@@ -232,11 +243,22 @@ void (async () => {
     );
 
   /** Runs `level` against one target; for the relay, measures its CPU and (optionally) profiles it. */
-  async function measured<R extends LevelResult>(t: Target, streams: number, level: () => Promise<R>, opts: { profile?: string; heap?: string } = {}): Promise<R & RelayLevel> {
+  async function measured<R extends LevelResult>(
+    t: Target,
+    streams: number,
+    level: () => Promise<R>,
+    opts: { profile?: string; heap?: string } = {},
+  ): Promise<R & RelayLevel> {
     if (t !== viaRelay) return level();
     if (opts.profile) await ask(relay.child, { type: 'profile-start' });
     const heapTimer = opts.heap
-      ? setTimeout(() => void ask<{ file: string }>(relay.child, { type: 'heap-snapshot', file: opts.heap }).then((m) => console.log(`heap snapshot: ${m.file}`)), 2000)
+      ? setTimeout(
+          () =>
+            void ask<{ file: string }>(relay.child, { type: 'heap-snapshot', file: opts.heap }).then((m) =>
+              console.log(`heap snapshot: ${m.file}`),
+            ),
+          2000,
+        )
       : undefined;
     const cpu0 = await relayCpuMicros(relay.child);
     const r = await level();
@@ -267,9 +289,22 @@ void (async () => {
   // The relay's own cost per request: 1,000 requests whose answers are one token (64 at a time),
   // so the CPU measured is the request path (parse, auth, validation, prompt, upstream call,
   // SSE open/close, audit, metrics, log), not forwarding ~275 tokens.
-  const perRequest = await measured(viaRelay, COST_REQUESTS, () =>
-    runLevel({ ...viaRelay, request: (i) => ({ path: '/api/summarize', body: JSON.stringify({ text: `#${i} [one-token] 회의록` }) }) }, agents.get('relay')!, 64, COST_REQUESTS, 2_000_000),
-    { profile: PROFILE_DIR ? path.join(PROFILE_DIR, `relay-one-token-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`) : undefined },
+  const perRequest = await measured(
+    viaRelay,
+    COST_REQUESTS,
+    () =>
+      runLevel(
+        { ...viaRelay, request: (i) => ({ path: '/api/summarize', body: JSON.stringify({ text: `#${i} [one-token] 회의록` }) }) },
+        agents.get('relay')!,
+        64,
+        COST_REQUESTS,
+        2_000_000,
+      ),
+    {
+      profile: PROFILE_DIR
+        ? path.join(PROFILE_DIR, `relay-one-token-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`)
+        : undefined,
+    },
   );
   line(perRequest, `one-token answers, c=  64`);
 
@@ -280,7 +315,11 @@ void (async () => {
     for (const t of [direct, viaRelay]) {
       const streams = Math.round(rate * STEADY_SECONDS);
       const r = await measured(t, streams, () =>
-        runSteady(t, agents.get(t.name)!, rate, STEADY_SECONDS * 1000, { offset: 1_000_000, warmConnections: Math.min(STEADY_OPEN, 600), rampMs: MEAN_STREAM_S * 1000 }),
+        runSteady(t, agents.get(t.name)!, rate, STEADY_SECONDS * 1000, {
+          offset: 1_000_000,
+          warmConnections: Math.min(STEADY_OPEN, 600),
+          rampMs: MEAN_STREAM_S * 1000,
+        }),
       );
       steady.set(t.name, r);
       line(r, `steady ${fmt(rate, 0)}/s (open mean ${fmt(r.openMean, 0)}, peak ${r.openPeak})`);
@@ -298,7 +337,14 @@ void (async () => {
     return {
       concurrency: c,
       direct: { ttftP50Ms: +fmt(d.ttftP50Ms, 2), ttftP99Ms: +fmt(d.ttftP99Ms, 2), wallS: +fmt(d.wallMs / 1000, 3), errors: d.errors },
-      nginx: n ? { ttftAddedP50Ms: +fmt(n.ttftP50Ms - d.ttftP50Ms, 2), ttftAddedP99Ms: +fmt(n.ttftP99Ms - d.ttftP99Ms, 2), throughputVsDirect: +fmt(n.throughput / d.throughput, 3), errors: n.errors } : null,
+      nginx: n
+        ? {
+            ttftAddedP50Ms: +fmt(n.ttftP50Ms - d.ttftP50Ms, 2),
+            ttftAddedP99Ms: +fmt(n.ttftP99Ms - d.ttftP99Ms, 2),
+            throughputVsDirect: +fmt(n.throughput / d.throughput, 3),
+            errors: n.errors,
+          }
+        : null,
       relay: {
         ttftAddedP50Ms: +fmt(r.ttftP50Ms - d.ttftP50Ms, 2),
         ttftAddedP99Ms: +fmt(r.ttftP99Ms - d.ttftP99Ms, 2),

@@ -110,7 +110,9 @@ async function main(): Promise<void> {
   console.log(`calls: ${summary.calls} (${maps} map + ${reduces} reduce, ${result.reduceLevels} reduce level(s)), chunks ${result.chunks}`);
   console.log(`max prompt: ${summary.maxPromptTokens} tokens of a ${CONTEXT_WINDOW}-token window (+ output reserve)`);
   console.log(`wall: ${summary.wallMs} ms vs ideal ${idealMs} ms at concurrency ${concurrency} → ${summary.wallVsIdeal}× (target ≤ 1.1)`);
-  console.log(`prompt tokens: ${summary.promptTokens} vs document ${summary.documentTokens} → ${summary.promptTokensVsDocument}× (target ≤ 1.3)`);
+  console.log(
+    `prompt tokens: ${summary.promptTokens} vs document ${summary.documentTokens} → ${summary.promptTokensVsDocument}× (target ≤ 1.3)`,
+  );
   console.log(`first streamed text of the final summary after ${summary.firstDeltaMs} ms; truncated: ${summary.truncated}`);
   console.log(JSON.stringify(summary));
 }

@@ -70,12 +70,7 @@ function renderWebApplicationInfo(sso: { appId: string; resource: string }, inde
 }
 
 export function xmlEscape(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /** "https://host:port/prefix/" → "https://host:port/prefix" (no trailing slash). Throws on a non-URL. */
@@ -91,7 +86,10 @@ export function normaliseOrigin(origin: string): string {
 }
 
 function normaliseVersion(version: string): string {
-  const v = version.trim().replace(/^v/, '').replace(/[-+].*$/, '');
+  const v = version
+    .trim()
+    .replace(/^v/, '')
+    .replace(/[-+].*$/, '');
   if (!/^\d{1,5}(\.\d{1,5}){0,3}$/.test(v)) {
     throw new Error(`manifest: version "${version}" must be 1 to 4 dot-separated numbers (e.g. 1.2.0.0)`);
   }

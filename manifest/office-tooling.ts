@@ -28,7 +28,8 @@ export async function readManifestInfo(file: string): Promise<ManifestInfo> {
 export function compareManifest(info: ManifestInfo, expected: ExpectedManifest): string[] {
   const problems: string[] = [];
   const same = (what: string, got: unknown, want: unknown) => {
-    if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`${what}: office-addin-manifest reads ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+    if (JSON.stringify(got) !== JSON.stringify(want))
+      problems.push(`${what}: office-addin-manifest reads ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
   };
   same('id', info.id, expected.id);
   same('display name', info.displayName, expected.displayName);

@@ -47,14 +47,39 @@ interface Rule {
 const RULES: Record<string, Rule> = {
   OfficeApp: {
     order: [
-      'Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description',
-      'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements',
-      'DefaultSettings', 'Permissions', 'Dictionary', 'VersionOverrides',
+      'Id',
+      'AlternateId',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'SupportUrl',
+      'AppDomains',
+      'Hosts',
+      'Requirements',
+      'DefaultSettings',
+      'Permissions',
+      'Dictionary',
+      'VersionOverrides',
     ],
     // Schema-required, plus what Sseugi needs to show a ribbon button in Word.
     required: [
-      'Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl',
-      'HighResolutionIconUrl', 'SupportUrl', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions',
+      'Id',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'SupportUrl',
+      'Hosts',
+      'Requirements',
+      'DefaultSettings',
+      'Permissions',
       'VersionOverrides',
     ],
   },
@@ -199,7 +224,9 @@ function checkStructure(root: Node, errors: string[]): void {
         continue;
       }
       if (idx < lastIdx) {
-        errors.push(`<${c.name}> must come before <${lastName}> inside <${node.name}> (${node.path}): elements are out of the schema's order`);
+        errors.push(
+          `<${c.name}> must come before <${lastName}> inside <${node.name}> (${node.path}): elements are out of the schema's order`,
+        );
       } else {
         lastIdx = idx;
         lastName = c.name;
@@ -213,7 +240,6 @@ function checkStructure(root: Node, errors: string[]): void {
       if (!seen.has(r)) errors.push(`<${node.name}> is missing required <${r}> (${node.path})`);
     }
   });
-
 }
 
 function checkIdentity(root: Node, errors: string[]): void {
@@ -236,7 +262,6 @@ function checkIdentity(root: Node, errors: string[]): void {
       errors.push(`WordApi requirement has MinVersion "${word.attrs['MinVersion'] ?? ''}", expected 1.1 or later`);
     }
   }
-
 }
 
 function checkSso(root: Node, errors: string[]): void {
@@ -265,7 +290,6 @@ function checkSso(root: Node, errors: string[]): void {
       if (!sc.text.trim()) errors.push('<WebApplicationInfo><Scopes> has an empty <Scope>');
     }
   }
-
 }
 
 function collectResources(root: Node, errors: string[]): Resources {
@@ -293,8 +317,13 @@ function collectResources(root: Node, errors: string[]): Resources {
 /** Checks every resid reference; answers the pixel sizes each image resource is used at. */
 function checkResourceUse(root: Node, resIds: Resources, errors: string[]): Map<string, Set<number>> {
   const expectKind: Record<string, string> = {
-    Image: 'Images', LearnMoreUrl: 'Urls', SourceLocation: 'Urls', FunctionFile: 'Urls',
-    Label: 'ShortStrings', Title: 'ShortStrings', Description: 'LongStrings',
+    Image: 'Images',
+    LearnMoreUrl: 'Urls',
+    SourceLocation: 'Urls',
+    FunctionFile: 'Urls',
+    Label: 'ShortStrings',
+    Title: 'ShortStrings',
+    Description: 'LongStrings',
   };
   /** Pixel sizes each image resource is used at. */
   const imageUse = new Map<string, Set<number>>();
@@ -351,8 +380,11 @@ function checkUrls(root: Node, errors: string[]): URL | undefined {
     const isUrlElement = URL_ELEMENTS.has(n.name) && !n.attrs['resid'];
     const isUrlResource = n.path.endsWith('/Resources/Images/Image') || n.path.endsWith('/Resources/Urls/Url');
     if (isUrlElement || isUrlResource) {
-      if (n.attrs['DefaultValue'] !== undefined) urls.push({ where: `<${n.name}${n.attrs['id'] ? ` id="${n.attrs['id']}"` : ''}>`, value: n.attrs['DefaultValue'] });
-      for (const o of n.children) if (o.attrs['Value'] !== undefined) urls.push({ where: `<${n.name}> override ${o.attrs['Locale'] ?? ''}`.trim(), value: o.attrs['Value'] });
+      if (n.attrs['DefaultValue'] !== undefined)
+        urls.push({ where: `<${n.name}${n.attrs['id'] ? ` id="${n.attrs['id']}"` : ''}>`, value: n.attrs['DefaultValue'] });
+      for (const o of n.children)
+        if (o.attrs['Value'] !== undefined)
+          urls.push({ where: `<${n.name}> override ${o.attrs['Locale'] ?? ''}`.trim(), value: o.attrs['Value'] });
     }
   });
   for (const { where, value } of urls) {
@@ -369,7 +401,9 @@ function checkUrls(root: Node, errors: string[]): URL | undefined {
       continue;
     }
     if (declared && !allowedOrigins.has(u.origin)) {
-      errors.push(`${where} URL "${value}" is on ${u.host}, which is neither the add-in's host (${declared.host}) nor listed in <AppDomains>`);
+      errors.push(
+        `${where} URL "${value}" is on ${u.host}, which is neither the add-in's host (${declared.host}) nor listed in <AppDomains>`,
+      );
     }
   }
   if (!sourceLocation) {
@@ -451,7 +485,6 @@ function checkIcons(root: Node, c: IconCheck, errors: string[]): void {
       errors.push(`${icon.where}: ${rel} is ${dims.width}x${dims.height} px, expected ${icon.size}x${icon.size}`);
     }
   }
-
 }
 
 export function validateManifest(xml: string, opts: ValidateOptions): ValidationResult {

@@ -11,7 +11,17 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUTS = ['dist/addin/index.html', 'dist/addin/taskpane.html', 'dist/auth/dialog.js', 'dist/node/server/main.js'];
-const SOURCES = ['addin', 'server', 'kernel', 'assets', 'webpack.config.js', 'tsconfig.json', 'tsconfig.base.json', 'tsconfig.build.json', 'package-lock.json'];
+const SOURCES = [
+  'addin',
+  'server',
+  'kernel',
+  'assets',
+  'webpack.config.js',
+  'tsconfig.json',
+  'tsconfig.base.json',
+  'tsconfig.build.json',
+  'package-lock.json',
+];
 
 function newest(p) {
   const abs = path.join(root, p);

@@ -42,7 +42,9 @@ export function createApp(ctx: RelayContext): express.Express {
   // Answers real CORS preflights (the only requests that skip authentication).
   api.use(cors(ctx.config.CORS_ORIGINS));
   // Health is public; with a credential presented it is checked and the answer has details.
-  api.get('/health', (req, res, next) => (req.headers.authorization || req.headers['x-api-key'] || ctx.config.auth.mode === 'none' ? auth(req, res, next) : next()));
+  api.get('/health', (req, res, next) =>
+    req.headers.authorization || req.headers['x-api-key'] || ctx.config.auth.mode === 'none' ? auth(req, res, next) : next(),
+  );
   api.use(healthRouter(ctx));
   // Everything below needs a principal (AUTH_MODE), then passes the per-user rate limit.
   api.use(auth);

@@ -18,7 +18,10 @@ const port = z.coerce
   .max(65535, 'expected a port number 1-65535');
 
 const positiveInt = (what: string) =>
-  z.coerce.number({ error: `expected ${what}` }).int(`expected ${what}`).positive(`expected ${what}`);
+  z.coerce
+    .number({ error: `expected ${what}` })
+    .int(`expected ${what}`)
+    .positive(`expected ${what}`);
 
 const httpUrlList = z
   .string()
@@ -50,7 +53,10 @@ const httpUrlList = z
   });
 
 const nonNegativeInt = (what: string) =>
-  z.coerce.number({ error: `expected ${what}` }).int(`expected ${what}`).min(0, `expected ${what}`);
+  z.coerce
+    .number({ error: `expected ${what}` })
+    .int(`expected ${what}`)
+    .min(0, `expected ${what}`);
 
 /** Comma-separated https?:// origins (scheme://host[:port], no path), e.g. for CORS or frame-ancestors. */
 const originList = z
@@ -58,7 +64,10 @@ const originList = z
   .optional()
   .transform((value, ctx): string[] => {
     const out: string[] = [];
-    for (const raw of (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const raw of (value ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const m = /^(https?):\/\/(\*\.)?[A-Za-z0-9.-]+(:\d{1,5})?\/?$/.exec(raw);
       if (!m) {
         ctx.addIssue({ code: 'custom', message: `expected origins like https://host[:port], comma-separated (got "${raw}")` });
@@ -76,9 +85,7 @@ export const configSchema = z
     ...hardeningEnvShape,
     PORT: port.default(3000),
     HOST: z.string().min(1, 'expected a host name or IP address to bind').default('127.0.0.1'),
-    PUBLIC_URL: z
-      .url({ protocol: /^https$/, error: 'expected the https:// origin users reach the relay at' })
-      .optional(),
+    PUBLIC_URL: z.url({ protocol: /^https$/, error: 'expected the https:// origin users reach the relay at' }).optional(),
     TLS_CERT: z.string().min(1, 'expected a path to a PEM certificate').optional(),
     TLS_KEY: z.string().min(1, 'expected a path to a PEM private key').optional(),
     LLM_BASE_URL: httpUrlList.default(['http://127.0.0.1:11434/v1']),
@@ -92,7 +99,8 @@ export const configSchema = z
     // Office.js (server/officejs.ts): Microsoft's CDN unless OFFICE_JS_DIR names a mirror.
     OFFICE_JS_SOURCE: z
       .enum(['cdn', 'mirror'], {
-        error: 'expected "cdn" or "mirror" (the bundled @microsoft/office-js copy is no longer served: make a mirror with "npm run officejs:mirror" and set OFFICE_JS_DIR)',
+        error:
+          'expected "cdn" or "mirror" (the bundled @microsoft/office-js copy is no longer served: make a mirror with "npm run officejs:mirror" and set OFFICE_JS_DIR)',
       })
       .optional(),
     OFFICE_JS_DIR: z.string().min(1, 'expected a folder made by "npm run officejs:mirror"').optional(),
@@ -124,9 +132,7 @@ export const configSchema = z
     CORS_ORIGINS: originList,
     CSP_FRAME_ANCESTORS: originList,
     /** Shared state for several relay instances (proofreading cache, rate limits); memory when unset. */
-    REDIS_URL: z
-      .url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' })
-      .optional(),
+    REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' }).optional(),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: 'expected one of fatal, error, warn, info, debug, trace, silent',

@@ -51,9 +51,7 @@ async function main(): Promise<void> {
     process.stdout.write(`Model window: ${warning}\n`);
   });
   if (tls.devCa) {
-    process.stdout.write(
-      `Development certificate in use. To trust its CA once (browsers, Word):\n  ${tls.devCa.trustCommand}\n`,
-    );
+    process.stdout.write(`Development certificate in use. To trust its CA once (browsers, Word):\n  ${tls.devCa.trustCommand}\n`);
   }
   const shutdown = () => {
     logger.info('shutting down');

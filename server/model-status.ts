@@ -26,11 +26,18 @@ export function createModelProbe(
   };
 }
 
-function probeOnce(config: Config, backend: BackendService | undefined, timeoutMs: number, pool: LlmPool | undefined): () => Promise<ModelStatus> {
+function probeOnce(
+  config: Config,
+  backend: BackendService | undefined,
+  timeoutMs: number,
+  pool: LlmPool | undefined,
+): () => Promise<ModelStatus> {
   return async () => {
     const status: ModelStatus = { reachable: false, model: config.LLM_MODEL, baseUrls: config.LLM_BASE_URL.map(redactUrl) };
     // Every endpoint, in parallel; the relay is reachable when any one answers.
-    const results = await Promise.all(config.LLM_BASE_URL.map((base) => probeModels(base, config.LLM_API_KEY, AbortSignal.timeout(timeoutMs))));
+    const results = await Promise.all(
+      config.LLM_BASE_URL.map((base) => probeModels(base, config.LLM_API_KEY, AbortSignal.timeout(timeoutMs))),
+    );
     status.reachable = results.some((r) => r === null);
     if (!status.reachable) status.error = results[0]?.detail ?? 'unreachable';
     if (pool) results.forEach((r, i) => pool.report(i, r === null, r?.code));
@@ -38,7 +45,9 @@ function probeOnce(config: Config, backend: BackendService | undefined, timeoutM
       ? pool.endpoints()
       : config.LLM_BASE_URL.map((base, i): EndpointStatus => {
           const r = results[i];
-          return r ? { url: redactUrl(base), healthy: false, inFlight: 0, lastError: r.code } : { url: redactUrl(base), healthy: true, inFlight: 0 };
+          return r
+            ? { url: redactUrl(base), healthy: false, inFlight: 0, lastError: r.code }
+            : { url: redactUrl(base), healthy: true, inFlight: 0 };
         });
     if (backend && status.reachable) {
       // refresh(): a server that was down when the relay started is detected now.

@@ -60,8 +60,7 @@ export function mirrorProblem(dir: string): string | null {
 }
 
 export type OfficeJsStatus =
-  | { source: 'cdn'; url: string }
-  | { source: 'mirror'; url: string; from: string | null; fetchedAt: string | null };
+  { source: 'cdn'; url: string } | { source: 'mirror'; url: string; from: string | null; fetchedAt: string | null };
 
 /** What /api/health and the start line say about Office.js. */
 export function officeJsStatus(config: { OFFICE_JS_DIR?: string | undefined }): OfficeJsStatus {

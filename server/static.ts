@@ -36,11 +36,16 @@ export function staticRouter(config: Config): Router {
   router.get(['/', '/index.html'], html(standalone));
   router.get('/taskpane.html', html(taskpane));
   if (config.OFFICE_JS_DIR) {
-    router.use(OFFICE_JS_MIRROR_PATH, express.static(config.OFFICE_JS_DIR, { maxAge: '1d', index: false, fallthrough: false, dotfiles: 'deny' }));
+    router.use(
+      OFFICE_JS_MIRROR_PATH,
+      express.static(config.OFFICE_JS_DIR, { maxAge: '1d', index: false, fallthrough: false, dotfiles: 'deny' }),
+    );
   }
   router.use('/assets', express.static(ASSETS_DIR, { maxAge: '1d', index: false }));
   // Browsers ask for /favicon.ico whatever the page links: answer with the icon, not a logged 404.
-  router.get('/favicon.ico', (_req, res) => res.type('png').set('cache-control', 'max-age=86400').sendFile(path.join(ASSETS_DIR, 'icon-32.png')));
+  router.get('/favicon.ico', (_req, res) =>
+    res.type('png').set('cache-control', 'max-age=86400').sendFile(path.join(ASSETS_DIR, 'icon-32.png')),
+  );
   router.use(express.static(ADDIN_DIST, { index: false, maxAge: '1h' }));
   return router;
 }

@@ -27,7 +27,14 @@ export function makeAgent(t: Target): http.Agent {
   return t.protocol === 'https:' ? new https.Agent({ ...opts, ca: t.ca }) : new http.Agent(opts);
 }
 
-function send(t: Target, agent: http.Agent, method: string, path: string, body: string | undefined, onData: (s: string) => void): Promise<number> {
+function send(
+  t: Target,
+  agent: http.Agent,
+  method: string,
+  path: string,
+  body: string | undefined,
+  onData: (s: string) => void,
+): Promise<number> {
   const mod = t.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = mod.request(

@@ -41,7 +41,12 @@ void (async () => {
       case 'rss': {
         sample();
         const mb = (n: number) => +(n / 1048576).toFixed(1);
-        const atPeakMb = { heapTotal: mb(atPeak.heapTotal), heapUsed: mb(atPeak.heapUsed), external: mb(atPeak.external), arrayBuffers: mb(atPeak.arrayBuffers) };
+        const atPeakMb = {
+          heapTotal: mb(atPeak.heapTotal),
+          heapUsed: mb(atPeak.heapUsed),
+          external: mb(atPeak.external),
+          arrayBuffers: mb(atPeak.arrayBuffers),
+        };
         return { rss: process.memoryUsage.rss(), peak, maxRss: process.resourceUsage().maxRSS * 1024, atPeakMb };
       }
       case 'cpu': {

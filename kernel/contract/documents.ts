@@ -41,7 +41,11 @@ export interface ApplyLimits {
   maxParagraphs: number;
 }
 
-const span = { paragraphId: z.string().check(z.minLength(1), z.maxLength(200)), start: z.int().check(z.gte(0)), end: z.int().check(z.gte(0)) };
+const span = {
+  paragraphId: z.string().check(z.minLength(1), z.maxLength(200)),
+  start: z.int().check(z.gte(0)),
+  end: z.int().check(z.gte(0)),
+};
 
 /** POST /api/document/apply body. */
 export function applyRequestSchema(limits: ApplyLimits) {
@@ -52,7 +56,13 @@ export function applyRequestSchema(limits: ApplyLimits) {
     mode: z._default(z.enum(APPLY_MODES), 'tracked'),
     author: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
     edits: z
-      .array(z.strictObject({ ...span, replacement: z.string().check(z.maxLength(limits.maxParagraphChars)), message: z.optional(z.string().check(z.maxLength(2000))) }))
+      .array(
+        z.strictObject({
+          ...span,
+          replacement: z.string().check(z.maxLength(limits.maxParagraphChars)),
+          message: z.optional(z.string().check(z.maxLength(2000))),
+        }),
+      )
       .check(z.maxLength(maxItems)),
     notes: z.optional(z.array(z.strictObject({ ...span, message: z.string().check(z.maxLength(2000)) })).check(z.maxLength(maxItems))),
   });

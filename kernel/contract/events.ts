@@ -88,9 +88,19 @@ export const proofreadDoneEvent = z.object({ total: count, fromCache: count, unc
 /** Event name → data schema. */
 export type EventSchemas = Record<string, z.ZodMiniType>;
 
-export const draftEvents = { text: textEvent, findings: findingsEvent, done: completionDoneEvent, error: errorEvent } satisfies EventSchemas;
+export const draftEvents = {
+  text: textEvent,
+  findings: findingsEvent,
+  done: completionDoneEvent,
+  error: errorEvent,
+} satisfies EventSchemas;
 export const rewriteEvents = { text: textEvent, done: completionDoneEvent, error: errorEvent } satisfies EventSchemas;
-export const summarizeEvents = { text: textEvent, progress: summaryProgressEvent, done: summaryDoneEvent, error: errorEvent } satisfies EventSchemas;
+export const summarizeEvents = {
+  text: textEvent,
+  progress: summaryProgressEvent,
+  done: summaryDoneEvent,
+  error: errorEvent,
+} satisfies EventSchemas;
 export const proofreadEvents = {
   suggestions: suggestionsEvent,
   progress: proofreadProgressEvent,

@@ -13,13 +13,11 @@ import { TEMPLATE_IDS } from './templates';
 
 /** A user text: well-formed UTF-16 (no lone surrogates), NFC-normalised, whitespace kept. */
 export function documentText(maxChars: number) {
-  return z
-    .string({ error: 'expected a string' })
-    .check(
-      z.maxLength(maxChars, `expected at most ${maxChars} characters`),
-      z.refine((s) => s.isWellFormed(), 'contains invalid (unpaired surrogate) characters'),
-      z.normalize('NFC'),
-    );
+  return z.string({ error: 'expected a string' }).check(
+    z.maxLength(maxChars, `expected at most ${maxChars} characters`),
+    z.refine((s) => s.isWellFormed(), 'contains invalid (unpaired surrogate) characters'),
+    z.normalize('NFC'),
+  );
 }
 
 const nonBlank = (what: string) => z.refine<string>((s) => s.trim().length > 0, `expected some text to ${what}`);
@@ -91,16 +89,25 @@ export function rewriteRequestSchema(maxChars: number) {
     .strictObject({
       text: documentText(maxChars).check(nonBlank('rewrite')),
       style: z.enum(REWRITE_STYLES, { error: `expected one of ${REWRITE_STYLES.join(', ')}` }),
-      instruction: z.optional(z.string({ error: 'expected a string' }).check(z.trim(), z.maxLength(1000, 'expected at most 1000 characters'))),
+      instruction: z.optional(
+        z.string({ error: 'expected a string' }).check(z.trim(), z.maxLength(1000, 'expected at most 1000 characters')),
+      ),
       continueFrom: z.optional(documentText(maxChars)),
     })
-    .check(z.refine((b) => b.style !== 'free' || Boolean(b.instruction), { message: "expected an instruction for style 'free'", path: ['instruction'] }));
+    .check(
+      z.refine((b) => b.style !== 'free' || Boolean(b.instruction), {
+        message: "expected an instruction for style 'free'",
+        path: ['instruction'],
+      }),
+    );
 }
 
 /** POST /api/doctype: the document's paragraphs → the suggested pack. */
 export function doctypeRequestSchema(maxChars: number) {
   return z.strictObject({
-    paragraphs: z.array(documentText(maxChars), { error: 'expected an array of strings' }).check(z.maxLength(20_000, 'expected at most 20000 paragraphs')),
+    paragraphs: z
+      .array(documentText(maxChars), { error: 'expected an array of strings' })
+      .check(z.maxLength(20_000, 'expected at most 20000 paragraphs')),
   });
 }
 

@@ -52,5 +52,10 @@ export function narrowEdit(start: number, original: string, replacement: string,
     if (p + s === original.length) return { start, end: start + original.length, original, replacement };
   }
   const narrowed = original.slice(p, original.length - s);
-  return { start: start + p, end: start + p + narrowed.length, original: narrowed, replacement: replacement.slice(p, replacement.length - s) };
+  return {
+    start: start + p,
+    end: start + p + narrowed.length,
+    original: narrowed,
+    replacement: replacement.slice(p, replacement.length - s),
+  };
 }

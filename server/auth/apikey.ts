@@ -64,7 +64,8 @@ export function parseApiKeyEntry(entry: string): ApiKeyEntry {
   if (parts.length !== 4 || parts[1] !== ENTRY_SCHEME) throw new Error(`expected name:${ENTRY_SCHEME}:kid:digest (from npm run mint-key)`);
   const [, , kid, digest] = parts as [string, string, string, string];
   if (!NAME.test(name)) throw new Error(`key name "${name}" must be 1-64 of A-Z a-z 0-9 . _ @ -`);
-  if (!B64URL.test(kid) || Buffer.from(kid, 'base64url').length !== KID_BYTES) throw new Error(`entry for "${name}": the key id must be ${KID_BYTES} bytes, base64url`);
+  if (!B64URL.test(kid) || Buffer.from(kid, 'base64url').length !== KID_BYTES)
+    throw new Error(`entry for "${name}": the key id must be ${KID_BYTES} bytes, base64url`);
   if (!B64URL.test(digest)) throw new Error(`entry for "${name}": the digest must be base64url`);
   const d = Buffer.from(digest, 'base64url');
   if (d.length !== DIGEST_BYTES) throw new Error(`entry for "${name}": the digest must be ${DIGEST_BYTES} bytes (from npm run mint-key)`);

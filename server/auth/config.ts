@@ -28,9 +28,7 @@ export const AUTH_MODES = ['none', 'apikey', 'oidc'] as const;
 export type AuthMode = (typeof AUTH_MODES)[number];
 
 /** Asymmetric JWS algorithms accepted in OIDC_ALGORITHMS; `none` and HS* are refused. */
-export const ALLOWED_JWT_ALGORITHMS = [
-  'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA',
-] as const;
+export const ALLOWED_JWT_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
 
 export interface OidcConfig {
   issuer: string;
@@ -99,7 +97,7 @@ export const authEnvShape = {
       try {
         u = new URL(v);
       } catch {
-        ctx.addIssue({ code: 'custom', message: 'expected the https:// URL of the issuer\'s JWKS' });
+        ctx.addIssue({ code: 'custom', message: "expected the https:// URL of the issuer's JWKS" });
         return;
       }
       if (u.protocol !== 'https:' && !(u.protocol === 'http:' && isLoopbackUrl(u))) {
@@ -113,7 +111,10 @@ export const authEnvShape = {
       const algs = list(v ?? 'RS256');
       const bad = algs.filter((a) => !(ALLOWED_JWT_ALGORITHMS as readonly string[]).includes(a));
       if (bad.length || !algs.length) {
-        ctx.addIssue({ code: 'custom', message: `expected some of ${ALLOWED_JWT_ALGORITHMS.join(', ')} (got ${bad.join(', ') || 'nothing'})` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected some of ${ALLOWED_JWT_ALGORITHMS.join(', ')} (got ${bad.join(', ') || 'nothing'})`,
+        });
         return z.NEVER;
       }
       return algs;
@@ -138,7 +139,7 @@ export const authEnvShape = {
     .default(30),
   OIDC_CLIENT_ID: z
     .string()
-    .regex(/^[\x21-\x7e]{1,200}$/, 'expected the client id of the IdP\'s public (SPA) app registration')
+    .regex(/^[\x21-\x7e]{1,200}$/, "expected the client id of the IdP's public (SPA) app registration")
     .optional(),
   OIDC_SCOPES: z
     .string()
@@ -162,12 +163,18 @@ type RefineCtx = { addIssue: (issue: { code: 'custom'; message: string; path?: P
 /** Cross-field checks: what each mode needs. Call from the relay schema's superRefine. */
 export function refineAuthEnv(env: AuthEnv, ctx: RefineCtx): void {
   if (env.AUTH_MODE === 'apikey' && env.API_KEYS.length === 0) {
-    ctx.addIssue({ code: 'custom', path: ['API_KEYS'], message: 'AUTH_MODE=apikey needs at least one name:hmac:kid:digest entry (npm run mint-key -- --name NAME)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['API_KEYS'],
+      message: 'AUTH_MODE=apikey needs at least one name:hmac:kid:digest entry (npm run mint-key -- --name NAME)',
+    });
   }
   if (env.AUTH_MODE === 'oidc') {
     if (!env.OIDC_ISSUER) ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'AUTH_MODE=oidc needs the token issuer (iss)' });
-    if (!env.OIDC_AUDIENCE.length) ctx.addIssue({ code: 'custom', path: ['OIDC_AUDIENCE'], message: 'AUTH_MODE=oidc needs the expected audience (aud)' });
-    if (!env.OIDC_JWKS_URL) ctx.addIssue({ code: 'custom', path: ['OIDC_JWKS_URL'], message: 'AUTH_MODE=oidc needs the issuer\'s JWKS URL' });
+    if (!env.OIDC_AUDIENCE.length)
+      ctx.addIssue({ code: 'custom', path: ['OIDC_AUDIENCE'], message: 'AUTH_MODE=oidc needs the expected audience (aud)' });
+    if (!env.OIDC_JWKS_URL)
+      ctx.addIssue({ code: 'custom', path: ['OIDC_JWKS_URL'], message: "AUTH_MODE=oidc needs the issuer's JWKS URL" });
   }
 }
 

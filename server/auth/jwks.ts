@@ -33,7 +33,12 @@ export interface RemoteKeySetOptions {
   now?: () => number;
 }
 
-const TOKEN_ERRORS = [joseErrors.JWKSNoMatchingKey, joseErrors.JWKSMultipleMatchingKeys, joseErrors.JOSENotSupported, joseErrors.JOSEAlgNotAllowed];
+const TOKEN_ERRORS = [
+  joseErrors.JWKSNoMatchingKey,
+  joseErrors.JWKSMultipleMatchingKeys,
+  joseErrors.JOSENotSupported,
+  joseErrors.JOSEAlgNotAllowed,
+];
 
 export function isTokenError(err: unknown): boolean {
   return TOKEN_ERRORS.some((E) => err instanceof E);

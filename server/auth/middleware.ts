@@ -121,7 +121,8 @@ function mapJoseError(err: unknown): AuthFailure {
     return new AuthFailure('AUTH_INVALID', `claim "${err.claim}" failed: ${err.reason}`);
   }
   if (err instanceof joseErrors.JWKSNoMatchingKey) return new AuthFailure('AUTH_INVALID', 'no key in the JWKS matches the token');
-  if (err instanceof joseErrors.JWKSMultipleMatchingKeys) return new AuthFailure('AUTH_INVALID', 'several JWKS keys match and none verified');
+  if (err instanceof joseErrors.JWKSMultipleMatchingKeys)
+    return new AuthFailure('AUTH_INVALID', 'several JWKS keys match and none verified');
   if (err instanceof joseErrors.JWSSignatureVerificationFailed) return new AuthFailure('AUTH_INVALID', 'signature verification failed');
   if (err instanceof joseErrors.JOSEAlgNotAllowed) return new AuthFailure('AUTH_INVALID', 'token algorithm not allowed');
   if (err instanceof KeySetUnavailable) return new AuthFailure('AUTH_UNAVAILABLE', err.message);
@@ -146,7 +147,11 @@ export function createAuthMiddleware(cfg: AuthConfig, opts: AuthMiddlewareOption
     }
     const log = (req as Request & { log?: { warn?: (o: object, m: string) => void } }).log;
     log?.warn?.({ auth: { code: f.code, reason: f.reason } }, 'authentication failed');
-    res.status(status).set('WWW-Authenticate', challenge).set('Cache-Control', 'no-store').json({ code: f.code, message: MESSAGES[f.code] });
+    res
+      .status(status)
+      .set('WWW-Authenticate', challenge)
+      .set('Cache-Control', 'no-store')
+      .json({ code: f.code, message: MESSAGES[f.code] });
   };
   // A presented credential that was refused counts against the client; over the limit: 429.
   const fail = (req: Request, res: Response, f: AuthFailure) => {

@@ -42,7 +42,12 @@ export function parseCli<O extends ParseArgsOptionsConfig>(spec: CliSpec<O>, arg
 }
 
 /** `value` when it is one of `allowed`; otherwise a usage error `unknown <what> '<value>'`. */
-export function oneOf<T extends string>(spec: Pick<CliSpec<ParseArgsOptionsConfig>, 'name' | 'help'>, what: string, value: string, allowed: readonly T[]): T {
+export function oneOf<T extends string>(
+  spec: Pick<CliSpec<ParseArgsOptionsConfig>, 'name' | 'help'>,
+  what: string,
+  value: string,
+  allowed: readonly T[],
+): T {
   if (!(allowed as readonly string[]).includes(value)) usageError(spec, `unknown ${what} '${value}'`);
   return value as T;
 }

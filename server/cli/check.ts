@@ -63,7 +63,10 @@ async function main(): Promise<void> {
     await checker.close();
   }
   const { suggestions } = result;
-  const unchecked = result.unchecked.flatMap((u) => u.paragraphIds.map((id) => paragraphs.findIndex((p) => p.id === id))).filter((i) => i >= 0).sort((a, b) => a - b);
+  const unchecked = result.unchecked
+    .flatMap((u) => u.paragraphIds.map((id) => paragraphs.findIndex((p) => p.id === id)))
+    .filter((i) => i >= 0)
+    .sort((a, b) => a - b);
   const rows = suggestions.map((s) => ({
     paragraph: Number(s.paragraphId),
     start: s.start,
@@ -76,7 +79,9 @@ async function main(): Promise<void> {
     message: s.message,
     source: s.source,
     // Documents (.hwpx/.hwp/.docx): `paragraph` indexes the extracted list; here is where it is.
-    ...(document ? { paragraphId: document.paragraphs[Number(s.paragraphId)]!.id, location: document.paragraphs[Number(s.paragraphId)]!.location } : {}),
+    ...(document
+      ? { paragraphId: document.paragraphs[Number(s.paragraphId)]!.id, location: document.paragraphs[Number(s.paragraphId)]!.location }
+      : {}),
   }));
   if (values.json) {
     process.stdout.write(JSON.stringify({ suggestions: rows, ...(unchecked.length ? { unchecked } : {}) }) + '\n');
@@ -86,7 +91,9 @@ async function main(): Promise<void> {
     const fix = r.replacement === null ? '(no automatic fix)' : `→ "${r.replacement}"`;
     // line:column, both 1-based as editors count them (the column range is inclusive; --json keeps 0-based offsets)
     const cols = r.end > r.start ? `${r.start + 1}-${r.end}` : `${r.start + 1}`;
-    process.stdout.write(`${r.paragraph + 1}:${cols} [${r.category}] "${r.original}" ${fix}  ${r.message}${r.rule ? ` (${r.rule})` : ''} <${r.source}>\n`);
+    process.stdout.write(
+      `${r.paragraph + 1}:${cols} [${r.category}] "${r.original}" ${fix}  ${r.message}${r.rule ? ` (${r.rule})` : ''} <${r.source}>\n`,
+    );
   }
   if (unchecked.length) {
     process.stderr.write(`${unchecked.length} paragraph(s) not checked by the model: ${unchecked.map((n) => n + 1).join(', ')}\n`);

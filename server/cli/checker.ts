@@ -82,7 +82,9 @@ export async function createChecker(o: CheckerOptions): Promise<Checker> {
     close,
     async check(paragraphs) {
       const paras = paragraphs.map((p) => ({ id: p.id, text: p.text.normalize('NFC') }));
-      const rules = offline ? offline.check(paras, o.minConfidence === undefined ? { pack: o.pack } : { pack: o.pack, minConfidence: o.minConfidence }) : [];
+      const rules = offline
+        ? offline.check(paras, o.minConfidence === undefined ? { pack: o.pack } : { pack: o.pack, minConfidence: o.minConfidence })
+        : [];
       if (!proofreader) return { suggestions: sortSuggestions(rules, paras), unchecked: [] };
       const r = await proofreader.checkWithModel(paras, { pack: o.pack, delivered: rules });
       return { suggestions: r.suggestions, unchecked: r.unchecked };

@@ -60,7 +60,10 @@ export function parseTagged(tagged: string, errorTypes: Record<string, string>):
     else {
       const start = open.get(tag);
       if (start !== undefined) {
-        const types = (errorTypes[tag] ?? 'unknown').split(',').map((s) => s.trim()).filter(Boolean);
+        const types = (errorTypes[tag] ?? 'unknown')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         spans.push({ tag, start, end: text.length, types });
       }
     }

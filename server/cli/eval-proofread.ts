@@ -91,8 +91,14 @@ async function checkItems(checker: Checker, items: readonly EvalItem[]): Promise
     for (const u of r.unchecked) for (const id of u.paragraphIds) unchecked.add(id);
   };
   try {
-    await checkAll('s', items.map((it) => it.source));
-    await checkAll('t', items.map((it) => it.target));
+    await checkAll(
+      's',
+      items.map((it) => it.source),
+    );
+    await checkAll(
+      't',
+      items.map((it) => it.target),
+    );
   } finally {
     await checker.close();
   }
@@ -161,7 +167,10 @@ function printReport(shown: Summary, all: Summary, byRule: Record<string, RuleSt
         .map(([c, x]) => `  category ${c.padEnd(20)} gold ${x.gold}  found ${x.found}  recall ${x.recall}  precision ${x.precision}\n`)
         .join('') +
       Object.entries(byRule)
-        .map(([id, r]) => `  ${id.padEnd(44)} conf ${r.confidence}  fired ${r.fired}  correct ${r.correct}  precision ${r.precision}  target alarms ${r.targetAlarms}\n`)
+        .map(
+          ([id, r]) =>
+            `  ${id.padEnd(44)} conf ${r.confidence}  fired ${r.fired}  correct ${r.correct}  precision ${r.precision}  target alarms ${r.targetAlarms}\n`,
+        )
         .join(''),
   );
 }

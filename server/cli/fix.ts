@@ -94,7 +94,9 @@ async function main(): Promise<void> {
     ...(result.notesReport.length ? { notesReport: result.notesReport } : {}),
   };
   if (!values.json) {
-    process.stdout.write(`${file} → ${out}: ${result.applied} fix(es) applied (${mode}), ${result.skipped.length} skipped, ${notes.length} finding(s) without a fix\n`);
+    process.stdout.write(
+      `${file} → ${out}: ${result.applied} fix(es) applied (${mode}), ${result.skipped.length} skipped, ${notes.length} finding(s) without a fix\n`,
+    );
     for (const s of result.skipped) process.stdout.write(`  skipped ${s.paragraphId}:${s.start}-${s.end}: ${s.reason}\n`);
   }
   process.stdout.write(JSON.stringify(summary) + '\n');

@@ -99,7 +99,14 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   let readBack = 0;
-  if (values.out) readBack = await writeAndReadBack(values.out, xml, { url: values.url, id: values.id, name: values.name, appDomains: values['app-domain'], printInfo: !!values['print-info'] });
+  if (values.out)
+    readBack = await writeAndReadBack(values.out, xml, {
+      url: values.url,
+      id: values.id,
+      name: values.name,
+      appDomains: values['app-domain'],
+      printInfo: !!values['print-info'],
+    });
   else process.stdout.write(xml);
   const assetsDir = values.assets ? resolve(values.assets) : findUp('assets');
   if (!assetsDir) {
@@ -140,7 +147,7 @@ function offlineCheck(xml: string, assetsDir: string): number {
     for (const e of result.errors) process.stderr.write(`  - ${e}\n`);
     return 1;
   }
-  process.stderr.write('manifest check passed (offline checks; Microsoft\'s online validator: npm run validate -- FILE)\n');
+  process.stderr.write("manifest check passed (offline checks; Microsoft's online validator: npm run validate -- FILE)\n");
   return 0;
 }
 
@@ -155,7 +162,13 @@ async function checkReadBack(file: string, expected: Parameters<typeof compareMa
 }
 
 /** --update FILE: new id and/or display name through office-addin-manifest, then the same checks. */
-async function update(fileArg: string, id: string | undefined, name: string | undefined, assets: string | undefined, print: boolean): Promise<number> {
+async function update(
+  fileArg: string,
+  id: string | undefined,
+  name: string | undefined,
+  assets: string | undefined,
+  print: boolean,
+): Promise<number> {
   const file = resolve(fileArg);
   if (!existsSync(file)) {
     process.stderr.write(`no manifest at ${file}\n`);

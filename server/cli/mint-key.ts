@@ -12,7 +12,9 @@ import { isValidKeyName, mintApiKey } from '../auth/apikey';
 export async function main(argv: string[]): Promise<number> {
   let name: string | undefined;
   try {
-    ({ values: { name } } = parseArgs({ args: argv, options: { name: { type: 'string' } }, strict: true }));
+    ({
+      values: { name },
+    } = parseArgs({ args: argv, options: { name: { type: 'string' } }, strict: true }));
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\nusage: npm run mint-key -- --name NAME\n`);
     return 2;

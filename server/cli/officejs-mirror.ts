@@ -36,12 +36,20 @@ async function download(url: string, timeoutMs: number): Promise<Buffer | { erro
   }
 }
 
-export async function main(argv: string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) },
+): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { out: { type: 'string' }, from: { type: 'string' }, 'timeout-ms': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        out: { type: 'string' },
+        from: { type: 'string' },
+        'timeout-ms': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
     }));
   } catch (e) {
@@ -68,7 +76,10 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
   const timeoutMs = Number(values['timeout-ms'] ?? 60_000);
   const out = resolve(values.out);
 
-  const wanted = [...MIRROR_FILES.required.map((p) => ({ p, required: true })), ...MIRROR_FILES.optional.map((p) => ({ p, required: false }))];
+  const wanted = [
+    ...MIRROR_FILES.required.map((p) => ({ p, required: true })),
+    ...MIRROR_FILES.optional.map((p) => ({ p, required: false })),
+  ];
   const got = await Promise.all(wanted.map(async (w) => ({ ...w, res: await download(new URL(w.p, from).href, timeoutMs) })));
   const missing = got.filter((g) => g.required && !Buffer.isBuffer(g.res));
   if (missing.length > 0) {

@@ -17,7 +17,16 @@
  */
 import { DocumentError } from './errors';
 import { planEdits, reportLine, skip } from './edits';
-import type { ApplyOptions, ApplyResult, DocumentEdit, DocumentNote, DocumentParagraph, OpenedDocument, ParagraphKind, SkippedEdit } from './types';
+import type {
+  ApplyOptions,
+  ApplyResult,
+  DocumentEdit,
+  DocumentNote,
+  DocumentParagraph,
+  OpenedDocument,
+  ParagraphKind,
+  SkippedEdit,
+} from './types';
 import { entryText, findEntry, patchZip, readZip } from './zip';
 
 const DOC = 'word/document.xml';
@@ -134,7 +143,14 @@ function mapDocument(xml: string): MappedParagraph[] {
     else if (name === 'tbl') tables.push({ index: tableCount++, row: 0, col: 0, cellParas: 0 });
     else if (name === 'r' && !selfClose && para) {
       const end = xml.indexOf('</w:r>', at);
-      run = { start: at, end: end + '</w:r>'.length, openTag: all, rPr: '', complex: false, tracked: stack.includes('ins') || stack.includes('del') || stack.includes('moveFrom') || stack.includes('moveTo') };
+      run = {
+        start: at,
+        end: end + '</w:r>'.length,
+        openTag: all,
+        rPr: '',
+        complex: false,
+        tracked: stack.includes('ins') || stack.includes('del') || stack.includes('moveFrom') || stack.includes('moveTo'),
+      };
       para.runs.push(run);
     } else if (run && name === 'rPr' && !selfClose) {
       const end = xml.indexOf('</w:rPr>', at);
@@ -186,7 +202,7 @@ interface Splice {
 }
 
 function applyOrdered(xml: string, splices: Splice[]): string {
-  const sorted = [...splices].sort((a, b) => a.start - b.start || (a.end - a.start) - (b.end - b.start) || a.order - b.order);
+  const sorted = [...splices].sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start) || a.order - b.order);
   let out = '';
   let at = 0;
   for (const s of sorted) {
@@ -242,7 +258,8 @@ function serialiseRun(r: Run, list: Op[], w: RunWriter): string {
   while (i < list.length) {
     const kind = list[i]!.kind;
     const group: Op[] = [];
-    while (i < list.length && (list[i]!.kind === kind || (w.mode === 'direct' && kind !== 'del' && list[i]!.kind !== 'del'))) group.push(list[i++]!);
+    while (i < list.length && (list[i]!.kind === kind || (w.mode === 'direct' && kind !== 'del' && list[i]!.kind !== 'del')))
+      group.push(list[i++]!);
     if (kind === 'del' && w.mode === 'direct') continue;
     const body = group.map((op) => (op.kind === 'ins' ? { ch: op.text, xml: escapeText(op.text), isTag: false } : op.atom));
     const content = runContent(body, kind === 'del' ? 'w:delText' : 'w:t');
@@ -265,14 +282,20 @@ function commentParts(
   const additions = new Map<string, Uint8Array>();
   const enc = new TextEncoder();
   const items = comments
-    .map((c) => `<w:comment w:id="${c.id}" ${stamp} w:initials="${escapeXml(author.slice(0, 2))}"><w:p><w:r><w:t xml:space="preserve">${escapeText(c.text)}</w:t></w:r></w:p></w:comment>`)
+    .map(
+      (c) =>
+        `<w:comment w:id="${c.id}" ${stamp} w:initials="${escapeXml(author.slice(0, 2))}"><w:p><w:r><w:t xml:space="preserve">${escapeText(c.text)}</w:t></w:r></w:p></w:comment>`,
+    )
     .join('');
   const existing = entryText(zip, COMMENTS);
   if (existing !== undefined) {
     replacements.set(COMMENTS, enc.encode(existing.replace(/<\/w:comments>\s*$/, `${items}</w:comments>`)));
     return { replacements, additions };
   }
-  additions.set(COMMENTS, enc.encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${W_NS}">${items}</w:comments>`));
+  additions.set(
+    COMMENTS,
+    enc.encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${W_NS}">${items}</w:comments>`),
+  );
   const rels = entryText(zip, RELS);
   const types = entryText(zip, TYPES);
   if (rels === undefined || types === undefined) throw new DocumentError('FILE_CORRUPT');
@@ -280,12 +303,22 @@ function commentParts(
   const rId = `rId${Math.max(0, ...rIds) + 1}`;
   replacements.set(
     RELS,
-    enc.encode(rels.replace('</Relationships>', `<Relationship Id="${rId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>`)),
+    enc.encode(
+      rels.replace(
+        '</Relationships>',
+        `<Relationship Id="${rId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>`,
+      ),
+    ),
   );
   if (!types.includes('/word/comments.xml'))
     replacements.set(
       TYPES,
-      enc.encode(types.replace('</Types>', '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>')),
+      enc.encode(
+        types.replace(
+          '</Types>',
+          '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>',
+        ),
+      ),
     );
   return { replacements, additions };
 }
@@ -297,7 +330,12 @@ interface ParsedDocx {
   mapped: MappedParagraph[];
 }
 
-async function applyDocx(d: ParsedDocx, edits: readonly DocumentEdit[], notes: readonly DocumentNote[], options: ApplyOptions): Promise<ApplyResult> {
+async function applyDocx(
+  d: ParsedDocx,
+  edits: readonly DocumentEdit[],
+  notes: readonly DocumentNote[],
+  options: ApplyOptions,
+): Promise<ApplyResult> {
   const { zip, xml, mapped } = d;
   const paragraphs = mapped.map((m) => m.para);
   const byId = new Map(mapped.map((m) => [m.para.id, m]));
@@ -325,7 +363,12 @@ async function applyDocx(d: ParsedDocx, edits: readonly DocumentEdit[], notes: r
     const id = ids.next++;
     comments.push({ id, text });
     splices.push({ start: first.start, end: first.start, replacement: `<w:commentRangeStart w:id="${id}"/>`, order: order++ });
-    splices.push({ start: last.end, end: last.end, replacement: `<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`, order: order++ });
+    splices.push({
+      start: last.end,
+      end: last.end,
+      replacement: `<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`,
+      order: order++,
+    });
   };
 
   const plan = planEdits(paragraphs, edits);
@@ -347,12 +390,15 @@ async function applyDocx(d: ParsedDocx, edits: readonly DocumentEdit[], notes: r
       }
       if (!usable.length) continue;
       applied += usable.length;
-      for (const [r, ops] of runOps(m, usable)) splices.push({ start: r.start, end: r.end, replacement: serialiseRun(r, ops, { mode: options.mode, stamp, ids }), order: order++ });
+      for (const [r, ops] of runOps(m, usable))
+        splices.push({ start: r.start, end: r.end, replacement: serialiseRun(r, ops, { mode: options.mode, stamp, ids }), order: order++ });
     }
   }
   for (const n of notes) anchorComment(byId.get(n.paragraphId), n, n.message);
 
-  const { replacements, additions } = comments.length ? commentParts(zip, comments, stamp, options.author) : { replacements: new Map<string, Uint8Array>(), additions: new Map<string, Uint8Array>() };
+  const { replacements, additions } = comments.length
+    ? commentParts(zip, comments, stamp, options.author)
+    : { replacements: new Map<string, Uint8Array>(), additions: new Map<string, Uint8Array>() };
   if (splices.length) replacements.set(DOC, new TextEncoder().encode(applyOrdered(xml, splices)));
   const out = replacements.size || additions.size ? patchZip(zip, replacements, additions) : new Uint8Array(d.bytes);
   return { bytes: out, applied, skipped, notesWritten: comments.length, notesReport };

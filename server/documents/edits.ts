@@ -27,8 +27,7 @@ export function planEdits<E extends { paragraphId: string; start: number; end: n
   for (const e of edits) {
     const text = textOf.get(e.paragraphId);
     if (text === undefined) skipped.push(skip(e, 'no such paragraph'));
-    else if (!spanInside(text, e))
-      skipped.push(skip(e, 'offsets outside the paragraph'));
+    else if (!spanInside(text, e)) skipped.push(skip(e, 'offsets outside the paragraph'));
     else {
       const list = byParagraph.get(e.paragraphId) ?? [];
       list.push(e.replacement === undefined ? e : { ...e, replacement: e.replacement.normalize('NFC') });
@@ -48,7 +47,10 @@ export function applyToText(text: string, edits: readonly DocumentEdit[]): strin
 }
 
 /** One 교정 내역 line: where, what, and the suggested change if any. */
-export function reportLine(p: DocumentParagraph | undefined, n: { start: number; end: number; message?: string; replacement?: string }): string {
+export function reportLine(
+  p: DocumentParagraph | undefined,
+  n: { start: number; end: number; message?: string; replacement?: string },
+): string {
   const where = p ? `${p.id}` : '?';
   const original = p ? p.text.slice(n.start, n.end) : '';
   const change = n.replacement !== undefined ? ` "${original}" → "${n.replacement}"` : original ? ` "${original}"` : '';

@@ -24,7 +24,16 @@
 import { kordoc, type ScanParagraph, type ScanTable, type SpliceEdit } from './kordoc';
 import { DocumentError } from './errors';
 import { planEdits, reportLine, skip } from './edits';
-import type { ApplyOptions, ApplyResult, DocumentEdit, DocumentNote, DocumentParagraph, OpenedDocument, ParagraphKind, SkippedEdit } from './types';
+import type {
+  ApplyOptions,
+  ApplyResult,
+  DocumentEdit,
+  DocumentNote,
+  DocumentParagraph,
+  OpenedDocument,
+  ParagraphKind,
+  SkippedEdit,
+} from './types';
 import { entryText, findEntry, patchZip, readZip, type ZipArchive } from './zip';
 
 const SECTION_RE = /^Contents\/section(\d+)\.xml$/;
@@ -198,7 +207,13 @@ function mapParagraphs(sections: Section[], header: string): MappedParagraph[] {
             const tablePath = [...path, t];
             cell.paragraphs.forEach((p, k) => {
               // `table`: its index in the section, or "2.0" for table 0 inside a cell of table 2.
-              const location = { section: section.index, table: tablePath.length === 1 ? tablePath[0]! : tablePath.join('.'), row: rowAt, col: colAt, paragraph: k };
+              const location = {
+                section: section.index,
+                table: tablePath.length === 1 ? tablePath[0]! : tablePath.join('.'),
+                row: rowAt,
+                col: colAt,
+                paragraph: k,
+              };
               items.push({ start: p.start, make: () => add(p, `${cellId}.p${k}`, 'cell', location) });
             });
             addTables(cell.tables, cellId, tablePath);
@@ -233,7 +248,8 @@ interface TrackIds {
 function maxTrackId(header: string, sections: Section[]): number {
   let max = 0;
   for (const m of header.matchAll(/<hh:trackChange\b[^>]*\bid="(\d+)"/g)) max = Math.max(max, Number(m[1]));
-  for (const s of sections) for (const m of s.xml.matchAll(/<\w+:(?:delete|insert)(?:Begin|End)\b[^>]*\bId="(\d+)"/g)) max = Math.max(max, Number(m[1]));
+  for (const s of sections)
+    for (const m of s.xml.matchAll(/<\w+:(?:delete|insert)(?:Begin|End)\b[^>]*\bId="(\d+)"/g)) max = Math.max(max, Number(m[1]));
   return max;
 }
 
@@ -255,9 +271,12 @@ function registerTrackChanges(header: string, ids: TrackIds['changes'], author: 
     if (/<hh:trackChangeAuthors\b/.test(out)) out = appendItems(out, 'trackChangeAuthors', entry, 1);
     else out = out.replace('</hh:refList>', `<hh:trackChangeAuthors itemCnt="1">${entry}</hh:trackChangeAuthors></hh:refList>`);
   }
-  const entries = ids.map((c) => `<hh:trackChange type="${c.type}" date="${date}" authorID="${authorId! + 1}" hide="0" id="${c.id}"/>`).join('');
+  const entries = ids
+    .map((c) => `<hh:trackChange type="${c.type}" date="${date}" authorID="${authorId! + 1}" hide="0" id="${c.id}"/>`)
+    .join('');
   if (/<hh:trackChanges\b/.test(out)) out = appendItems(out, 'trackChanges', entries, ids.length);
-  else if (/<hh:trackChangeAuthors\b/.test(out)) out = out.replace(/<hh:trackChangeAuthors\b/, `<hh:trackChanges itemCnt="${ids.length}">${entries}</hh:trackChanges>$&`);
+  else if (/<hh:trackChangeAuthors\b/.test(out))
+    out = out.replace(/<hh:trackChangeAuthors\b/, `<hh:trackChanges itemCnt="${ids.length}">${entries}</hh:trackChanges>$&`);
   else out = out.replace('</hh:refList>', `<hh:trackChanges itemCnt="${ids.length}">${entries}</hh:trackChanges></hh:refList>`);
   return out;
 }
@@ -282,7 +301,8 @@ function unescapeAttr(s: string): string {
 /** Authors of the file's tracked changes by change id (authorID = author id + 1, as 한글 writes it). */
 export function trackChangeAuthors(header: string): Map<string, { type: string; author: string | undefined }> {
   const authors = new Map<number, string>();
-  for (const m of header.matchAll(/<hh:trackChangeAuthor\b[^>]*\bname="([^"]*)"[^>]*\bid="(\d+)"/g)) authors.set(Number(m[2]), unescapeAttr(m[1]!));
+  for (const m of header.matchAll(/<hh:trackChangeAuthor\b[^>]*\bname="([^"]*)"[^>]*\bid="(\d+)"/g))
+    authors.set(Number(m[2]), unescapeAttr(m[1]!));
   const out = new Map<string, { type: string; author: string | undefined }>();
   for (const m of header.matchAll(/<hh:trackChange\b([^>]*)\/>/g)) {
     const attr = (n: string) => new RegExp(`\\b${n}="([^"]*)"`).exec(m[1]!)?.[1];
@@ -300,7 +320,8 @@ export async function openHwpx(bytes: Uint8Array): Promise<OpenedDocument & { tr
   const zip = readZip(bytes);
   const mimetype = entryText(zip, 'mimetype');
   if (mimetype !== undefined && mimetype.trim() !== 'application/hwp+zip') throw new DocumentError('UNSUPPORTED_FORMAT');
-  if (findEntry(zip, 'META-INF/manifest.xml') && /encryption-data/.test(entryText(zip, 'META-INF/manifest.xml') ?? '')) throw new DocumentError('FILE_ENCRYPTED');
+  if (findEntry(zip, 'META-INF/manifest.xml') && /encryption-data/.test(entryText(zip, 'META-INF/manifest.xml') ?? ''))
+    throw new DocumentError('FILE_ENCRYPTED');
   const header = entryText(zip, HEADER);
   const sections = sectionsOf(zip);
   if (header === undefined || sections.length === 0) throw new DocumentError('FILE_CORRUPT');
@@ -355,7 +376,11 @@ export async function openHwpx(bytes: Uint8Array): Promise<OpenedDocument & { tr
       const section = sections.find((s) => s.index === index)!;
       replacements.set(section.path, encoder.encode(kordoc.applySplices(section.xml, mergeSamePoint(splices))));
     }
-    if (track.changes.length) replacements.set(HEADER, encoder.encode(registerTrackChanges(header, track.changes, options.author, options.date.replace(/\.\d+Z$/, 'Z'))));
+    if (track.changes.length)
+      replacements.set(
+        HEADER,
+        encoder.encode(registerTrackChanges(header, track.changes, options.author, options.date.replace(/\.\d+Z$/, 'Z'))),
+      );
     const out = replacements.size ? patchZip(zip, replacements) : new Uint8Array(bytes);
     const check = await kordoc.validateHwpx(out);
     if (!check.ok) throw new Error(`patched HWPX failed validation: ${check.issues.map((i) => i.message).join('; ')}`);
@@ -409,7 +434,11 @@ function trackedSplices(m: MappedParagraph, e: DocumentEdit, track: TrackIds): S
   if (e.replacement) {
     const id = track.next++;
     track.changes.push({ type: 'Insert', id });
-    out.push({ start: after, end: after, replacement: `<hp:insertBegin Id="${id}" TcId="${id}"/>${escapeXmlText(e.replacement)}<hp:insertEnd Id="${id}" TcId="${id}" paraend="0"/>` });
+    out.push({
+      start: after,
+      end: after,
+      replacement: `<hp:insertBegin Id="${id}" TcId="${id}"/>${escapeXmlText(e.replacement)}<hp:insertEnd Id="${id}" TcId="${id}" paraend="0"/>`,
+    });
   }
   return out;
 }

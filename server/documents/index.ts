@@ -57,7 +57,8 @@ async function openByFormat(bytes: Uint8Array, filename: string, maxBytes: numbe
       assertZipKind(bytes, 'docx');
       return openDocx(bytes);
     case 'hwp':
-      if (isZip(bytes)) throw new DocumentError('UNSUPPORTED_FORMAT', '이 파일은 .hwp가 아니라 HWPX/ZIP입니다. / This file is HWPX/ZIP, not .hwp.');
+      if (isZip(bytes))
+        throw new DocumentError('UNSUPPORTED_FORMAT', '이 파일은 .hwp가 아니라 HWPX/ZIP입니다. / This file is HWPX/ZIP, not .hwp.');
       if (!isOle2(bytes)) throw new DocumentError(isHwp3(bytes) ? 'UNSUPPORTED_FORMAT' : 'FILE_CORRUPT');
       return openHwp(bytes);
     case 'txt':
@@ -75,7 +76,8 @@ function isHwp3(bytes: Uint8Array): boolean {
 function assertZipKind(bytes: Uint8Array, format: 'hwpx' | 'docx'): void {
   const zip = readZip(bytes);
   const names = new Set(zip.entries.map((e) => e.name));
-  if (format === 'hwpx' && !names.has('Contents/header.xml') && names.has('word/document.xml')) throw new DocumentError('UNSUPPORTED_FORMAT');
+  if (format === 'hwpx' && !names.has('Contents/header.xml') && names.has('word/document.xml'))
+    throw new DocumentError('UNSUPPORTED_FORMAT');
   if (format === 'docx' && !names.has('word/document.xml')) {
     if (names.has('Contents/header.xml') || entryText(zip, 'mimetype')?.includes('hwp')) throw new DocumentError('UNSUPPORTED_FORMAT');
     throw new DocumentError('FILE_CORRUPT');

@@ -127,7 +127,11 @@ export function entryText(zip: ZipArchive, name: string): string | undefined {
  */
 // Over 80 lines on purpose: one pass writing local records and the central directory in step,
 // sharing the running offset; splitting it would pass that state around.
-export function patchZip(zip: ZipArchive, replacements: ReadonlyMap<string, Uint8Array>, additions: ReadonlyMap<string, Uint8Array> = new Map()): Uint8Array {
+export function patchZip(
+  zip: ZipArchive,
+  replacements: ReadonlyMap<string, Uint8Array>,
+  additions: ReadonlyMap<string, Uint8Array> = new Map(),
+): Uint8Array {
   const src = zip.bytes;
   const view = new DataView(src.buffer, src.byteOffset, src.byteLength);
   const byOffset = [...zip.entries].sort((a, b) => a.localOffset - b.localOffset);
@@ -138,7 +142,15 @@ export function patchZip(zip: ZipArchive, replacements: ReadonlyMap<string, Uint
   let offset = 0;
   const encoder = new TextEncoder();
 
-  const writeNew = (nameBytes: Uint8Array, content: Uint8Array, method: number, time: number, date: number, flags: number, oldCentral?: Uint8Array) => {
+  const writeNew = (
+    nameBytes: Uint8Array,
+    content: Uint8Array,
+    method: number,
+    time: number,
+    date: number,
+    flags: number,
+    oldCentral?: Uint8Array,
+  ) => {
     const data = method === 0 ? content : new Uint8Array(deflateRawSync(content));
     const crc = crc32(content) >>> 0;
     const header = new Uint8Array(30 + nameBytes.length);
@@ -187,7 +199,15 @@ export function patchZip(zip: ZipArchive, replacements: ReadonlyMap<string, Uint
       const p = entry.localOffset;
       const nameBytes = src.slice(p + 30, p + 30 + view.getUint16(p + 26, true));
       // Bit 3 (sizes in a trailing data descriptor) is cleared: we write the sizes up front.
-      writeNew(nameBytes, replacement, entry.method === 0 ? 0 : 8, view.getUint16(p + 10, true), view.getUint16(p + 12, true), entry.flags & ~0x8, entry.centralRecord);
+      writeNew(
+        nameBytes,
+        replacement,
+        entry.method === 0 ? 0 : 8,
+        view.getUint16(p + 10, true),
+        view.getUint16(p + 12, true),
+        entry.flags & ~0x8,
+        entry.centralRecord,
+      );
     } else {
       const chunk = src.subarray(entry.localOffset, localEnd.get(entry));
       const record = entry.centralRecord.slice();

@@ -96,7 +96,12 @@ function splitOversized(text: string, budget: number, count: CountFn): string[] 
     if (count(s) <= budget) pieces.push(s);
     else pieces.push(...hardSplit(s, budget, count));
   }
-  return pack(pieces.map((t) => ({ text: t, heading: false })), budget, budget, count);
+  return pack(
+    pieces.map((t) => ({ text: t, heading: false })),
+    budget,
+    budget,
+    count,
+  );
 }
 
 /**
@@ -110,7 +115,12 @@ function pack(units: Unit[], target: number, budget: number, count: CountFn): st
   let cur: Array<Unit & { n: number }> = [];
   let curN = 0;
   const take = (k: number) => {
-    chunks.push(cur.slice(0, k).map((u) => u.text).join(''));
+    chunks.push(
+      cur
+        .slice(0, k)
+        .map((u) => u.text)
+        .join(''),
+    );
     cur = cur.slice(k);
     curN = cur.reduce((a, u) => a + u.n, 0);
   };

@@ -29,7 +29,12 @@ export interface TemplateListing {
 
 /** GET /api/templates: the general templates, then the legal ones, each with the pack its draft is checked with. */
 export function listTemplates(): TemplateListing[] {
-  const general = DRAFT_TEMPLATES.map((id) => ({ id, kind: 'general' as const, label: GENERAL_TEMPLATE_LABELS[id], pack: 'general' as const }));
+  const general = DRAFT_TEMPLATES.map((id) => ({
+    id,
+    kind: 'general' as const,
+    label: GENERAL_TEMPLATE_LABELS[id],
+    pack: 'general' as const,
+  }));
   const legal = listLegalTemplates().map((t) => ({ ...t, kind: 'legal' as const }));
   return [...general, ...legal];
 }
@@ -53,7 +58,10 @@ export function legalPrompt(id: LegalTemplateId, instruction: string, grounding:
     }
     case 'official-draft': {
       const [title = '제목', ...points] = lines(instruction);
-      return LEGAL_TEMPLATE_BY_ID[id].build({ agency: '(발신 기관)', recipient: '수신자 참조', title, points: points.length ? points : [title] }, prompts);
+      return LEGAL_TEMPLATE_BY_ID[id].build(
+        { agency: '(발신 기관)', recipient: '수신자 참조', title, points: points.length ? points : [title] },
+        prompts,
+      );
     }
     case 'contract-clause':
       return LEGAL_TEMPLATE_BY_ID[id].build({ description: instruction, ...contractOutline(grounding.split('\n')) }, prompts);

@@ -27,7 +27,6 @@ const prompt = (f: PromptFile, vars: Record<string, string>): Prompt => ({
   maxTokens: f.maxTokens.default!,
 });
 
-
 export interface LegalTemplate<I> {
   id: LegalTemplateId;
   label: LocalizedText;
@@ -150,48 +149,48 @@ export function buildContractClausePrompt(input: ContractClauseInput, prompts?: 
 /* ------------------------------------------------------------------ list */
 
 const patentClaims = {
-    id: 'patent-claims',
-    label: { ko: '청구범위 초안', en: 'Draft claims' },
-    description: {
-      ko: '발명의 설명으로 독립항 1개와 종속항을 씁니다(상기·도면 부호·인용 형식 준수).',
-      en: 'One independent claim and dependent claims from the invention description.',
-    },
-    pack: 'patent',
-    build: buildClaimsPrompt,
-  } as const satisfies LegalTemplate<ClaimsInput>;
+  id: 'patent-claims',
+  label: { ko: '청구범위 초안', en: 'Draft claims' },
+  description: {
+    ko: '발명의 설명으로 독립항 1개와 종속항을 씁니다(상기·도면 부호·인용 형식 준수).',
+    en: 'One independent claim and dependent claims from the invention description.',
+  },
+  pack: 'patent',
+  build: buildClaimsPrompt,
+} as const satisfies LegalTemplate<ClaimsInput>;
 
 const patentDescription = {
-    id: 'patent-description',
-    label: { ko: '발명의 설명 초안', en: 'Draft description sections' },
-    description: {
-      ko: '기술분야부터 구체적인 내용까지 서식 항목에 맞춰 씁니다.',
-      en: 'KIPO description sections, from 기술분야 to the detailed description.',
-    },
-    pack: 'patent',
-    build: buildDescriptionPrompt,
-  } as const satisfies LegalTemplate<DescriptionInput>;
+  id: 'patent-description',
+  label: { ko: '발명의 설명 초안', en: 'Draft description sections' },
+  description: {
+    ko: '기술분야부터 구체적인 내용까지 서식 항목에 맞춰 씁니다.',
+    en: 'KIPO description sections, from 기술분야 to the detailed description.',
+  },
+  pack: 'patent',
+  build: buildDescriptionPrompt,
+} as const satisfies LegalTemplate<DescriptionInput>;
 
 const officialDraft = {
-    id: 'official-draft',
-    label: { ko: '공문(기안문) 초안', en: 'Draft official letter (기안문)' },
-    description: {
-      ko: '요점 목록으로 수신·제목·본문·붙임·끝. 형식의 기안문을 씁니다.',
-      en: 'An official letter (수신, 제목, body, 붙임, 끝.) from bullet points.',
-    },
-    pack: 'official',
-    build: buildOfficialDraftPrompt,
-  } as const satisfies LegalTemplate<OfficialDraftInput>;
+  id: 'official-draft',
+  label: { ko: '공문(기안문) 초안', en: 'Draft official letter (기안문)' },
+  description: {
+    ko: '요점 목록으로 수신·제목·본문·붙임·끝. 형식의 기안문을 씁니다.',
+    en: 'An official letter (수신, 제목, body, 붙임, 끝.) from bullet points.',
+  },
+  pack: 'official',
+  build: buildOfficialDraftPrompt,
+} as const satisfies LegalTemplate<OfficialDraftInput>;
 
 const contractClause = {
-    id: 'contract-clause',
-    label: { ko: '계약 조항 초안', en: 'Draft contract clause' },
-    description: {
-      ko: '설명으로 조문을 씁니다(정의된 용어·조항 인용 일관성 유지).',
-      en: 'A contract article from a description, keeping defined terms and cross-references consistent.',
-    },
-    pack: 'contract',
-    build: buildContractClausePrompt,
-  } as const satisfies LegalTemplate<ContractClauseInput>;
+  id: 'contract-clause',
+  label: { ko: '계약 조항 초안', en: 'Draft contract clause' },
+  description: {
+    ko: '설명으로 조문을 씁니다(정의된 용어·조항 인용 일관성 유지).',
+    en: 'A contract article from a description, keeping defined terms and cross-references consistent.',
+  },
+  pack: 'contract',
+  build: buildContractClausePrompt,
+} as const satisfies LegalTemplate<ContractClauseInput>;
 
 /** Each legal template by its stable id (the ids: server/generation/template-ids.ts). */
 export const LEGAL_TEMPLATE_BY_ID = {

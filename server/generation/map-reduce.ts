@@ -19,14 +19,7 @@ import type { ChatMessage, ChatRequest, CompleteFn, StreamChunk } from '../llm/t
 import { estimateTokens, MESSAGE_OVERHEAD_TOKENS, PROMPT_OVERHEAD_TOKENS } from '../llm/tokens';
 import { chunkText, type CountFn } from './chunk';
 import { createLimit } from './limit';
-import {
-  buildMapMessages,
-  buildMessages,
-  buildReduceMessages,
-  type BuiltPrompt,
-  type Prompts,
-  type SummarizeSpec,
-} from './prompts';
+import { buildMapMessages, buildMessages, buildReduceMessages, type BuiltPrompt, type Prompts, type SummarizeSpec } from './prompts';
 import { createThinkStripper, stripThink } from './think';
 
 export type StreamFn = (req: ChatRequest) => AsyncIterable<StreamChunk>;
@@ -227,7 +220,12 @@ async function mapChunks(opts: MapReduceOptions, text: string, plan: MapPlan): P
 }
 
 /** Consecutive partial summaries grouped so that each intermediate reduce fits its window. */
-async function groupPartials(opts: MapReduceOptions, current: readonly string[], plan: MapPlan, margin: number): Promise<Array<{ first: number; items: string[] }>> {
+async function groupPartials(
+  opts: MapReduceOptions,
+  current: readonly string[],
+  plan: MapPlan,
+  margin: number,
+): Promise<Array<{ first: number; items: string[] }>> {
   const { spec, prompts, countTokens } = opts;
   const groupRoom = plan.callWindow - plan.reduceOverhead - plan.interMax - margin;
   const groups: Array<{ first: number; items: string[] }> = [];

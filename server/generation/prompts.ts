@@ -109,7 +109,16 @@ const REQUIRED: Record<PromptTask, { user: string[]; fragments: string[]; maxTok
   },
   'summarize-reduce': {
     user: ['length', 'form', 'focus', 'document'],
-    fragments: ['length.oneline', 'length.short', 'length.detailed', 'length.intermediate', 'form.paragraph', 'form.bullets', 'focus', 'part'],
+    fragments: [
+      'length.oneline',
+      'length.short',
+      'length.detailed',
+      'length.intermediate',
+      'form.paragraph',
+      'form.bullets',
+      'focus',
+      'part',
+    ],
     maxTokens: ['oneline', 'short', 'detailed', 'intermediate'],
   },
   draft: {
@@ -133,7 +142,11 @@ const REQUIRED: Record<PromptTask, { user: string[]; fragments: string[]; maxTok
   'patent-claims': { user: ['category', 'count', 'description'], fragments: ['defaultCategory'], maxTokens: ['default'] },
   'patent-description': { user: ['title', 'sections', 'notes'], fragments: [], maxTokens: ['default'] },
   'official-draft': { user: ['agency', 'recipient', 'title', 'points', 'attachments'], fragments: ['none'], maxTokens: ['default'] },
-  'contract-clause': { user: ['article', 'definedTerms', 'articles', 'description'], fragments: ['article', 'none'], maxTokens: ['default'] },
+  'contract-clause': {
+    user: ['article', 'definedTerms', 'articles', 'description'],
+    fragments: ['article', 'none'],
+    maxTokens: ['default'],
+  },
   // the user turn that asks a cut-off answer to go on (withContinuation)
   continue: { user: [], fragments: [], maxTokens: [] },
 };
@@ -260,9 +273,7 @@ export function buildMessages(task: TaskSpec, text: string, prompts: Prompts): B
       return buildSummarize(task, doc, prompts, undefined);
     case 'draft': {
       const f = prompts.files.draft;
-      const grounding = doc.trim()
-        ? render(frag(f, 'grounding'), { document: doc })
-        : frag(f, 'noGrounding');
+      const grounding = doc.trim() ? render(frag(f, 'grounding'), { document: doc }) : frag(f, 'noGrounding');
       const user = render(f.user, {
         instruction: neutralizeDelimiters(task.instruction),
         template: frag(f, 'template', task.template ?? 'none'),

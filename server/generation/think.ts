@@ -15,7 +15,12 @@ export function stripThink(text: string): string {
     .map((t) => ({ t, i: lower.indexOf(t) }))
     .filter(({ i }) => i >= 0)
     .sort((a, b) => a.i - b.i)[0];
-  const opensBefore = close && OPEN_TAGS.some((t) => { const i = lower.indexOf(t); return i >= 0 && i < close.i; });
+  const opensBefore =
+    close &&
+    OPEN_TAGS.some((t) => {
+      const i = lower.indexOf(t);
+      return i >= 0 && i < close.i;
+    });
   if (close && !opensBefore) text = text.slice(close.i + close.t.length).replace(/^\s+/, '');
   const s = createThinkStripper();
   return s.push(text) + s.end();

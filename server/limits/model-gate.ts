@@ -107,7 +107,8 @@ export function createModelGate(opts: ModelGateOptions): ModelGate {
       if (done) return;
       done = true;
       const next = queue.shift();
-      if (next) next.grant(makeRelease()); // hand the slot over: inFlight stays the same
+      if (next)
+        next.grant(makeRelease()); // hand the slot over: inFlight stays the same
       else inFlight--;
     };
   };

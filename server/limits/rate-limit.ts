@@ -58,7 +58,11 @@ export function createRateLimit(opts: RateLimitOptions): RequestHandler {
       const info = (req as typeof req & { rateLimit?: { resetTime?: Date } }).rateLimit;
       const seconds = info?.resetTime ? Math.max(1, Math.ceil((info.resetTime.getTime() - Date.now()) / 1000)) : 60;
       opts.onLimited?.();
-      res.status(429).set('Retry-After', String(seconds)).set('Cache-Control', 'no-store').json(errorBody('RATE_LIMITED', RATE_LIMITED_MESSAGE));
+      res
+        .status(429)
+        .set('Retry-After', String(seconds))
+        .set('Cache-Control', 'no-store')
+        .json(errorBody('RATE_LIMITED', RATE_LIMITED_MESSAGE));
     },
     validate: { trustProxy: false, xForwardedForHeader: false },
   });

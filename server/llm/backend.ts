@@ -119,8 +119,7 @@ export async function detectBackend(baseUrl: string, opts: DetectOptions = {}): 
 
   // 2. llama.cpp: GET /props at the server root.
   const props = (await getJson(`${root}/props`)) as
-    | { default_generation_settings?: { n_ctx?: number }; n_ctx?: number; model_alias?: string; total_slots?: number }
-    | undefined;
+    { default_generation_settings?: { n_ctx?: number }; n_ctx?: number; model_alias?: string; total_slots?: number } | undefined;
   if (props && typeof props === 'object' && ('default_generation_settings' in props || 'n_ctx' in props)) {
     const nCtx = props.default_generation_settings?.n_ctx ?? props.n_ctx;
     const ok = typeof nCtx === 'number' && nCtx > 0;
@@ -170,8 +169,7 @@ async function detectOllama(
   let numCtx: number | undefined;
   if (modelId) {
     const show = (await getJson(`${root}/api/show`, { method: 'POST', body: { model: modelId } })) as
-      | { model_info?: Record<string, unknown>; parameters?: string }
-      | undefined;
+      { model_info?: Record<string, unknown>; parameters?: string } | undefined;
     const info = show?.model_info ?? {};
     const arch = typeof info['general.architecture'] === 'string' ? (info['general.architecture'] as string) : undefined;
     const key = arch ? `${arch}.context_length` : Object.keys(info).find((k) => k.endsWith('.context_length'));
@@ -186,8 +184,7 @@ async function detectOllama(
   let loaded: number | undefined;
   if (modelId) {
     const ps = (await getJson(`${root}/api/ps`)) as
-      | { models?: Array<{ name?: string; model?: string; context_length?: number }> }
-      | undefined;
+      { models?: Array<{ name?: string; model?: string; context_length?: number }> } | undefined;
     const entry = ps?.models?.find((e) => e.name === modelId || e.model === modelId);
     if (typeof entry?.context_length === 'number' && entry.context_length > 0) loaded = entry.context_length;
   }

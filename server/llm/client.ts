@@ -138,7 +138,10 @@ export function createOpenAiClient(opts: OpenAiClientOptions): LlmClient {
       }
       req.signal?.addEventListener('abort', onAbort, { once: true });
       const send = (isRetry: boolean) => {
-        const request = (secure ? https : http).request({ ...target, headers: { ...baseHeaders, 'content-length': String(payload.length) } });
+        const request = (secure ? https : http).request({
+          ...target,
+          headers: { ...baseHeaders, 'content-length': String(payload.length) },
+        });
         outgoing = request;
         request.setNoDelay(true);
         request.on('error', (err: NodeJS.ErrnoException) => {

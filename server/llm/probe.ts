@@ -13,7 +13,9 @@ export interface ProbeFailure {
 
 /** How a thrown fetch error reads as a probe failure. */
 export function probeFailureOf(err: unknown): ProbeFailure {
-  return (err as Error)?.name === 'TimeoutError' ? { code: 'PROBE_TIMEOUT', detail: 'timeout' } : { code: 'PROBE_UNREACHABLE', detail: 'unreachable' };
+  return (err as Error)?.name === 'TimeoutError'
+    ? { code: 'PROBE_TIMEOUT', detail: 'timeout' }
+    : { code: 'PROBE_UNREACHABLE', detail: 'unreachable' };
 }
 
 /** null when the server answered with a 2xx status; never throws. */

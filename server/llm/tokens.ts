@@ -148,11 +148,7 @@ export interface TokenCounterOptions {
  * A counter that asks the backend's tokenizer when it has one (vLLM, llama.cpp) and
  * otherwise estimates. Any endpoint failure falls back to the estimate for that call.
  */
-export function createTokenCounter(
-  info: BackendInfo,
-  fetchImpl: typeof fetch = fetch,
-  opts: TokenCounterOptions = {},
-): CountTokens {
+export function createTokenCounter(info: BackendInfo, fetchImpl: typeof fetch = fetch, opts: TokenCounterOptions = {}): CountTokens {
   const url = info.tokenizeUrl;
   if (!url || (info.kind !== 'vllm' && info.kind !== 'llamacpp')) {
     return async (text) => estimateTokens(text);
@@ -163,9 +159,7 @@ export function createTokenCounter(
     if (!text) return 0;
     if (failures >= maxFailures) return estimateTokens(text);
     const body =
-      info.kind === 'vllm'
-        ? { model: info.modelId, prompt: text, add_special_tokens: false }
-        : { content: text, add_special: false };
+      info.kind === 'vllm' ? { model: info.modelId, prompt: text, add_special_tokens: false } : { content: text, add_special: false };
     try {
       const res = await fetchImpl(url, {
         method: 'POST',
@@ -178,12 +172,7 @@ export function createTokenCounter(
       });
       if (!res.ok) throw new Error(`tokenize HTTP ${res.status}`);
       const json = (await res.json()) as { count?: unknown; tokens?: unknown };
-      const n =
-        typeof json.count === 'number'
-          ? json.count
-          : Array.isArray(json.tokens)
-            ? json.tokens.length
-            : NaN;
+      const n = typeof json.count === 'number' ? json.count : Array.isArray(json.tokens) ? json.tokens.length : NaN;
       if (!Number.isFinite(n)) throw new Error('tokenize: no count');
       failures = 0;
       return n;

@@ -31,9 +31,7 @@ export interface ChatResult {
   usage?: TokenUsage;
 }
 
-export type StreamChunk =
-  | { type: 'delta'; text: string }
-  | { type: 'finish'; finishReason: string | null; usage?: TokenUsage };
+export type StreamChunk = { type: 'delta'; text: string } | { type: 'finish'; finishReason: string | null; usage?: TokenUsage };
 
 export interface LlmClient {
   readonly model: string;

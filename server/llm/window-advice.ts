@@ -11,14 +11,15 @@ export const SMALL_CONTEXT_WINDOW = 8192;
 /** How each backend's window is raised. */
 const HOW_TO_RAISE: Record<BackendInfo['kind'], string> = {
   ollama:
-    'raise it with OLLAMA_CONTEXT_LENGTH=32768 on the Ollama server (then restart it), or PARAMETER num_ctx 32768 in the model\'s Modelfile (ollama create)',
+    "raise it with OLLAMA_CONTEXT_LENGTH=32768 on the Ollama server (then restart it), or PARAMETER num_ctx 32768 in the model's Modelfile (ollama create)",
   llamacpp: 'raise it with llama-server -c (the window is shared by the -np slots: -c 32768 -np 1, or more with more slots)',
   vllm: 'raise it with vllm serve --max-model-len 32768',
-  openai: 'set LLM_CONTEXT_WINDOW to the model server\'s window',
+  openai: "set LLM_CONTEXT_WINDOW to the model server's window",
 };
 
 export function contextWindowWarning(info: BackendInfo): string | undefined {
-  const unknown = info.contextWindow === null || info.contextSource === 'default' || (info.kind === 'ollama' && info.contextSource !== 'server');
+  const unknown =
+    info.contextWindow === null || info.contextSource === 'default' || (info.kind === 'ollama' && info.contextSource !== 'server');
   const small = info.contextWindow !== null && info.contextWindow < SMALL_CONTEXT_WINDOW;
   if (!unknown && !small) return undefined;
   const what =
@@ -27,6 +28,8 @@ export function contextWindowWarning(info: BackendInfo): string | undefined {
       : unknown
         ? `The model server does not report its context window; assuming ${info.contextWindow} tokens`
         : `The model's context window is ${info.contextWindow} tokens`;
-  const tail = small ? ` (below ${SMALL_CONTEXT_WINDOW}: long texts are split finely, proofreading batches are small${info.kind === 'ollama' ? ' and Ollama silently truncates longer prompts' : ''})` : '';
+  const tail = small
+    ? ` (below ${SMALL_CONTEXT_WINDOW}: long texts are split finely, proofreading batches are small${info.kind === 'ollama' ? ' and Ollama silently truncates longer prompts' : ''})`
+    : '';
   return `${what}${tail}; ${HOW_TO_RAISE[info.kind]}.`;
 }

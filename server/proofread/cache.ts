@@ -42,6 +42,10 @@ export class MemoryLruStore<V = unknown> implements AsyncStore<V> {
 
 /** Cache key of one paragraph's result: content hash + options + model id (+ a prompt version). */
 export function paragraphCacheKey(text: string, options: Record<string, unknown>, modelId: string, version = 'v1'): string {
-  const opts = JSON.stringify(Object.keys(options).sort().map((k) => [k, options[k]]));
+  const opts = JSON.stringify(
+    Object.keys(options)
+      .sort()
+      .map((k) => [k, options[k]]),
+  );
   return `proofread:${version}:${shortHash(modelId)}:${shortHash(opts)}:${shortHash(text)}${text.length.toString(36)}`;
 }

@@ -71,7 +71,9 @@ function join(a: Suggestion, b: Suggestion, text: string): Suggestion {
 function groupAdjacent(list: readonly Suggestion[], texts: ReadonlyMap<string, string>): Suggestion[] {
   const order = list.map((s, i) => ({ s, i }));
   // Sort a copy by paragraph then start to find neighbours; the output keeps input order.
-  const sorted = [...order].sort((x, y) => (x.s.paragraphId < y.s.paragraphId ? -1 : x.s.paragraphId > y.s.paragraphId ? 1 : x.s.start - y.s.start || x.s.end - y.s.end));
+  const sorted = [...order].sort((x, y) =>
+    x.s.paragraphId < y.s.paragraphId ? -1 : x.s.paragraphId > y.s.paragraphId ? 1 : x.s.start - y.s.start || x.s.end - y.s.end,
+  );
   const absorbed = new Set<number>();
   const replaced = new Map<number, Suggestion>();
   for (let k = 0; k < sorted.length; k++) {

@@ -195,7 +195,7 @@ export function parseModelOutput(content: string): ModelParagraphResult[] {
   // trailing prose: cut at the last closing bracket that gives valid JSON
   const first = text.search(/[[{]/);
   if (first >= 0) {
-    for (let end = text.length; end > first; ) {
+    for (let end = text.length; end > first;) {
       const j = Math.max(text.lastIndexOf('}', end - 1), text.lastIndexOf(']', end - 1));
       if (j <= first) break;
       const v = fromValue(tryParse(text.slice(first, j + 1)));
@@ -283,7 +283,9 @@ export function editsToSuggestions(paragraph: Paragraph, edits: readonly ModelEd
       replacement: loc.replacement,
       category: guessCategory(e.original, e.corrected, reason),
       message: reason || `'${e.original}' → '${e.corrected}'`,
-      messageEn: reason ? `Model suggestion: ${e.original} → ${e.corrected} (${reason})` : `Model suggestion: ${e.original} → ${e.corrected}`,
+      messageEn: reason
+        ? `Model suggestion: ${e.original} → ${e.corrected} (${reason})`
+        : `Model suggestion: ${e.original} → ${e.corrected}`,
       ruleId: 'model',
       source: 'model',
       confidence,
@@ -462,7 +464,8 @@ async function runModelLayerWith(paragraphs: readonly Paragraph[], opts: ModelLa
     let checked = 0;
     for (const p of batch) {
       // the model answers with the id it was shown (neutralised)
-      const edits = byId.get(neutralise(p.id)) ?? byId.get(p.id) ?? (batch.length === 1 && parsed.length === 1 ? parsed[0]!.edits : undefined);
+      const edits =
+        byId.get(neutralise(p.id)) ?? byId.get(p.id) ?? (batch.length === 1 && parsed.length === 1 ? parsed[0]!.edits : undefined);
       if (edits === undefined) {
         missing.push(p);
         continue;
@@ -498,7 +501,7 @@ async function runModelLayerWith(paragraphs: readonly Paragraph[], opts: ModelLa
   await Promise.all(workers);
 
   const order = new Map(paras.map((p, i) => [p.id, i]));
-  return all.sort((a, b) => (order.get(a.paragraphId)! - order.get(b.paragraphId)!) || a.start - b.start || a.end - b.end);
+  return all.sort((a, b) => order.get(a.paragraphId)! - order.get(b.paragraphId)! || a.start - b.start || a.end - b.end);
 }
 
 /** Rough token count for Korean text when no tokenizer is available (≈ 1 token per Hangul syllable). */

@@ -22,13 +22,7 @@ export function shortHash(input: string): string {
 }
 
 /** Stable suggestion id: hash of paragraphId + span + replacement + rule/source id. */
-export function suggestionId(
-  paragraphId: string,
-  start: number,
-  end: number,
-  replacement: string | null,
-  ruleId: string,
-): string {
+export function suggestionId(paragraphId: string, start: number, end: number, replacement: string | null, ruleId: string): string {
   return shortHash(`${paragraphId}\u0000${start}\u0000${end}\u0000${replacement ?? '\u0001'}\u0000${ruleId}`);
 }
 
@@ -132,6 +126,11 @@ export function applyReplacements(text: string, matches: readonly Replacement[])
 export function applyToDocument(doc: string, matches: readonly RuleMatch[]): string {
   const lines = doc.split('\n');
   return lines
-    .map((line, i) => applyReplacements(line, matches.filter((m) => m.paragraphIndex === i)))
+    .map((line, i) =>
+      applyReplacements(
+        line,
+        matches.filter((m) => m.paragraphIndex === i),
+      ),
+    )
     .join('\n');
 }

@@ -100,7 +100,10 @@ export function authDialogRouter(config: Config, opts: AuthDialogOptions = {}): 
     } catch (err) {
       const log = (req as Request & { log?: { warn?: (o: object, m: string) => void } }).log;
       log?.warn?.({ auth: { reason: (err as Error)?.message } }, 'OIDC discovery failed');
-      res.status(503).set('cache-control', 'no-store').json(errorBody('AUTH_UNAVAILABLE', 'The sign-in service cannot be reached right now.'));
+      res
+        .status(503)
+        .set('cache-control', 'no-store')
+        .json(errorBody('AUTH_UNAVAILABLE', 'The sign-in service cannot be reached right now.'));
       return;
     }
     res

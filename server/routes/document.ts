@@ -35,7 +35,8 @@ function filenameHeader(req: Request): string {
 
 function checkedName(name: string): string {
   const base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
-  if (!base || base.length > 255 || !base.isWellFormed() || /[\u0000-\u001f]/.test(base)) throw new ApiError(400, 'INVALID_REQUEST', 'filename: expected a file name.');
+  if (!base || base.length > 255 || !base.isWellFormed() || /[\u0000-\u001f]/.test(base))
+    throw new ApiError(400, 'INVALID_REQUEST', 'filename: expected a file name.');
   return base;
 }
 
@@ -73,7 +74,8 @@ export function documentRouter(ctx: RelayContext): Router {
 
   router.post('/document/parse', raw, async (req, res) => {
     await run(res, 'document-parse', async () => {
-      if (!req.is('application/octet-stream')) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as application/octet-stream.');
+      if (!req.is('application/octet-stream'))
+        throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as application/octet-stream.');
       const filename = filenameHeader(req);
       const bytes = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
       const doc = await openDocument(bytes, filename, maxBytes);

@@ -45,7 +45,9 @@ export function generateRouter(ctx: RelayContext): Router {
         const engine = await ctx.engine();
         // Findings cover the whole draft: the part before a continuation and the new text,
         // one paragraph per line (the offsets contract of the `findings` event).
-        const paragraphs = ((body.continueFrom ?? '') + result.text).split('\n').map((t, i) => ({ id: draftLineId(i), text: t.normalize('NFC') }));
+        const paragraphs = ((body.continueFrom ?? '') + result.text)
+          .split('\n')
+          .map((t, i) => ({ id: draftLineId(i), text: t.normalize('NFC') }));
         const findings = engine.check(paragraphs, { pack });
         sse.send('findings', { pack, suggestions: findings });
       },

@@ -20,8 +20,6 @@ import { jsonBody, parseBody } from '../validation';
 import { proofreadRequestSchema } from '../../kernel/contract/requests';
 import type { ProofreadEventData } from '../../kernel/contract/events';
 
-
-
 export function proofreadRouter(ctx: RelayContext): Router {
   const router = Router();
   const proofreader = proofreaderFromContext(ctx);

@@ -30,7 +30,8 @@ export function originAllowed(origin: string, allowList: readonly string[]): boo
   for (const entry of allowList) {
     if (entry === o) return true;
     const wild = /^(https?:)\/\/\*\.([^/:]+)(:\d+)?$/.exec(entry);
-    if (wild && url.protocol === wild[1] && url.hostname.endsWith(`.${wild[2]}`) && (url.port ? `:${url.port}` : '') === (wild[3] ?? '')) return true;
+    if (wild && url.protocol === wild[1] && url.hostname.endsWith(`.${wild[2]}`) && (url.port ? `:${url.port}` : '') === (wild[3] ?? ''))
+      return true;
   }
   return false;
 }

@@ -61,7 +61,10 @@ export const hardeningEnvShape = {
       const v = (value ?? '').trim().toLowerCase();
       if (v === '' || v === 'false' || v === '0') return false;
       if (/^\d{1,2}$/.test(v)) return Number(v);
-      const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+      const list = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (!list.length || !list.every(isAddressOrCidr)) {
         ctx.addIssue({ code: 'custom', message: TRUST_PROXY_HELP });
         return z.NEVER;
@@ -74,7 +77,10 @@ export const hardeningEnvShape = {
   MAX_CONNECTIONS: ms('a connection count', 8, 1_000_000).default(4096),
   STATE_DIR: z.string().min(1, 'expected a directory path').optional(),
   AUDIT_HMAC_KEY: z.string().min(32, 'expected at least 32 characters (e.g. openssl rand -base64 32)').optional(),
-  SERVE_SOURCE_MAPS: z.enum(['0', '1'], { error: 'expected 0 or 1' }).default('0').transform((v) => v === '1'),
+  SERVE_SOURCE_MAPS: z
+    .enum(['0', '1'], { error: 'expected 0 or 1' })
+    .default('0')
+    .transform((v) => v === '1'),
   PROOFREAD_MAX_SUGGESTIONS: ms('a count', 1, 1_000_000).default(5000),
   RULES_WORKERS: ms('a thread count', 1, 64).optional(),
 };

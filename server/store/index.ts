@@ -15,10 +15,7 @@ export interface CacheStoreOptions {
 }
 
 /** The proofreading cache: shared through Redis when REDIS_URL is set, else an in-memory LRU. */
-export function createCacheStore<V = unknown>(
-  config: Pick<Config, 'REDIS_URL'>,
-  opts: CacheStoreOptions = {},
-): AsyncStore<V> {
+export function createCacheStore<V = unknown>(config: Pick<Config, 'REDIS_URL'>, opts: CacheStoreOptions = {}): AsyncStore<V> {
   const redis = getRedis(config);
   if (!redis) return new MemoryLruStore<V>(opts.maxEntries ?? 50_000);
   return new RedisStore<V>(redis, { prefix: opts.prefix ?? 'sseugi:proofread:', onError: opts.onError });

@@ -50,8 +50,11 @@ function depcheckRoots(): string[] {
 
 describe('import boundaries (dependency-cruiser)', () => {
   it('the project has no cycle and no boundary crossing beyond the listed, shrinking known ones', () => {
-    const known = (JSON.parse(readFileSync(path.join(__dirname, '../unit/architecture/known-violations.json'), 'utf8')) as { violations: KnownViolation[] })
-      .violations;
+    const known = (
+      JSON.parse(readFileSync(path.join(__dirname, '../unit/architecture/known-violations.json'), 'utf8')) as {
+        violations: KnownViolation[];
+      }
+    ).violations;
     const found = cruise(ROOT, depcheckRoots()).map((v) => key({ rule: v.rule.name, from: v.from, to: v.to }));
     const listed = known.map(key);
     expect({

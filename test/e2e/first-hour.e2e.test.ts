@@ -32,7 +32,12 @@ describe('the first hour on the standalone page', () => {
   });
 
   async function open(settings: Record<string, unknown>): Promise<Page> {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'ko-KR', viewport: { width: 1366, height: 1000 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await browser.newContext({
+      ignoreHTTPSErrors: true,
+      locale: 'ko-KR',
+      viewport: { width: 1366, height: 1000 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     const page = await context.newPage();
     await page.goto(`${relay.url}/`);
     await page.evaluate((s) => localStorage.setItem('sseugi.settings', JSON.stringify(s)), settings);

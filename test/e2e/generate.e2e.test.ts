@@ -135,7 +135,9 @@ describe('draft and rewrite panels in Chromium', () => {
     await expect(page.locator('#sseugi-editor').textContent()).resolves.not.toContain('첫 부분');
     fake.options = { reply: () => ' 나머지 부분입니다.' };
     await page.getByTestId('continue').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="preview"]')?.textContent === '첫 부분입니다. 나머지 부분입니다.');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="preview"]')?.textContent === '첫 부분입니다. 나머지 부분입니다.',
+    );
     // Continued as the same conversation: the partial answer, then the request to go on.
     const msgs = fake.requests.at(-1)!.messages!;
     expect(msgs.at(-2)).toEqual({ role: 'assistant', content: '첫 부분입니다.' });

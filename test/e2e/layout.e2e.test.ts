@@ -116,7 +116,8 @@ describe('narrow and wide layouts', () => {
         range.setStart(text, i);
         range.setEnd(text, i + 1);
         const top = range.getBoundingClientRect().top;
-        if (lastTop >= 0 && top > lastTop + 2 && i > 0 && !/\s/.test(text.data[i - 1]!) && !/\s/.test(text.data[i]!)) bad.push(text.data.slice(i - 2, i + 2));
+        if (lastTop >= 0 && top > lastTop + 2 && i > 0 && !/\s/.test(text.data[i - 1]!) && !/\s/.test(text.data[i]!))
+          bad.push(text.data.slice(i - 2, i + 2));
         lastTop = top;
       }
       return bad;

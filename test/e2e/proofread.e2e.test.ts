@@ -31,7 +31,9 @@ function proofreadReply(body: ChatBody): string {
   return JSON.stringify({
     results: paragraphs.map((p) => ({
       id: p.id,
-      edits: p.text.includes('않분다') ? [{ original: '바람이 않분다', corrected: '바람이 안 분다', reason: '부정 부사 "안"을 써야 합니다' }] : [],
+      edits: p.text.includes('않분다')
+        ? [{ original: '바람이 않분다', corrected: '바람이 안 분다', reason: '부정 부사 "안"을 써야 합니다' }]
+        : [],
     })),
   });
 }
@@ -131,7 +133,11 @@ describe('proofreading on the standalone page', () => {
     await expect(page.evaluate(() => JSON.parse(localStorage.getItem('sseugi.ignored') ?? '[]').length)).resolves.toBe(1);
 
     // Accept all in a category: spacing.
-    await page.getByTestId('pr-group').filter({ has: page.getByText(/^띄어쓰기/) }).getByTestId('pr-accept-category').click();
+    await page
+      .getByTestId('pr-group')
+      .filter({ has: page.getByText(/^띄어쓰기/) })
+      .getByTestId('pr-accept-category')
+      .click();
     await page.waitForFunction(() => !document.querySelector('[data-testid="pr-group"][data-category="spacing"]'));
     const p0 = await para(page, 0).evaluate((el) => {
       const c = el.cloneNode(true) as HTMLElement;
@@ -164,7 +170,9 @@ describe('proofreading on the standalone page', () => {
     expect(sent).not.toContain('않분다');
     expect(sent).toContain('회의가 정말 잘 됬다.');
     await card(page, '됬').getByTestId('pr-accept').click();
-    await page.waitForFunction(() => document.querySelectorAll('#sseugi-editor p')[2]!.innerHTML.includes('<del>됬다</del><ins>됐다</ins>'));
+    await page.waitForFunction(() =>
+      document.querySelectorAll('#sseugi-editor p')[2]!.innerHTML.includes('<del>됬다</del><ins>됐다</ins>'),
+    );
 
     // A new check of the whole document still leaves the ignored suggestion out: the relay
     // sends the model's finding again (from its cache or a new request) and the pane hides it.
@@ -232,4 +240,3 @@ describe('proofreading on the standalone page', () => {
     }
   });
 });
-

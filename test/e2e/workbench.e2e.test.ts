@@ -22,9 +22,7 @@ const EXPECTED = '할 수 있는 일이 됐다.';
 
 /** The text 한글 shows once every tracked change is accepted: deleted spans dropped, tags stripped. */
 function hwpxAcceptedText(t: string): string {
-  return t
-    .replace(/<hp:deleteBegin\b[^>]*\/>[\s\S]*?<hp:deleteEnd\b[^>]*\/>/g, '')
-    .replace(/<[^>]+>/g, '');
+  return t.replace(/<hp:deleteBegin\b[^>]*\/>[\s\S]*?<hp:deleteEnd\b[^>]*\/>/g, '').replace(/<[^>]+>/g, '');
 }
 
 /** The first paragraph (`<hp:p>…</hp:p>`) of a section that contains `marker`, as its <hp:t> contents joined. */
@@ -52,7 +50,12 @@ describe('the standalone workbench', () => {
   });
 
   async function openPage(applyMode: 'tracked' | 'direct' | 'comment' = 'tracked'): Promise<Page> {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'ko-KR', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const context = await browser.newContext({
+      ignoreHTTPSErrors: true,
+      locale: 'ko-KR',
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     await page.goto(`${relay.url}/`);
     await page.evaluate((mode) => {
@@ -138,7 +141,11 @@ describe('the standalone workbench', () => {
     // Re-opened through the relay's own reader, the file opens (and the rest of the article is intact).
     const reopened = await page.evaluate(async (b64) => {
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const res = await fetch('/api/document/parse', { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-sseugi-filename': encodeURIComponent('again.hwpx') }, body: bytes });
+      const res = await fetch('/api/document/parse', {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', 'x-sseugi-filename': encodeURIComponent('again.hwpx') },
+        body: bytes,
+      });
       return { status: res.status, body: (await res.json()) as { paragraphs: Array<{ text: string }> } };
     }, saved.bytes.toString('base64'));
     expect(reopened.status).toBe(200);
@@ -153,7 +160,9 @@ describe('the standalone workbench', () => {
     await page.evaluate(async (b64) => {
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
       const dt = new DataTransfer();
-      dt.items.add(new File([bytes], '계약 검토.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+      dt.items.add(
+        new File([bytes], '계약 검토.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }),
+      );
       const zone = document.querySelector('main')!;
       zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
       zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
@@ -167,7 +176,8 @@ describe('the standalone workbench', () => {
     const doc = (await zipEntries(saved.bytes)).get('word/document.xml')!.toString('utf8');
     const ins = [...doc.matchAll(/<w:ins\b([^>]*)>([\s\S]*?)<\/w:ins>/g)];
     const del = [...doc.matchAll(/<w:del\b([^>]*)>([\s\S]*?)<\/w:del>/g)];
-    const text = (xml: string, tag: string) => [...xml.matchAll(new RegExp(`<${tag}\\b[^>]*>([^<]*)</${tag}>`, 'g'))].map((m) => m[1]).join('');
+    const text = (xml: string, tag: string) =>
+      [...xml.matchAll(new RegExp(`<${tag}\\b[^>]*>([^<]*)</${tag}>`, 'g'))].map((m) => m[1]).join('');
     expect(ins.map((m) => text(m[2]!, 'w:t'))).toEqual(['할 수 있', '됐다']);
     expect(del.map((m) => text(m[2]!, 'w:delText'))).toEqual(['할수있', '됬다']);
     for (const m of [...ins, ...del]) {
@@ -183,19 +193,28 @@ describe('the standalone workbench', () => {
     await page.getByTestId('tab-summarize').click();
     await page.getByTestId('summarize').click();
     await page.getByTestId('result').filter({ hasText: '핵심' }).waitFor();
-    const prompt = fake.requests.at(-1)!.messages!.map((m) => m.content).join('\n');
+    const prompt = fake.requests
+      .at(-1)!
+      .messages!.map((m) => m.content)
+      .join('\n');
     expect(prompt).toContain(`${EXPECTED}\n회의는 다음 주에 다시 열기로 했다.`);
     await page.context().close();
   });
 
   it('refuses a format it cannot open, with a Korean message; closing asks before dropping unsaved suggestions, then returns to the editor', async () => {
     const page = await openPage();
-    await page.getByTestId('wb-file-input').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') });
+    await page
+      .getByTestId('wb-file-input')
+      .setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') });
     await expect(page.getByTestId('wb-error').textContent()).resolves.toContain('열 수 없습니다');
     // A corrupt .hwpx reaches the relay, which answers 422 FILE_CORRUPT.
-    await page.getByTestId('wb-file-input').setInputFiles({ name: 'broken.hwpx', mimeType: 'application/hwp+zip', buffer: Buffer.from('PK\u0003\u0004 not really a zip') });
+    await page
+      .getByTestId('wb-file-input')
+      .setInputFiles({ name: 'broken.hwpx', mimeType: 'application/hwp+zip', buffer: Buffer.from('PK\u0003\u0004 not really a zip') });
     await expect(page.getByTestId('wb-error').textContent()).resolves.toContain('손상');
-    await page.getByTestId('wb-file-input').setInputFiles({ name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from(`${ERROR_TEXT}\n`) });
+    await page
+      .getByTestId('wb-file-input')
+      .setInputFiles({ name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from(`${ERROR_TEXT}\n`) });
     await page.getByTestId('wb-file').waitFor();
     // An accepted, unsaved suggestion: closing asks first; cancelling keeps the file open.
     await page.getByTestId('tab-proofread').click();
@@ -219,7 +238,9 @@ describe('the standalone workbench', () => {
   it('saves in the mode chosen in Settings: direct edits into .hwpx, comments into .docx', async () => {
     // Direct: the text is replaced, no tracked change is written.
     let page = await openPage('direct');
-    await page.getByTestId('wb-file-input').setInputFiles({ name: 'direct.hwpx', mimeType: 'application/hwp+zip', buffer: await hwpxWithText() });
+    await page
+      .getByTestId('wb-file-input')
+      .setInputFiles({ name: 'direct.hwpx', mimeType: 'application/hwp+zip', buffer: await hwpxWithText() });
     await page.getByTestId('wb-file').waitFor();
     await page.getByTestId('tab-proofread').click();
     await page.getByTestId('pr-check').click();
@@ -234,7 +255,9 @@ describe('the standalone workbench', () => {
 
     // Comment: the text stays; the finding becomes a Word comment on its span.
     page = await openPage('comment');
-    await page.getByTestId('wb-file-input').setInputFiles({ name: 'memo.docx', mimeType: 'application/octet-stream', buffer: await docxWith([ERROR_TEXT]) });
+    await page
+      .getByTestId('wb-file-input')
+      .setInputFiles({ name: 'memo.docx', mimeType: 'application/octet-stream', buffer: await docxWith([ERROR_TEXT]) });
     await page.getByTestId('wb-file').waitFor();
     await page.getByTestId('tab-proofread').click();
     await page.getByTestId('pr-check').click();

@@ -17,7 +17,8 @@ function walk(stack: LayerLike[], prefix: string, out: ApiRoute[]): void {
     if (layer.route) {
       const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
       for (const p of paths)
-        for (const [m, on] of Object.entries(layer.route.methods)) if (on && m !== '_all') out.push({ method: m.toUpperCase(), path: prefix + p });
+        for (const [m, on] of Object.entries(layer.route.methods))
+          if (on && m !== '_all') out.push({ method: m.toUpperCase(), path: prefix + p });
     } else if (layer.handle?.stack) {
       const raw = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
       walk(layer.handle.stack, prefix + raw, out);

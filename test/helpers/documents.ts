@@ -4,7 +4,10 @@ import path from 'node:path';
 import { entryText, patchZip, readZip, type ZipArchive, type ZipEntry } from '../../server/documents/zip';
 
 export const HWPX_DIR = path.resolve(__dirname, '../../../shared/data/hwpx');
-export const hwpxFiles = (): string[] => readdirSync(HWPX_DIR).filter((f) => f.endsWith('.hwpx')).sort();
+export const hwpxFiles = (): string[] =>
+  readdirSync(HWPX_DIR)
+    .filter((f) => f.endsWith('.hwpx'))
+    .sort();
 export const readHwpx = (name: string): Uint8Array => new Uint8Array(readFileSync(path.join(HWPX_DIR, name)));
 
 /** An entry's local record as stored: header, name, extra field and compressed bytes. */

@@ -23,15 +23,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type Fault =
-  | 'none'
-  | 'http500'
-  | 'http503'
-  | 'context-exceeded'
-  | 'hang'
-  | 'malformed-sse'
-  | 'close-mid-stream'
-  | 'length'
-  | 'invalid-json';
+  'none' | 'http500' | 'http503' | 'context-exceeded' | 'hang' | 'malformed-sse' | 'close-mid-stream' | 'length' | 'invalid-json';
 
 export interface FakeReply {
   content: string;

@@ -53,7 +53,16 @@ export function httpsRequest(
 ): Promise<HttpsResponse> {
   return new Promise((resolve, reject) => {
     const req = https.request(
-      { host: 'localhost', port: relay.port, method, path: urlPath, ca: relay.ca, headers: opts.headers, signal: opts.signal, agent: false },
+      {
+        host: 'localhost',
+        port: relay.port,
+        method,
+        path: urlPath,
+        ca: relay.ca,
+        headers: opts.headers,
+        signal: opts.signal,
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

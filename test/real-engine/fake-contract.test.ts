@@ -28,7 +28,8 @@ function shapeOf(v: unknown): Shape {
 
 /** Paths where the fake's shape is not found in the real one (empty: the fake keeps faith). */
 function drift(fake: Shape, real: Shape, at = '$'): string[] {
-  if (typeof fake === 'string' || typeof real === 'string') return fake === real ? [] : [`${at}: fake ${JSON.stringify(fake)} ≠ real ${JSON.stringify(real)}`];
+  if (typeof fake === 'string' || typeof real === 'string')
+    return fake === real ? [] : [`${at}: fake ${JSON.stringify(fake)} ≠ real ${JSON.stringify(real)}`];
   if (Array.isArray(fake) || Array.isArray(real)) {
     if (!Array.isArray(fake) || !Array.isArray(real)) return [`${at}: array vs object`];
     if (!fake.length || !real.length) return [];
@@ -50,12 +51,16 @@ interface Exchange {
 
 function request(root: string, method: string, p: string, body?: unknown): Promise<Exchange> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${root}${p}`, { method, agent: false, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      `${root}${p}`,
+      { method, agent: false, headers: body ? { 'content-type': 'application/json' } : {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body ? JSON.stringify(body) : undefined);
   });
@@ -79,10 +84,14 @@ async function reusableAfterStream(root: string): Promise<{ reused: boolean; fai
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const post = (body: unknown) =>
     new Promise<{ reused: boolean; failed: string | null }>((resolve) => {
-      const req = http.request(`${root}/v1/chat/completions`, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve({ reused: req.reusedSocket, failed: null }));
-      });
+      const req = http.request(
+        `${root}/v1/chat/completions`,
+        { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve({ reused: req.reusedSocket, failed: null }));
+        },
+      );
       req.on('error', (e: NodeJS.ErrnoException) => resolve({ reused: req.reusedSocket, failed: e.code ?? 'error' }));
       req.end(JSON.stringify(body));
     });
@@ -143,7 +152,12 @@ describe('fake model server (llama.cpp flavour) vs real llama-server', () => {
   });
 
   it.each([false, true])('streamed chat (include_usage %s): same events, usage only when asked', async (includeUsage) => {
-    const body = { messages: [{ role: 'user', content: '안녕' }], max_tokens: 4, stream: true, ...(includeUsage ? { stream_options: { include_usage: true } } : {}) };
+    const body = {
+      messages: [{ role: 'user', content: '안녕' }],
+      max_tokens: 4,
+      stream: true,
+      ...(includeUsage ? { stream_options: { include_usage: true } } : {}),
+    };
     const r = await both('POST', '/v1/chat/completions', body);
     for (const side of [r.fake, r.real]) {
       expect(side.status).toBe(200);

@@ -94,7 +94,10 @@ describe('relay ↔ real llama-server (tiny EXAONE model)', () => {
   });
 
   it('streams a summary: text events of valid UTF-8, then done', async () => {
-    const r = await postJson(relay, '/api/summarize', { text: '쓰기는 한국어 문서 도우미입니다. 요약을 시험합니다.', options: { length: 'oneline' } });
+    const r = await postJson(relay, '/api/summarize', {
+      text: '쓰기는 한국어 문서 도우미입니다. 요약을 시험합니다.',
+      options: { length: 'oneline' },
+    });
     expect(r.status).toBe(200);
     const events = parseSse(r.body);
     const texts = events.filter((e) => e.event === 'text').map((e) => e.data.text as string);
@@ -108,7 +111,9 @@ describe('relay ↔ real llama-server (tiny EXAONE model)', () => {
     const first = parseSse((await postJson(relay, '/api/summarize', { text: '첫 번째 요청입니다.', options: { length: 'oneline' } })).body);
     expect(first.at(-1)?.event).toBe('done');
     for (const n of ['두', '세']) {
-      const events = parseSse((await postJson(relay, '/api/summarize', { text: `${n} 번째 요청입니다.`, options: { length: 'oneline' } })).body);
+      const events = parseSse(
+        (await postJson(relay, '/api/summarize', { text: `${n} 번째 요청입니다.`, options: { length: 'oneline' } })).body,
+      );
       expect(events.filter((e) => e.event === 'error')).toEqual([]);
       expect(events.at(-1)?.event).toBe('done');
     }
@@ -120,7 +125,16 @@ describe('relay ↔ real llama-server (tiny EXAONE model)', () => {
     const ac = new AbortController();
     await new Promise<void>((resolve, reject) => {
       const req = https.request(
-        { host: 'localhost', port: relay.port, method: 'POST', path: '/api/summarize', ca: relay.ca, agent: false, headers: { 'content-type': 'application/json' }, signal: ac.signal },
+        {
+          host: 'localhost',
+          port: relay.port,
+          method: 'POST',
+          path: '/api/summarize',
+          ca: relay.ca,
+          agent: false,
+          headers: { 'content-type': 'application/json' },
+          signal: ac.signal,
+        },
         (res) => {
           res.on('data', (c: Buffer) => {
             if (c.toString('utf8').includes('event: text')) ac.abort();
@@ -237,12 +251,19 @@ describe('proofreading against llama-server with the JSON schema', () => {
 
   it('POST /api/proofread runs the model layer end to end without an unreadable answer', async () => {
     await waitUntil('detection', async () => (await relay.context.backend()).kind === 'llamacpp');
-    const r = await postJson(relay, '/api/proofread', { paragraphs: [{ id: 'p1', text: '어의없는 일이 됬다.' }, { id: 'p2', text: '회의는 내일 열린다.' }] });
+    const r = await postJson(relay, '/api/proofread', {
+      paragraphs: [
+        { id: 'p1', text: '어의없는 일이 됬다.' },
+        { id: 'p2', text: '회의는 내일 열린다.' },
+      ],
+    });
     expect(r.status).toBe(200);
     const events = parseSse(r.body);
     expect(events.filter((e) => e.event === 'error')).toEqual([]);
     expect(events.at(-1)?.event).toBe('done');
-    const offsets = events.filter((e) => e.event === 'suggestions').flatMap((e) => e.data.suggestions as Array<{ start: number; end: number; paragraphId: string }>);
+    const offsets = events
+      .filter((e) => e.event === 'suggestions')
+      .flatMap((e) => e.data.suggestions as Array<{ start: number; end: number; paragraphId: string }>);
     for (const s of offsets) expect(s.end).toBeGreaterThanOrEqual(s.start);
   });
 });
@@ -267,7 +288,11 @@ describe('relay with several endpoints or a late model server', () => {
 
   it('detects the backend once the model server comes up after the relay', async () => {
     const port = await freePort();
-    const relay = await startTestRelay({ LLM_BASE_URL: `http://127.0.0.1:${port}/v1`, LLM_MODEL: 'exaone-tiny', LLM_CONTEXT_WINDOW: '32768' });
+    const relay = await startTestRelay({
+      LLM_BASE_URL: `http://127.0.0.1:${port}/v1`,
+      LLM_MODEL: 'exaone-tiny',
+      LLM_CONTEXT_WINDOW: '32768',
+    });
     let llama: LlamaServer | undefined;
     try {
       const down = JSON.parse((await httpsRequest(relay, 'GET', '/api/health')).body);

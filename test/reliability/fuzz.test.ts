@@ -36,14 +36,40 @@ interface FuzzResult {
   body: string;
 }
 
-const FIELDS = ['text', 'paragraphs', 'options', 'id', 'instruction', 'template', 'style', 'pack', 'model', 'categories', 'register', 'kind', 'fields', 'prompt', 'messages', 'filename', 'file', 'mode', 'edits', 'notes', '__proto__', 'constructor'];
+const FIELDS = [
+  'text',
+  'paragraphs',
+  'options',
+  'id',
+  'instruction',
+  'template',
+  'style',
+  'pack',
+  'model',
+  'categories',
+  'register',
+  'kind',
+  'fields',
+  'prompt',
+  'messages',
+  'filename',
+  'file',
+  'mode',
+  'edits',
+  'notes',
+  '__proto__',
+  'constructor',
+];
 
 const control = fc.constantFrom('\u0000', '\u0001', '\u0007', '\b', '\u001b', '\u007f', '\u0085', '\u2028', '\u2029', '\ufeff', '\r', '\t');
 const loneSurrogate = fc.constantFrom('\ud800', '\udbff', '\udc00', '\udfff', 'a\ud83d', '\ude00b');
 const weirdString = fc
-  .array(fc.oneof(fc.string({ maxLength: 8 }), control, loneSurrogate, fc.constantFrom('됬다', '몇일', ' ', '\n\n', '<document>', '{{', '"')), {
-    maxLength: 12,
-  })
+  .array(
+    fc.oneof(fc.string({ maxLength: 8 }), control, loneSurrogate, fc.constantFrom('됬다', '몇일', ' ', '\n\n', '<document>', '{{', '"')),
+    {
+      maxLength: 12,
+    },
+  )
   .map((a) => a.join(''));
 const hugeString = fc.constantFrom(3_000, 25_000, 150_000, 250_000).map((n) => '가'.repeat(n));
 
@@ -64,15 +90,33 @@ const anyValue: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
 /** Plausible bodies: the known fields with right and wrong types. */
 const plausibleBody = fc.oneof(
   fc.record({ text: fc.oneof(weirdString, hugeString, anyValue) }, { requiredKeys: [] }),
-  fc.record({
-    paragraphs: fc.oneof(
-      fc.array(fc.record({ id: fc.oneof(fc.string({ maxLength: 5 }), anyValue), text: fc.oneof(weirdString, anyValue) }, { requiredKeys: [] }), { maxLength: 4 }),
-      fc.array(weirdString, { maxLength: 4 }),
-      anyValue,
-    ),
-    options: fc.oneof(fc.constant({ model: false }), fc.record({ pack: anyValue, model: anyValue, categories: anyValue }, { requiredKeys: [] }), anyValue),
-  }, { requiredKeys: [] }),
-  fc.record({ instruction: fc.oneof(weirdString, anyValue), template: anyValue, style: fc.oneof(fc.constantFrom('formal', 'concise', 'free', 'plain'), anyValue), text: fc.oneof(weirdString, anyValue) }, { requiredKeys: [] }),
+  fc.record(
+    {
+      paragraphs: fc.oneof(
+        fc.array(
+          fc.record({ id: fc.oneof(fc.string({ maxLength: 5 }), anyValue), text: fc.oneof(weirdString, anyValue) }, { requiredKeys: [] }),
+          { maxLength: 4 },
+        ),
+        fc.array(weirdString, { maxLength: 4 }),
+        anyValue,
+      ),
+      options: fc.oneof(
+        fc.constant({ model: false }),
+        fc.record({ pack: anyValue, model: anyValue, categories: anyValue }, { requiredKeys: [] }),
+        anyValue,
+      ),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.record(
+    {
+      instruction: fc.oneof(weirdString, anyValue),
+      template: anyValue,
+      style: fc.oneof(fc.constantFrom('formal', 'concise', 'free', 'plain'), anyValue),
+      text: fc.oneof(weirdString, anyValue),
+    },
+    { requiredKeys: [] },
+  ),
   fc.dictionary(fc.constantFrom(...FIELDS), anyValue, { maxKeys: 6 }),
 );
 
@@ -93,8 +137,29 @@ const deepNesting = fc.tuple(fc.integer({ min: 50, max: 20_000 }), fc.constantFr
 /** Raw JSON text: broken, duplicated keys, escaped lone surrogates, control characters. */
 const rawJson = fc.oneof(
   fc.string({ maxLength: 40 }),
-  fc.constantFrom('', '{', '{"text":', '{"text":"a"', '[', 'null', 'true', '0', '"text"', '{"text":"a"}}', "{'text':'a'}", '{"text":"\\ud800"}', '{"text":"\\udc00\\ud800"}', '{"text":"a\\u0000b"}', '{"text":"\u0001\u0002"}', '{"text":NaN}', '{"text":1e999}', '{"text":"\\x41"}'),
-  fc.tuple(fc.constantFrom(...FIELDS), anyValue, anyValue).map(([k, a, b]) => `{"${k}":${JSON.stringify(a) ?? 'null'},"${k}":${JSON.stringify(b) ?? 'null'}}`),
+  fc.constantFrom(
+    '',
+    '{',
+    '{"text":',
+    '{"text":"a"',
+    '[',
+    'null',
+    'true',
+    '0',
+    '"text"',
+    '{"text":"a"}}',
+    "{'text':'a'}",
+    '{"text":"\\ud800"}',
+    '{"text":"\\udc00\\ud800"}',
+    '{"text":"a\\u0000b"}',
+    '{"text":"\u0001\u0002"}',
+    '{"text":NaN}',
+    '{"text":1e999}',
+    '{"text":"\\x41"}',
+  ),
+  fc
+    .tuple(fc.constantFrom(...FIELDS), anyValue, anyValue)
+    .map(([k, a, b]) => `{"${k}":${JSON.stringify(a) ?? 'null'},"${k}":${JSON.stringify(b) ?? 'null'}}`),
   fc.tuple(plausibleBody, fc.nat()).map(([b, cut]) => {
     const s = JSON.stringify(b);
     return s.slice(0, cut % (s.length + 1));
@@ -111,7 +176,24 @@ const invalidUtf8 = fc.constantFrom(
 
 const contentType = fc.oneof(
   { weight: 6, arbitrary: fc.constant('application/json') },
-  { weight: 3, arbitrary: fc.constantFrom(undefined, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', 'application/json; charset=utf-16', 'application/jsonx', 'application/*', '', 'application/json; charset=utf-8', 'text/json', 'application/problem+json', 'application/octet-stream') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      undefined,
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/json; charset=latin1',
+      'application/json; charset=utf-16',
+      'application/jsonx',
+      'application/*',
+      '',
+      'application/json; charset=utf-8',
+      'text/json',
+      'application/problem+json',
+      'application/octet-stream',
+    ),
+  },
 );
 
 function fuzzRequest(routes: ApiRoute[]): fc.Arbitrary<FuzzRequest> {
@@ -119,7 +201,17 @@ function fuzzRequest(routes: ApiRoute[]): fc.Arbitrary<FuzzRequest> {
   const route = fc.constantFrom(...routes);
   const unknownPath = fc.oneof(
     fc.string({ maxLength: 12 }).map((s) => `/api/${encodeURIComponent(s)}`),
-    fc.constantFrom('/api', '/api/', '/api//summarize', '/api/summarize/x', '/api/%ff', '/api/..%2fmanifest.xml', '/api/health?x=%zz', '/api/SUMMARIZE', '/api/proofread/'),
+    fc.constantFrom(
+      '/api',
+      '/api/',
+      '/api//summarize',
+      '/api/summarize/x',
+      '/api/%ff',
+      '/api/..%2fmanifest.xml',
+      '/api/health?x=%zz',
+      '/api/SUMMARIZE',
+      '/api/proofread/',
+    ),
   );
   const body: fc.Arbitrary<string | Buffer | undefined> = fc.oneof(
     { weight: 4, arbitrary: plausibleBody.map((b) => JSON.stringify(b)) },
@@ -130,8 +222,21 @@ function fuzzRequest(routes: ApiRoute[]): fc.Arbitrary<FuzzRequest> {
     { weight: 1, arbitrary: fc.constant(undefined) },
   );
   return fc.oneof(
-    { weight: 8, arbitrary: fc.record({ r: route, body, contentType, odd: fc.boolean() }).map(({ r, body, contentType, odd }) => ({ method: odd && r.method === 'GET' ? 'POST' : r.method, path: concrete(r.path), body, contentType })) },
-    { weight: 1, arbitrary: fc.record({ r: route, method: fc.constantFrom('PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'GET', 'POST'), body }).map(({ r, method, body }) => ({ method, path: concrete(r.path), body, contentType: 'application/json' })) },
+    {
+      weight: 8,
+      arbitrary: fc.record({ r: route, body, contentType, odd: fc.boolean() }).map(({ r, body, contentType, odd }) => ({
+        method: odd && r.method === 'GET' ? 'POST' : r.method,
+        path: concrete(r.path),
+        body,
+        contentType,
+      })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .record({ r: route, method: fc.constantFrom('PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'GET', 'POST'), body })
+        .map(({ r, method, body }) => ({ method, path: concrete(r.path), body, contentType: 'application/json' })),
+    },
     { weight: 1, arbitrary: fc.record({ path: unknownPath, method: fc.constantFrom('GET', 'POST', 'DELETE'), body, contentType }) },
   );
 }
@@ -142,7 +247,14 @@ function fuzzRequest(routes: ApiRoute[]): fc.Arbitrary<FuzzRequest> {
  * timeouts, a connection cap. With limits, a request carrying the valid key is never
  * refused (401/429) whatever other requests from its address did.
  */
-const WITH_LIMITS = { AUTH_MODE: 'apikey', AUTH_FAILURES_PER_MIN: '5', TRUST_PROXY: 'loopback', REQUEST_TIMEOUT_MS: '10000', HEADERS_TIMEOUT_MS: '5000', MAX_CONNECTIONS: String(BATCH * 4) };
+const WITH_LIMITS = {
+  AUTH_MODE: 'apikey',
+  AUTH_FAILURES_PER_MIN: '5',
+  TRUST_PROXY: 'loopback',
+  REQUEST_TIMEOUT_MS: '10000',
+  HEADERS_TIMEOUT_MS: '5000',
+  MAX_CONNECTIONS: String(BATCH * 4),
+};
 
 describe.each([
   ['open', {} as Record<string, string>],
@@ -158,7 +270,15 @@ describe.each([
     fake = await startFakeLlm();
     const minted = await mintApiKey('fuzzer');
     validKey = minted.key;
-    relay = await startTestRelay({ ...LOAD_ENV, LLM_BASE_URL: fake.url, MAX_BODY_BYTES: String(MAX_BODY_BYTES), MAX_TEXT_CHARS: '20000', LOG_LEVEL: 'error', ...extraEnv, ...(limited ? { API_KEYS: minted.entry } : {}) });
+    relay = await startTestRelay({
+      ...LOAD_ENV,
+      LLM_BASE_URL: fake.url,
+      MAX_BODY_BYTES: String(MAX_BODY_BYTES),
+      MAX_TEXT_CHARS: '20000',
+      LOG_LEVEL: 'error',
+      ...extraEnv,
+      ...(limited ? { API_KEYS: minted.entry } : {}),
+    });
     agent = new https.Agent({ keepAlive: true, maxSockets: BATCH, ca: relay.ca });
   });
   const withCredential = (routes: ApiRoute[]): fc.Arbitrary<FuzzRequest> =>
@@ -167,7 +287,9 @@ describe.each([
           .record({
             r: fuzzRequest(routes),
             credential: fc.constantFrom('valid', 'valid', 'wrong', 'malformed', 'none') as fc.Arbitrary<FuzzRequest['credential']>,
-            forwardedFor: fc.option(fc.constantFrom('10.0.0.1', '10.0.0.2', '2001:db8::1', 'not-an-ip', '10.0.0.3, 10.0.0.4', ''), { nil: undefined }),
+            forwardedFor: fc.option(fc.constantFrom('10.0.0.1', '10.0.0.2', '2001:db8::1', 'not-an-ip', '10.0.0.3, 10.0.0.4', ''), {
+              nil: undefined,
+            }),
           })
           .map(({ r, credential, forwardedFor }) => ({ ...r, credential, forwardedFor }))
       : fuzzRequest(routes);
@@ -190,7 +312,13 @@ describe.each([
       const req = https.request({ host: 'localhost', port: relay.port, method: r.method, path: r.path, agent, headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            contentType: String(res.headers['content-type'] ?? ''),
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
         res.on('error', reject);
       });
       req.setTimeout(15_000, () => req.destroy(new Error(`no answer in 15 s: ${r.method} ${r.path}`)));
@@ -202,7 +330,8 @@ describe.each([
   function check(r: FuzzRequest, res: FuzzResult): void {
     const where = `${r.method} ${r.path} (${r.contentType}) -> ${res.status} ${res.body.slice(0, 200)}`;
     if (res.status >= 500) throw new Error(`5xx: ${where}`);
-    if (r.credential === 'valid' && r.path.startsWith('/api') && (res.status === 401 || res.status === 429)) throw new Error(`valid key refused: ${where}`);
+    if (r.credential === 'valid' && r.path.startsWith('/api') && (res.status === 401 || res.status === 429))
+      throw new Error(`valid key refused: ${where}`);
     if (res.status >= 400 && r.method !== 'HEAD' && r.path.startsWith('/api')) {
       let parsed: { code?: unknown; message?: unknown };
       try {
@@ -216,14 +345,23 @@ describe.each([
       for (const block of res.body.split('\n\n')) {
         if (!block.startsWith('event: error')) continue;
         const data = JSON.parse(block.split('\ndata: ')[1] ?? '{}') as { code?: unknown; message?: unknown };
-        if (typeof data.code !== 'string' || typeof data.message !== 'string') throw new Error(`SSE error without {code, message}: ${where}`);
+        if (typeof data.code !== 'string' || typeof data.message !== 'string')
+          throw new Error(`SSE error without {code, message}: ${where}`);
       }
     }
   }
 
   it('lists the API routes from the router stack', () => {
     const routes = apiRoutes(relay.server).map((r) => `${r.method} ${r.path}`);
-    expect(routes).toEqual(expect.arrayContaining(['GET /api/health', 'POST /api/summarize', 'POST /api/proofread', 'POST /api/document/parse', 'POST /api/document/apply']));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'GET /api/health',
+        'POST /api/summarize',
+        'POST /api/proofread',
+        'POST /api/document/parse',
+        'POST /api/document/apply',
+      ]),
+    );
   });
 
   it(`survives ${TOTAL} malformed requests: no 5xx, every 4xx is {code, message}`, async () => {

@@ -20,7 +20,13 @@ export const LOAD_ENV: Record<string, string> = {
  * POSTs a JSON body and reads the SSE answer until `cutAfter` bytes of event data
  * arrived (or a `text` event), then destroys the connection. Resolves with what was read.
  */
-export function postAndAbort(target: Target, path: string, body: unknown, agent: https.Agent | false = false, headers: Record<string, string> = {}): Promise<string> {
+export function postAndAbort(
+  target: Target,
+  path: string,
+  body: unknown,
+  agent: https.Agent | false = false,
+  headers: Record<string, string> = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
     let got = '';
     const req = https.request(

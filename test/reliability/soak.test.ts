@@ -77,7 +77,14 @@ describe('soak', () => {
   function post(path: string, body: unknown, apiKey = key): Promise<{ status: number; body: string }> {
     return new Promise((resolve, reject) => {
       const req = https.request(
-        { host: 'localhost', port: relay.port, method: 'POST', path, agent, headers: { 'content-type': 'application/json', 'x-api-key': apiKey } },
+        {
+          host: 'localhost',
+          port: relay.port,
+          method: 'POST',
+          path,
+          agent,
+          headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+        },
         (res) => {
           let text = '';
           res.setEncoding('utf8');
@@ -102,7 +109,12 @@ describe('soak', () => {
     }
     if (kind < 13) {
       // A bounded set of paragraphs, so the proofreading cache stays bounded too.
-      const r = await post('/api/proofread', { paragraphs: [{ id: 'p0', text: `그 일은 ${i % 40}일 뒤에 됬다.` }, { id: 'p1', text: '몇일 뒤에 보자.' }] });
+      const r = await post('/api/proofread', {
+        paragraphs: [
+          { id: 'p0', text: `그 일은 ${i % 40}일 뒤에 됬다.` },
+          { id: 'p1', text: '몇일 뒤에 보자.' },
+        ],
+      });
       return r.status === 200 && parseSse(r.body).at(-1)?.event === 'done';
     }
     if (kind < 17) {

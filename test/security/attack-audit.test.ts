@@ -34,7 +34,14 @@ describe('finding 7: the audit destination', () => {
     await new Promise((r) => probe.close(r));
     const state = mkdtempSync(path.join(os.tmpdir(), 'sseugi-state-'));
     const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'server/main.ts')], {
-      env: { ...process.env, PORT: port, LLM_BASE_URL: fake.url, AUDIT_LOG: '/etc/hostname/audit.log', STATE_DIR: state, LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        PORT: port,
+        LLM_BASE_URL: fake.url,
+        AUDIT_LOG: '/etc/hostname/audit.log',
+        STATE_DIR: state,
+        LOG_LEVEL: 'silent',
+      },
       encoding: 'utf8',
       timeout: 60_000,
     });
@@ -46,9 +53,16 @@ describe('finding 7: the audit destination', () => {
   }, 90_000);
 
   it('write errors later are counted and logged, never thrown (AUDIT_LOG=/dev/full)', async () => {
-    const relay = await startTestRelay({ LLM_BASE_URL: fake.url, AUDIT_LOG: '/dev/full', STATE_DIR: mkdtempSync(path.join(os.tmpdir(), 'sseugi-state-')) });
+    const relay = await startTestRelay({
+      LLM_BASE_URL: fake.url,
+      AUDIT_LOG: '/dev/full',
+      STATE_DIR: mkdtempSync(path.join(os.tmpdir(), 'sseugi-state-')),
+    });
     try {
-      for (let i = 0; i < 3; i++) expect((await postJson(relay, '/api/proofread', { paragraphs: [{ id: 'a', text: '가나다' }], options: { model: false } })).status).toBe(200);
+      for (let i = 0; i < 3; i++)
+        expect(
+          (await postJson(relay, '/api/proofread', { paragraphs: [{ id: 'a', text: '가나다' }], options: { model: false } })).status,
+        ).toBe(200);
       await sleep(500);
       expect((await httpsRequest(relay, 'GET', '/api/health')).status).toBe(200);
       const text = await relay.context.metrics.registry.metrics();
@@ -67,7 +81,10 @@ describe('finding 8: the audit file is 0600 and the digest is keyed', () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'sseugi-audit-')), 'sub', 'audit.log');
     const relay = await startTestRelay({ LLM_BASE_URL: fake.url, AUDIT_LOG: file, STATE_DIR: state });
     try {
-      for (let i = 0; i < 2; i++) expect((await postJson(relay, '/api/proofread', { paragraphs: [{ id: 'a', text: 'hello' }], options: { model: false } })).status).toBe(200);
+      for (let i = 0; i < 2; i++)
+        expect(
+          (await postJson(relay, '/api/proofread', { paragraphs: [{ id: 'a', text: 'hello' }], options: { model: false } })).status,
+        ).toBe(200);
       await sleep(300);
     } finally {
       await relay.close();
@@ -76,7 +93,10 @@ describe('finding 8: the audit file is 0600 and the digest is keyed', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const keyFile = path.join(state, 'audit-hmac.key');
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
-    const records = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const records = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(records).toHaveLength(2);
     const plain = createHash('sha256').update('hello').digest('hex');
     const keyed = createHmac('sha256', readFileSync(keyFile, 'utf8').trim()).update('hello').digest('hex');

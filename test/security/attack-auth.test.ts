@@ -53,7 +53,8 @@ describe('finding 1+2: the failed-credential limiter tells attackers from users'
 
   it('bad keys from one address lock out bad keys only: the valid key on the same address still passes', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await postJson(relay, '/api/doctype', { paragraphs: ['가'] }, { 'x-api-key': `sk-guess${i}` })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await postJson(relay, '/api/doctype', { paragraphs: ['가'] }, { 'x-api-key': `sk-guess${i}` })).status);
     expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
     expect(statuses.slice(3)).toEqual([429, 429, 429]);
     const good = await postJson(relay, '/api/doctype', { paragraphs: ['가'] }, { 'x-api-key': key });
@@ -81,7 +82,8 @@ describe('finding 2: TRUST_PROXY — behind nginx each client has its own failur
   });
 
   it('locks out the client named by X-Forwarded-For, not every client of the proxy', async () => {
-    const from = (ip: string, k: string) => httpsRequest(relay, 'GET', '/api/health', { headers: { 'x-forwarded-for': ip, 'x-api-key': k } });
+    const from = (ip: string, k: string) =>
+      httpsRequest(relay, 'GET', '/api/health', { headers: { 'x-forwarded-for': ip, 'x-api-key': k } });
     expect((await from('10.1.1.1', 'sk-bad1')).status).toBe(401);
     expect((await from('10.1.1.1', 'sk-bad2')).status).toBe(401);
     expect((await from('10.1.1.1', 'sk-bad3')).status).toBe(429);
@@ -111,7 +113,13 @@ describe('finding 3: a wrong key costs one cheap check, whatever the number of k
   async function rejectTimeMs(keyCount: number, probes: number): Promise<number> {
     const entries: string[] = [];
     for (let i = 0; i < keyCount; i++) entries.push((await mintApiKey(`user${i}`)).entry);
-    const relay = await startTestRelay({ LLM_BASE_URL: fake.url, AUTH_MODE: 'apikey', API_KEYS: entries.join(','), AUTH_FAILURES_PER_MIN: '0', LOG_LEVEL: 'warn' });
+    const relay = await startTestRelay({
+      LLM_BASE_URL: fake.url,
+      AUTH_MODE: 'apikey',
+      API_KEYS: entries.join(','),
+      AUTH_FAILURES_PER_MIN: '0',
+      LOG_LEVEL: 'warn',
+    });
     relays.push(relay);
     const wrong = (await mintApiKey('nobody')).key;
     const times: number[] = [];

@@ -23,9 +23,26 @@ describe('finding 6: offline proofreading off the event loop, answers capped', (
     fake = await startFakeLlm();
     const minted = await mintApiKey('alice');
     key = minted.key;
-    relay = await startTestRelay({ LLM_BASE_URL: fake.url, AUTH_MODE: 'apikey', API_KEYS: minted.entry, RATE_LIMIT_PER_MIN: '0', MODEL_CONCURRENCY: '4', QUEUE_MAX: '8', LOG_LEVEL: 'warn' });
+    relay = await startTestRelay({
+      LLM_BASE_URL: fake.url,
+      AUTH_MODE: 'apikey',
+      API_KEYS: minted.entry,
+      RATE_LIMIT_PER_MIN: '0',
+      MODEL_CONCURRENCY: '4',
+      QUEUE_MAX: '8',
+      LOG_LEVEL: 'warn',
+    });
     // Warm the pool (first load of the rules in a worker).
-    expect((await postJson(relay, '/api/proofread', { paragraphs: [{ id: 'a', text: '됬다' }], options: { model: false } }, { 'x-api-key': key })).status).toBe(200);
+    expect(
+      (
+        await postJson(
+          relay,
+          '/api/proofread',
+          { paragraphs: [{ id: 'a', text: '됬다' }], options: { model: false } },
+          { 'x-api-key': key },
+        )
+      ).status,
+    ).toBe(200);
   }, 60_000);
   afterAll(async () => {
     await relay.close();
@@ -47,7 +64,9 @@ describe('finding 6: offline proofreading off the event loop, answers capped', (
       }
     })();
     const answers = await Promise.all(
-      Array.from({ length: 10 }, () => httpsRequest(relay, 'POST', '/api/proofread', { body, headers: { 'content-type': 'application/json', 'x-api-key': key } })),
+      Array.from({ length: 10 }, () =>
+        httpsRequest(relay, 'POST', '/api/proofread', { body, headers: { 'content-type': 'application/json', 'x-api-key': key } }),
+      ),
     );
     running = false;
     await probe;
@@ -56,7 +75,9 @@ describe('finding 6: offline proofreading off the event loop, answers capped', (
     // Loose (a shared, loaded machine; the target of 50 ms p99 is measured by bench:auth). With the
     // rules on the main thread this machine gave p50 2.8 s, p99 39.6 s.
     expect(latencies.length).toBeGreaterThan(5);
-    console.log(`health while 10 max-size proofreads run: ${latencies.length} samples, p50 ${latencies[Math.floor(latencies.length / 2)]!.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`);
+    console.log(
+      `health while 10 max-size proofreads run: ${latencies.length} samples, p50 ${latencies[Math.floor(latencies.length / 2)]!.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`,
+    );
     const p50 = latencies[Math.floor(latencies.length / 2)]!;
     expect(p50).toBeLessThan(200);
     expect(p99).toBeLessThan(1500);

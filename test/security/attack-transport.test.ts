@@ -63,14 +63,15 @@ describe('finding 4: slow requests are timed out, answers are not, connections a
 
   it('closes connections trickling a body or headers', async () => {
     const body = Array.from({ length: 10 }, () =>
-      trickle(relay, 'POST /api/summarize HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n', 200),
+      trickle(
+        relay,
+        'POST /api/summarize HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n',
+        200,
+      ),
     );
     const head = Array.from({ length: 5 }, () => trickle(relay, 'POST /api/summarize HTTP/1.1\r\nHost: localhost\r\n', 200));
     const all = [...body, ...head];
-    const closedWithin = await Promise.race([
-      Promise.all(all.map((c) => c.closed)),
-      sleep(15_000).then(() => null),
-    ]);
+    const closedWithin = await Promise.race([Promise.all(all.map((c) => c.closed)), sleep(15_000).then(() => null)]);
     for (const c of all) c.socket.destroy();
     expect(closedWithin).not.toBeNull();
   }, 30_000);
@@ -88,7 +89,9 @@ describe('finding 4: slow requests are timed out, answers are not, connections a
   }, 30_000);
 
   it('refuses connections beyond MAX_CONNECTIONS', async () => {
-    const held = Array.from({ length: 45 }, () => tls.connect({ host: 'localhost', port: relay.port, ca: relay.ca, servername: 'localhost' }));
+    const held = Array.from({ length: 45 }, () =>
+      tls.connect({ host: 'localhost', port: relay.port, ca: relay.ca, servername: 'localhost' }),
+    );
     const outcomes = await Promise.all(
       held.map(
         (s) =>
@@ -112,7 +115,12 @@ describe('finding 5 and 9: authentication before any body, strict UTF-8', () => 
     fake = await startFakeLlm();
     const minted = await mintApiKey('alice');
     key = minted.key;
-    relay = await startTestRelay({ LLM_BASE_URL: fake.url, AUTH_MODE: 'apikey', API_KEYS: minted.entry, CORS_ORIGINS: 'https://*.corp.example' });
+    relay = await startTestRelay({
+      LLM_BASE_URL: fake.url,
+      AUTH_MODE: 'apikey',
+      API_KEYS: minted.entry,
+      CORS_ORIGINS: 'https://*.corp.example',
+    });
   }, 60_000);
   afterAll(async () => {
     await relay.close();
@@ -120,7 +128,10 @@ describe('finding 5 and 9: authentication before any body, strict UTF-8', () => 
   });
 
   it('OPTIONS without a key: 401, its body never parsed, no route list', async () => {
-    const r = await httpsRequest(relay, 'OPTIONS', '/api/summarize', { body: '{not json', headers: { 'content-type': 'application/json' } });
+    const r = await httpsRequest(relay, 'OPTIONS', '/api/summarize', {
+      body: '{not json',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(r.status).toBe(401);
     expect(JSON.parse(r.body)).toMatchObject({ code: 'AUTH_REQUIRED' });
     const bare = await httpsRequest(relay, 'OPTIONS', '/api/proofread');
@@ -137,7 +148,12 @@ describe('finding 5 and 9: authentication before any body, strict UTF-8', () => 
   });
 
   it('malformed origins never match the wildcard', async () => {
-    for (const origin of ['https://evil.com?.corp.example', 'https://evil.com#.corp.example', 'https://user@evil.com/.corp.example', 'https://evil.com/.corp.example']) {
+    for (const origin of [
+      'https://evil.com?.corp.example',
+      'https://evil.com#.corp.example',
+      'https://user@evil.com/.corp.example',
+      'https://evil.com/.corp.example',
+    ]) {
       const r = await httpsRequest(relay, 'OPTIONS', '/api/summarize', { headers: { origin, 'access-control-request-method': 'POST' } });
       expect([origin, r.headers['access-control-allow-origin']]).toEqual([origin, undefined]);
     }
@@ -166,7 +182,12 @@ describe('finding 9: no public source maps; the sign-in dialog framed by this or
     fake = await startFakeLlm();
     idp = http.createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({ issuer, authorization_endpoint: `${issuer}/auth`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/certs` }),
+        JSON.stringify({
+          issuer,
+          authorization_endpoint: `${issuer}/auth`,
+          token_endpoint: `${issuer}/token`,
+          jwks_uri: `${issuer}/certs`,
+        }),
       );
     });
     await new Promise<void>((r) => idp.listen(0, '127.0.0.1', r));
@@ -197,7 +218,7 @@ describe('finding 9: no public source maps; the sign-in dialog framed by this or
     }
   }, 60_000);
 
-  it('/auth/dialog.html: frame-ancestors \'self\' only', async () => {
+  it("/auth/dialog.html: frame-ancestors 'self' only", async () => {
     const relay = await startTestRelay({
       LLM_BASE_URL: fake.url,
       AUTH_MODE: 'oidc',

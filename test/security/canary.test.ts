@@ -26,7 +26,13 @@ function bodyFor(path: string): unknown {
     case '/api/rewrite':
       return { text, style: 'free', instruction: CANARY_IN };
     case '/api/proofread':
-      return { paragraphs: [{ id: 'p1', text }, { id: 'p2', text: `${CANARY_IN} 됬다.` }], options: { model: true } };
+      return {
+        paragraphs: [
+          { id: 'p1', text },
+          { id: 'p2', text: `${CANARY_IN} 됬다.` },
+        ],
+        options: { model: true },
+      };
     case '/api/doctype':
       return { paragraphs: [text, CANARY_IN] };
     default:
@@ -80,7 +86,8 @@ async function metricsText(relay: TestRelay): Promise<string> {
 
 function assertClean(where: string, text: string) {
   for (const c of CANARIES) {
-    if (text.includes(c)) throw new Error(`canary ${c} found in ${where}: …${text.slice(Math.max(0, text.indexOf(c) - 200), text.indexOf(c) + 60)}…`);
+    if (text.includes(c))
+      throw new Error(`canary ${c} found in ${where}: …${text.slice(Math.max(0, text.indexOf(c) - 200), text.indexOf(c) + 60)}…`);
   }
 }
 
@@ -96,47 +103,57 @@ describe('canaries never reach logs, audit, error bodies or metrics', () => {
 
   const scenarios: Array<[string, () => Promise<{ url: string; close?: () => Promise<void> }>]> = [
     ['a model that answers with a canary', async () => ({ url: fake.url })],
-    ['a model that fails with HTTP 500 carrying a canary', () => startFailingUpstream(`{"error":{"message":"${CANARY_UPSTREAM} ${CANARY_IN}"}}`)],
-    ['a model that breaks the stream', async () => {
-      fake.options.fault = 'malformed-sse';
-      return { url: fake.url, close: async () => void (fake.options.fault = 'none') };
-    }],
+    [
+      'a model that fails with HTTP 500 carrying a canary',
+      () => startFailingUpstream(`{"error":{"message":"${CANARY_UPSTREAM} ${CANARY_IN}"}}`),
+    ],
+    [
+      'a model that breaks the stream',
+      async () => {
+        fake.options.fault = 'malformed-sse';
+        return { url: fake.url, close: async () => void (fake.options.fault = 'none') };
+      },
+    ],
   ];
 
-  it.each(scenarios)('with %s', async (_name, makeUpstream) => {
-    const upstream = await makeUpstream();
-    const relay = await startTestRelay({
-      LLM_BASE_URL: upstream.url,
-      AUTH_MODE: 'apikey',
-      API_KEYS: entry,
-      METRICS_PORT: '0',
-      LOG_LEVEL: 'trace',
-      RATE_LIMIT_PER_MIN: '0',
-    });
-    try {
-      const before = fake.requests.length;
-      const surfaces = await exercise(relay, key);
-      if (upstream.url === fake.url) {
-        // the canary did travel: to the model, and (as the task's output) back to the client
-        expect(JSON.stringify(fake.requests.slice(before))).toContain(CANARY_IN);
+  it.each(scenarios)(
+    'with %s',
+    async (_name, makeUpstream) => {
+      const upstream = await makeUpstream();
+      const relay = await startTestRelay({
+        LLM_BASE_URL: upstream.url,
+        AUTH_MODE: 'apikey',
+        API_KEYS: entry,
+        METRICS_PORT: '0',
+        LOG_LEVEL: 'trace',
+        RATE_LIMIT_PER_MIN: '0',
+      });
+      try {
+        const before = fake.requests.length;
+        const surfaces = await exercise(relay, key);
+        if (upstream.url === fake.url) {
+          // the canary did travel: to the model, and (as the task's output) back to the client
+          expect(JSON.stringify(fake.requests.slice(before))).toContain(CANARY_IN);
+        }
+        await new Promise((r) => setTimeout(r, 100)); // let async log writes land
+        const logs = relay.logs.join('');
+        expect(logs).toContain('request completed'); // the access log is in the capture
+        assertClean('logs', logs);
+        assertClean('error bodies', surfaces.join('\n'));
+        const metrics = await metricsText(relay);
+        assertClean('metrics', metrics);
+        expect(logs).not.toContain(key);
+        expect(logs).not.toContain('?q=');
+        const audits = logLines(relay).filter((l) => l.audit === true);
+        expect(audits.length).toBeGreaterThan(0);
+        assertClean('audit', JSON.stringify(audits));
+      } finally {
+        await relay.close();
+        await upstream.close?.();
       }
-      await new Promise((r) => setTimeout(r, 100)); // let async log writes land
-      const logs = relay.logs.join('');
-      expect(logs).toContain('request completed'); // the access log is in the capture
-      assertClean('logs', logs);
-      assertClean('error bodies', surfaces.join('\n'));
-      const metrics = await metricsText(relay);
-      assertClean('metrics', metrics);
-      expect(logs).not.toContain(key);
-      expect(logs).not.toContain('?q=');
-      const audits = logLines(relay).filter((l) => l.audit === true);
-      expect(audits.length).toBeGreaterThan(0);
-      assertClean('audit', JSON.stringify(audits));
-    } finally {
-      await relay.close();
-      await upstream.close?.();
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 
   it('writes one audit record per task with the documented fields, and counts in /metrics', async () => {
     const relay = await startTestRelay({ LLM_BASE_URL: fake.url, AUTH_MODE: 'apikey', API_KEYS: entry, METRICS_PORT: '0' });

@@ -43,7 +43,15 @@ export function openStream(
 ): Promise<{ req: http.ClientRequest; status: number }> {
   return new Promise((resolve, reject) => {
     const req = https.request(
-      { host: 'localhost', port: relay.port, method: 'POST', path, ca: relay.ca, agent: false, headers: { 'content-type': 'application/json', ...headers } },
+      {
+        host: 'localhost',
+        port: relay.port,
+        method: 'POST',
+        path,
+        ca: relay.ca,
+        agent: false,
+        headers: { 'content-type': 'application/json', ...headers },
+      },
       (res) => {
         res.once('data', () => resolve({ req, status: res.statusCode ?? 0 }));
         res.on('error', () => undefined);

@@ -111,7 +111,12 @@ export async function postStream<P extends StreamPath>(
   }
 }
 
-async function readStream<P extends StreamPath>(path: P, body: unknown, onEvent: (e: StreamEvent<P>) => void, signal?: AbortSignal): Promise<void> {
+async function readStream<P extends StreamPath>(
+  path: P,
+  body: unknown,
+  onEvent: (e: StreamEvent<P>) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   const res = await request(path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream' },

@@ -282,7 +282,10 @@ export function isTokenRefused(err: unknown): boolean {
  * Runs a relay call; when it fails with 401 AUTH_EXPIRED (or AUTH_INVALID) under OIDC,
  * drops the cached token and runs it once more (with a fresh token).
  */
-export async function withAuthRetry<T>(call: () => Promise<T>, m: Pick<CredentialManager, 'invalidateToken' | 'mode'> = manager): Promise<T> {
+export async function withAuthRetry<T>(
+  call: () => Promise<T>,
+  m: Pick<CredentialManager, 'invalidateToken' | 'mode'> = manager,
+): Promise<T> {
   try {
     return await call();
   } catch (err) {

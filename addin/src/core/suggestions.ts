@@ -41,7 +41,11 @@ export function ignoreKey(paragraphText: string, s: Pick<Suggestion, 'start' | '
  * (the span rule in kernel/edits/span.ts).
  * Keeps paragraph then position order.
  */
-export function mergeIncoming(existing: readonly Suggestion[], incoming: readonly Suggestion[], order?: (pid: string) => number): Suggestion[] {
+export function mergeIncoming(
+  existing: readonly Suggestion[],
+  incoming: readonly Suggestion[],
+  order?: (pid: string) => number,
+): Suggestion[] {
   const out = [...existing];
   const ids = new Set(existing.map((s) => s.id));
   const spanKey = (s: Suggestion) => `${s.paragraphId}\u0000${s.start}\u0000${s.end}\u0000${s.replacement ?? ''}`;
@@ -126,7 +130,14 @@ export function buildEditSets(
   for (const [pid, list] of byPara) {
     const { kept, clashing } = planEdits(list);
     skipped.push(...clashing.map((s) => s.id));
-    const edits: ParagraphEdit[] = kept.map((s) => ({ suggestionId: s.id, start: s.start, end: s.end, original: s.original, replacement: s.replacement, comment: commentFor(s) }));
+    const edits: ParagraphEdit[] = kept.map((s) => ({
+      suggestionId: s.id,
+      start: s.start,
+      end: s.end,
+      original: s.original,
+      replacement: s.replacement,
+      comment: commentFor(s),
+    }));
     sets.push({ paragraph: paragraphs.get(pid)!, edits });
   }
   sets.sort((a, b) => a.paragraph.index - b.paragraph.index);

@@ -9,15 +9,7 @@ import { commentText, editedSince, planEdits } from '../../../kernel/edits';
 import { liveRange, liveTextNodes } from './browser/live-text';
 import { pastedBlocks } from './browser/paste';
 import { acceptAllChanges, cleanText, readEditor, rejectAllChanges, type EditorBlock } from './browser/tracked';
-import type {
-  ApplyMode,
-  ApplyResult,
-  DocumentHost,
-  HostCapabilities,
-  HostParagraph,
-  InsertMode,
-  ParagraphEditSet,
-} from './DocumentHost';
+import type { ApplyMode, ApplyResult, DocumentHost, HostCapabilities, HostParagraph, InsertMode, ParagraphEditSet } from './DocumentHost';
 
 const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, li';
 
@@ -139,7 +131,8 @@ export class BrowserHost implements DocumentHost {
     if (!this.editor.contains(range.commonAncestorContainer)) return;
     const box = this.editor.ownerDocument.createElement('div');
     box.append(range.cloneContents());
-    if (!box.querySelector('ins, del') && !Array.from(this.editor.querySelectorAll('ins, del')).some((c) => range.intersectsNode(c))) return;
+    if (!box.querySelector('ins, del') && !Array.from(this.editor.querySelectorAll('ins, del')).some((c) => range.intersectsNode(c)))
+      return;
     const blocks = readEditor(box);
     acceptAllChanges(box);
     const text = blocks.length ? cleanText(blocks) : (box.textContent ?? '');
@@ -197,7 +190,8 @@ export class BrowserHost implements DocumentHost {
       target.append(tail);
       // A paragraph left empty by a pasted heading or list goes; other empty ones stay visible.
       if (rest === blocks && target !== block && (block.textContent ?? '') === '') block.remove();
-      for (const el of [block, ...elements]) if (el.isConnected && el.tagName === 'P' && !el.hasChildNodes()) el.append(doc.createElement('br'));
+      for (const el of [block, ...elements])
+        if (el.isConnected && el.tagName === 'P' && !el.hasChildNodes()) el.append(doc.createElement('br'));
     }
     caret.collapse(true);
     sel?.removeAllRanges();
@@ -259,7 +253,9 @@ export class BrowserHost implements DocumentHost {
       const range = this.selectedRange();
       if (mode === 'comment') {
         const text = blocks
-          .map((b) => (b.kind === 'list' ? b.items.map((i) => i.runs.map((r) => r.text).join('')).join(' / ') : b.runs.map((r) => r.text).join('')))
+          .map((b) =>
+            b.kind === 'list' ? b.items.map((i) => i.runs.map((r) => r.text).join('')).join(' / ') : b.runs.map((r) => r.text).join(''),
+          )
           .join('\n');
         const target = range && !range.collapsed ? range : null;
         const mark = doc.createElement('mark');

@@ -10,15 +10,7 @@ import { commentText, editedSince, planEdits, spanHolds } from '../../../kernel/
 import { liveRange } from './browser/live-text';
 import type { FileParagraph } from '../workbench/api';
 import type { EditLedger } from '../workbench/ledger';
-import type {
-  ApplyMode,
-  ApplyResult,
-  DocumentHost,
-  HostCapabilities,
-  HostParagraph,
-  InsertMode,
-  ParagraphEditSet,
-} from './DocumentHost';
+import type { ApplyMode, ApplyResult, DocumentHost, HostCapabilities, HostParagraph, InsertMode, ParagraphEditSet } from './DocumentHost';
 import type { Block } from '../core/blocks';
 
 export class ReadOnlyDocumentError extends Error {
@@ -35,7 +27,8 @@ export class FileHost implements DocumentHost {
   private readonly changeListeners = new Set<() => void>();
   private readonly onSelection = () => {
     const sel = this.view.ownerDocument.getSelection();
-    if (sel && sel.rangeCount > 0 && this.view.contains(sel.getRangeAt(0).commonAncestorContainer)) this.savedRange = sel.getRangeAt(0).cloneRange();
+    if (sel && sel.rangeCount > 0 && this.view.contains(sel.getRangeAt(0).commonAncestorContainer))
+      this.savedRange = sel.getRangeAt(0).cloneRange();
   };
 
   constructor(
@@ -144,7 +137,14 @@ export class FileHost implements DocumentHost {
           // The file's comment reads as Word's does: one format for every host (kernel/edits/comment.ts).
           this.ledger.addNote(index, { suggestionId: edit.suggestionId, start, end, message: commentText(edit.comment, edit.replacement) });
         } else {
-          this.ledger.addEdit(index, { suggestionId: edit.suggestionId, start, end, replacement: edit.replacement, message: edit.comment, shownAs: mode });
+          this.ledger.addEdit(index, {
+            suggestionId: edit.suggestionId,
+            start,
+            end,
+            replacement: edit.replacement,
+            message: edit.comment,
+            shownAs: mode,
+          });
         }
         result.applied.push(edit.suggestionId);
       }

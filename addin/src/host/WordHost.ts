@@ -84,14 +84,7 @@ export const FALLBACK_NO_WORDAPI_14 = 'no-wordapi-1.4';
 
 /** Why a suggestion was not applied (ApplyResult.failedReasons). */
 export type FailReason =
-  | 'not-located'
-  | 'overlap'
-  | 'tracked-changes'
-  | 'needs-wordapi-1.3'
-  | 'needs-wordapi-1.4'
-  | 'search-failed'
-  | 'write-failed'
-  | 'not-nfc';
+  'not-located' | 'overlap' | 'tracked-changes' | 'needs-wordapi-1.3' | 'needs-wordapi-1.4' | 'search-failed' | 'write-failed' | 'not-nfc';
 
 /** ApplyResult plus why each failed suggestion failed. */
 export interface WordApplyResult extends ApplyResult {
@@ -102,7 +95,9 @@ export interface WordApplyResult extends ApplyResult {
 export class AmbiguousSelectionError extends Error {
   readonly code = 'selection-ambiguous';
   constructor() {
-    super('선택한 문단이 문서에 여러 번 나와 위치를 정할 수 없습니다. 문서 전체를 검사하세요. / The selected paragraphs occur more than once; check the whole document instead.');
+    super(
+      '선택한 문단이 문서에 여러 번 나와 위치를 정할 수 없습니다. 문서 전체를 검사하세요. / The selected paragraphs occur more than once; check the whole document instead.',
+    );
     this.name = 'AmbiguousSelectionError';
   }
 }
@@ -219,7 +214,7 @@ export class WordHost implements DocumentHost {
       const current = has14 ? sel.getReviewedText('Current') : null;
       if (!current) sel.load('text');
       await context.sync();
-      return plainText(current ? current.value : sel.text ?? '').replace(/\n$/, '');
+      return plainText(current ? current.value : (sel.text ?? '')).replace(/\n$/, '');
     });
   }
 
@@ -306,11 +301,7 @@ export class WordHost implements DocumentHost {
     return { modeUsed: mode };
   }
 
-  private async insertParagraphs(
-    planned: PlannedParagraph[],
-    mode: Exclude<InsertMode, 'comment'>,
-    has13: boolean,
-  ): Promise<void> {
+  private async insertParagraphs(planned: PlannedParagraph[], mode: Exclude<InsertMode, 'comment'>, has13: boolean): Promise<void> {
     await Word.run(async (context) => {
       const sel = context.document.getSelection();
       const single = planned.length === 1 && !planned[0]!.list && planned[0]!.style === 'Normal';
@@ -451,7 +442,13 @@ export class WordHost implements DocumentHost {
       }
       if (jobs.length === 0) return;
       // ---- sync 2: all searches (one per distinct string per paragraph); one by one if the batch fails
-      const resolved = await this.searchAll(context, jobs, sets.has13, (id) => fail(id, 'not-located'), (id) => fail(id, 'search-failed'));
+      const resolved = await this.searchAll(
+        context,
+        jobs,
+        sets.has13,
+        (id) => fail(id, 'not-located'),
+        (id) => fail(id, 'search-failed'),
+      );
       if (resolved.length === 0) return;
       // ---- syncs 3 and 4: tracking on, all writes, tracking restored
       await this.writeAll(context, resolved, { modeUsed: result.modeUsed, comments, has14: sets.has14 }, result, fail);
@@ -681,9 +678,7 @@ export class WordHost implements DocumentHost {
         return c;
       });
       await context.sync();
-      const picks = steps.map((s, i) =>
-        found[i]!.items.length === s.expectedCount ? found[i]!.items[s.occurrence] : undefined,
-      );
+      const picks = steps.map((s, i) => (found[i]!.items.length === s.expectedCount ? found[i]!.items[s.occurrence] : undefined));
       if (picks.some((p) => !p)) return false;
       const range = picks.length === 2 ? picks[0]!.expandTo(picks[1]!) : picks[0]!;
       range.select();
@@ -812,13 +807,11 @@ export class WordHost implements DocumentHost {
       Office.context.document.addHandlerAsync(
         Office.EventType.DocumentSelectionChanged,
         () => this.dispatch(),
-        (res: Office.AsyncResult<void>) =>
-          res.status === Office.AsyncResultStatus.Failed ? reject(res.error) : resolve(),
+        (res: Office.AsyncResult<void>) => (res.status === Office.AsyncResultStatus.Failed ? reject(res.error) : resolve()),
       );
     });
   }
 }
-
 
 function stepsOf(plan: Exclude<LocatePlan, { kind: 'fail' }>): SearchStep[] {
   if (plan.kind === 'single') return [plan.step];

@@ -452,7 +452,8 @@ const en: Record<StringKey, string> = {
   setLanguageAuto: 'Automatic (Office language)',
   setDocType: 'Document type',
   setSignIn: 'Sign in with your organisation account',
-  setSignInHint: 'Uses Office sign-in (SSO), or opens your organisation’s sign-in window. The token is kept in memory for this session only.',
+  setSignInHint:
+    'Uses Office sign-in (SSO), or opens your organisation’s sign-in window. The token is kept in memory for this session only.',
   setSignInOk: 'Signed in.',
   setSignInFailed: 'Sign-in failed. Try again or contact your administrator.',
   setRecommendations: 'Also show recommendations (e.g. widely used loanword spellings such as 컨셉 → 콘셉트)',
@@ -499,7 +500,8 @@ const errorMessages: Record<Lang, Record<string, string>> = {
     FILE_ENCRYPTED: '암호가 걸린 파일입니다. 한글이나 Word에서 암호를 풀고 다시 저장한 뒤 여세요.',
     FILE_DRM: '문서 보안(DRM)이 적용된 파일이라 읽을 수 없습니다. 보안을 해제한 사본을 여세요.',
     FILE_CORRUPT: '파일이 손상되었거나 형식이 올바르지 않습니다.',
-    HWP_TRACKED_UNSUPPORTED: '.hwp 파일에는 변경 내용 추적이나 메모를 정확히 쓸 수 없습니다. 한글에서 HWPX로 저장해 열거나, 설정에서 ‘바로 고치기’를 고르세요.',
+    HWP_TRACKED_UNSUPPORTED:
+      '.hwp 파일에는 변경 내용 추적이나 메모를 정확히 쓸 수 없습니다. 한글에서 HWPX로 저장해 열거나, 설정에서 ‘바로 고치기’를 고르세요.',
     UPSTREAM_TIMEOUT: '모델 서버가 제시간에 응답하지 않았습니다. 잠시 후 다시 시도하세요.',
     UPSTREAM_HTTP_ERROR: '모델 서버가 오류를 알렸습니다. 잠시 후 다시 시도하세요.',
     UPSTREAM_CONTEXT_EXCEEDED: '글이 너무 길어 모델이 처리할 수 없습니다. 더 짧게 선택하세요.',
@@ -523,7 +525,8 @@ const errorMessages: Record<Lang, Record<string, string>> = {
     FILE_ENCRYPTED: 'The file is password-protected. Remove the password in 한글 or Word, save, and open it again.',
     FILE_DRM: 'The file is DRM-protected and cannot be read. Open an unprotected copy.',
     FILE_CORRUPT: 'The file is damaged or not in the format its name says.',
-    HWP_TRACKED_UNSUPPORTED: 'Tracked changes or comments cannot be written correctly into a .hwp file. Save it as HWPX in 한글 and open that, or choose direct edits in Settings.',
+    HWP_TRACKED_UNSUPPORTED:
+      'Tracked changes or comments cannot be written correctly into a .hwp file. Save it as HWPX in 한글 and open that, or choose direct edits in Settings.',
     UPSTREAM_TIMEOUT: 'The model server did not answer in time. Try again shortly.',
     UPSTREAM_HTTP_ERROR: 'The model server reported an error. Try again shortly.',
     UPSTREAM_CONTEXT_EXCEEDED: 'The text is too long for the model. Select less text.',

@@ -115,7 +115,10 @@ export function keyValueSettings(store: KeyValueStore): SettingsStorage {
 }
 
 /** In-memory storage (tests, or when no storage is available). */
-export function memorySettings(initial: Partial<PaneSettings> = {}, ignored: string[] = []): SettingsStorage & { saved: PaneSettings | null; ignored: string[] } {
+export function memorySettings(
+  initial: Partial<PaneSettings> = {},
+  ignored: string[] = [],
+): SettingsStorage & { saved: PaneSettings | null; ignored: string[] } {
   let stored: Partial<PaneSettings> = { ...initial };
   const m = {
     saved: null as PaneSettings | null,

@@ -73,7 +73,13 @@ export function PaneTabs({ selected, onSelect }: { selected: PanelId; onSelect: 
   const styles = useStyles();
   return (
     <Overflow minimumVisible={1}>
-      <TabList selectedValue={selected} onTabSelect={(_, d) => onSelect(d.value as PanelId)} size="small" aria-label={t('appTitle')} className={styles.list}>
+      <TabList
+        selectedValue={selected}
+        onTabSelect={(_, d) => onSelect(d.value as PanelId)}
+        size="small"
+        aria-label={t('appTitle')}
+        className={styles.list}
+      >
         {TABS.map((tab) => (
           <OverflowItem key={tab.id} id={tab.id} priority={tab.id === selected ? 10 : tab.keep}>
             <Tab value={tab.id} data-testid={`tab-${tab.id}`} className={styles.tab}>

@@ -61,7 +61,15 @@ export function ResultView(props: {
     <div className={styles.col} data-testid="result">
       {running && <ResultProgress progress={state.progress} className={styles.col} />}
       <Text weight="semibold">{t('preview')}</Text>
-      <div className={styles.preview} data-testid="preview" aria-live="polite" aria-busy={running} aria-label={t('preview')} role="region" tabIndex={0}>
+      <div
+        className={styles.preview}
+        data-testid="preview"
+        aria-live="polite"
+        aria-busy={running}
+        aria-label={t('preview')}
+        role="region"
+        tabIndex={0}
+      >
         <MarkdownPreview blocks={blocks} />
       </div>
       {props.belowPreview}
@@ -76,7 +84,13 @@ export function ResultView(props: {
           <MessageBarBody>{t('truncated')}</MessageBarBody>
         </MessageBar>
       )}
-      <ResultActions state={state} className={styles.row} onStop={props.onStop} onRetry={props.onRetry} {...(props.onContinue ? { onContinue: props.onContinue } : {})} />
+      <ResultActions
+        state={state}
+        className={styles.row}
+        onStop={props.onStop}
+        onRetry={props.onRetry}
+        {...(props.onContinue ? { onContinue: props.onContinue } : {})}
+      />
       {canInsert && (
         <InsertButtons
           className={styles.row}
@@ -91,7 +105,14 @@ export function ResultView(props: {
           onCopy={() => void io.copy()}
         />
       )}
-      {pendingMode && <PartialConfirm truncated={state.truncated} confirmRef={io.confirmRef} onConfirm={() => void io.doInsert(pendingMode)} onCancel={io.cancelPending} />}
+      {pendingMode && (
+        <PartialConfirm
+          truncated={state.truncated}
+          confirmRef={io.confirmRef}
+          onConfirm={() => void io.doInsert(pendingMode)}
+          onCancel={io.cancelPending}
+        />
+      )}
       {io.notice && (
         <Text size={200} data-testid="notice" role="status">
           {io.notice}

@@ -84,7 +84,13 @@ export function RewritePanel({ host }: { host: DocumentHost }) {
   return (
     <div className={styles.col}>
       <Field label={t('rewriteStyle')}>
-        <RadioGroup className={styles.radios} layout="horizontal" value={style} onChange={(_, d) => setStyle(d.value as RewriteStyle)} data-testid="rewrite-style">
+        <RadioGroup
+          className={styles.radios}
+          layout="horizontal"
+          value={style}
+          onChange={(_, d) => setStyle(d.value as RewriteStyle)}
+          data-testid="rewrite-style"
+        >
           {REWRITE_STYLES.map((s) => (
             <Radio key={s} value={s} label={t(STYLE_LABEL[s])} data-testid={`style-${s}`} />
           ))}

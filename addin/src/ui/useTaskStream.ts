@@ -88,7 +88,8 @@ export function useTaskStream(): {
         body,
         (e) => {
           if (e.event === 'text') set((s) => ({ ...s, text: s.text + e.data.text }));
-          else if (e.event === 'progress') set((s) => ({ ...s, progress: { phase: e.data.phase, done: e.data.done, total: e.data.total } }));
+          else if (e.event === 'progress')
+            set((s) => ({ ...s, progress: { phase: e.data.phase, done: e.data.done, total: e.data.total } }));
           // The findings cover the whole draft, a continued one too: they replace earlier ones.
           else if (e.event === 'findings') set((s) => ({ ...s, findings: [e.data] }));
           else if (e.event === 'error') {
@@ -104,7 +105,8 @@ export function useTaskStream(): {
       if (!sawEnd) set((s) => ({ ...s, status: 'error', errorCode: 'NETWORK' }));
     } catch (err) {
       if (c.signal.aborted) {
-        if (controller.current === c || controller.current === null) setState((s) => (s.status === 'running' ? { ...s, status: 'stopped' } : s));
+        if (controller.current === c || controller.current === null)
+          setState((s) => (s.status === 'running' ? { ...s, status: 'stopped' } : s));
       } else set((s) => ({ ...s, status: 'error', errorCode: err instanceof RelayError ? err.code : 'NETWORK' }));
     } finally {
       if (controller.current === c) controller.current = null;

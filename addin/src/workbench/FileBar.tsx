@@ -17,7 +17,15 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: '1.2em' },
 });
 
-export function FileBar({ session, pending, result }: { session: FileSession; pending: { edits: number; notes: number }; result: ApplyResponse | null }) {
+export function FileBar({
+  session,
+  pending,
+  result,
+}: {
+  session: FileSession;
+  pending: { edits: number; notes: number };
+  result: ApplyResponse | null;
+}) {
   const { t } = useT();
   const styles = useStyles();
   const { settings } = useSettings();
@@ -40,7 +48,14 @@ export function FileBar({ session, pending, result }: { session: FileSession; pe
       {result && (
         <MessageBar intent={result.skipped.length ? 'warning' : 'success'} data-testid="wb-saved">
           <MessageBarBody>
-            <div role="status">{t('wbSaved', { filename: result.filename, applied: result.applied, skipped: result.skipped.length, notes: result.notesWritten })}</div>
+            <div role="status">
+              {t('wbSaved', {
+                filename: result.filename,
+                applied: result.applied,
+                skipped: result.skipped.length,
+                notes: result.notesWritten,
+              })}
+            </div>
             {result.skipped.length > 0 && (
               <ul className={styles.list} data-testid="wb-skipped">
                 {result.skipped.map((s, i) => (

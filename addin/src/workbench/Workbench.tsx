@@ -18,7 +18,6 @@ import { DOC_TYPE_KEY } from '../ui/proofread/labels';
 import { OPENABLE_EXTENSIONS, isOpenable, type ApplyResponse } from './api';
 import type { FileSession } from './session';
 
-
 /** What is open and the save report: loaded with the file's code, when a file is opened. */
 const FileBar = lazy(() => import(/* webpackChunkName: "workbench" */ './FileBar.js').then((m) => ({ default: m.FileBar })));
 
@@ -51,10 +50,7 @@ const useStyles = makeStyles({
 });
 
 type Status =
-  | { kind: 'none' }
-  | { kind: 'error'; message: string }
-  | { kind: 'info'; message: string }
-  | { kind: 'saved'; result: ApplyResponse };
+  { kind: 'none' } | { kind: 'error'; message: string } | { kind: 'info'; message: string } | { kind: 'saved'; result: ApplyResponse };
 
 /** Elements the workbench adds beside the editor: its toolbar and the file's view. */
 function useWorkbenchElements(editor: HTMLElement): { bar: HTMLElement; view: HTMLElement; dropZone: HTMLElement } {
@@ -113,7 +109,10 @@ export function Workbench({ editorHost, editor }: { editorHost: DocumentHost; ed
       if (unsaved.current && !window.confirm(t('wbDiscardConfirm'))) return;
       setBusy('opening');
       try {
-        const [{ openFileSession }, bytes] = await Promise.all([import(/* webpackChunkName: "workbench" */ './session.js'), file.arrayBuffer()]);
+        const [{ openFileSession }, bytes] = await Promise.all([
+          import(/* webpackChunkName: "workbench" */ './session.js'),
+          file.arrayBuffer(),
+        ]);
         const next = await openFileSession(file.name.normalize('NFC'), bytes, view);
         sessionRef.current?.close();
         unsaved.current = false;
@@ -224,7 +223,12 @@ export function Workbench({ editorHost, editor }: { editorHost: DocumentHost; ed
   const toolbar = (
     <div className={styles.bar} data-testid="wb-bar">
       <div className={styles.row}>
-        <Button appearance={session ? 'secondary' : 'primary'} onClick={() => input.current?.click()} disabled={busy !== null} data-testid="wb-open">
+        <Button
+          appearance={session ? 'secondary' : 'primary'}
+          onClick={() => input.current?.click()}
+          disabled={busy !== null}
+          data-testid="wb-open"
+        >
           {t('wbOpen')}
         </Button>
         <input

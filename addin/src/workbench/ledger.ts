@@ -111,7 +111,8 @@ export class EditLedger {
     const edits: FileEdit[] = [];
     const notes: FileNote[] = [];
     for (const p of this.paragraphs) {
-      for (const e of p.edits) edits.push({ paragraphId: p.id, start: e.start, end: e.end, replacement: e.replacement, message: e.message });
+      for (const e of p.edits)
+        edits.push({ paragraphId: p.id, start: e.start, end: e.end, replacement: e.replacement, message: e.message });
       for (const n of p.notes) notes.push({ paragraphId: p.id, start: n.start, end: n.end, message: n.message });
     }
     return { edits, notes };

@@ -36,4 +36,13 @@ const commonErrorRules: Rule[] = [
 ];
 
 /** Rules of the "general" pack. */
-export const generalRules: Rule[] = [...spellingRules, ...loanwordRules, ...spacingRules, ...punctuationRules, ...strayPunctuationRules, ...finalPunctuationRules, ...numberRules, ...commonErrorRules];
+export const generalRules: Rule[] = [
+  ...spellingRules,
+  ...loanwordRules,
+  ...spacingRules,
+  ...punctuationRules,
+  ...strayPunctuationRules,
+  ...finalPunctuationRules,
+  ...numberRules,
+  ...commonErrorRules,
+];

@@ -36,7 +36,12 @@ export function wordMembersUsedBy(files: string[]): Set<string> {
         if (cls && !PROXY_MACHINERY.has(node.name.text) && cls !== 'RequestContext') used.add(`${cls}.${node.name.text}`);
       }
       // load('text,items/uniqueLocalId') on a Word object
-      if (node.name.text === 'load' && ts.isCallExpression(node.parent) && node.parent.arguments[0] && ts.isStringLiteral(node.parent.arguments[0])) {
+      if (
+        node.name.text === 'load' &&
+        ts.isCallExpression(node.parent) &&
+        node.parent.arguments[0] &&
+        ts.isStringLiteral(node.parent.arguments[0])
+      ) {
         const type = checker.getTypeAtLocation(node.expression);
         let cls = type.getSymbol()?.getName() ?? '';
         let props = node.parent.arguments[0].text.split(',').map((s) => s.trim());

@@ -244,7 +244,12 @@ export class FakeDocumentModel {
     if (/[\r\n]/.test(text)) {
       throw new Error('fake-word: insertText with paragraph breaks is not modelled');
     }
-    if (this.keepTrackedDeletions && this.changeTrackingMode !== 'Off' && span.start.para === span.end.para && span.start.off < span.end.off) {
+    if (
+      this.keepTrackedDeletions &&
+      this.changeTrackingMode !== 'Off' &&
+      span.start.para === span.end.para &&
+      span.start.off < span.end.off
+    ) {
       return this.trackedReplace(span, text);
     }
     const ids = this.spanParas(span);
@@ -313,17 +318,30 @@ export class FakeDocumentModel {
     const runs = p.runs.map((r) => ({ ...r }));
     const i0 = splitAt(runs, span.start.off);
     const i1 = splitAt(runs, span.end.off);
-    const old = runs.slice(i0, i1).filter((r) => r.rev !== 'del').map((r) => r.text).join('');
+    const old = runs
+      .slice(i0, i1)
+      .filter((r) => r.rev !== 'del')
+      .map((r) => r.text)
+      .join('');
     // deleting one's own tracked insertion removes it outright; everything else is marked
-    const kept = runs.slice(i0, i1).filter((r) => r.rev !== 'ins').map((r) => ({ ...r, rev: 'del' as const }));
-    const removedLen = runs.slice(i0, i1).filter((r) => r.rev === 'ins').reduce((n, r) => n + r.text.length, 0);
+    const kept = runs
+      .slice(i0, i1)
+      .filter((r) => r.rev !== 'ins')
+      .map((r) => ({ ...r, rev: 'del' as const }));
+    const removedLen = runs
+      .slice(i0, i1)
+      .filter((r) => r.rev === 'ins')
+      .reduce((n, r) => n + r.text.length, 0);
     const fmt = formatAt(p.runs, span.start.off);
     p.runs = normalizeRuns([...runs.slice(0, i0), ...kept, { text, ...fmt, rev: 'ins' }, ...runs.slice(i1)]);
     const at = span.end.off - removedLen;
     const delta = text.length - removedLen;
     for (const s of this.live) {
       if (s === span) continue;
-      for (const [pos, isEnd] of [[s.start, false], [s.end, true]] as const) {
+      for (const [pos, isEnd] of [
+        [s.start, false],
+        [s.end, true],
+      ] as const) {
         if (pos.para !== p.id) continue;
         if (pos.off > span.end.off || (pos.off === span.end.off && !isEnd)) pos.off += delta;
         else if (pos.off > at) pos.off = at;

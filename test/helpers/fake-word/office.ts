@@ -25,13 +25,7 @@
  *    "Error handling with the application-specific JavaScript APIs": a failed
  *    sync does not roll back what ran before the failing operation).
  */
-import {
-  FakeDocumentModel,
-  FakeWordError,
-  STYLE_NAMES,
-  type ListData,
-  type Span,
-} from './model';
+import { FakeDocumentModel, FakeWordError, STYLE_NAMES, type ListData, type Span } from './model';
 import { MANIFEST_MIN_WORDAPI, versionNumber, WORD_MEMBER_SETS } from './requirements';
 import { compileWordSearch, findAll, type FakeSearchOptions } from './search';
 
@@ -46,7 +40,7 @@ function notLoaded(name: string): FakeWordError {
 
 function parseLoad(arg?: string | string[] | { select?: string }): { all: boolean; props: string[] } {
   if (arg === undefined) return { all: true, props: [] };
-  const raw = typeof arg === 'string' ? arg : Array.isArray(arg) ? arg.join(',') : arg.select ?? '';
+  const raw = typeof arg === 'string' ? arg : Array.isArray(arg) ? arg.join(',') : (arg.select ?? '');
   const props = raw
     .split(',')
     .map((s) => s.trim())
@@ -138,13 +132,14 @@ export class FakeWord {
   /** Counts an executed search / write; rejects the configured k-th one. */
   countSearch(): void {
     this.searchCount++;
-    if ([this.failSearchAt].flat().includes(this.searchCount)) throw new FakeWordError('GeneralException', `fake: search #${this.searchCount} rejected`);
+    if ([this.failSearchAt].flat().includes(this.searchCount))
+      throw new FakeWordError('GeneralException', `fake: search #${this.searchCount} rejected`);
   }
   countWrite(what: string): void {
     this.writeCount++;
-    if ([this.failWriteAt].flat().includes(this.writeCount)) throw new FakeWordError('GeneralException', `fake: write #${this.writeCount} (${what}) rejected`);
+    if ([this.failWriteAt].flat().includes(this.writeCount))
+      throw new FakeWordError('GeneralException', `fake: write #${this.writeCount} (${what}) rejected`);
   }
-
 
   /** Fires change events for model changes (asynchronously, like Word). */
   flushEvents(): void {
@@ -186,9 +181,19 @@ export class FakeWord {
       run: (a: unknown, b?: unknown) => this.run((typeof a === 'function' ? a : b) as never),
       InsertLocation: { before: 'Before', after: 'After', start: 'Start', end: 'End', replace: 'Replace' },
       ChangeTrackingMode: { off: 'Off', trackAll: 'TrackAll', trackMineOnly: 'TrackMineOnly' },
-      BuiltInStyleName: { normal: 'Normal', heading1: 'Heading1', heading2: 'Heading2', heading3: 'Heading3', listParagraph: 'ListParagraph' },
+      BuiltInStyleName: {
+        normal: 'Normal',
+        heading1: 'Heading1',
+        heading2: 'Heading2',
+        heading3: 'Heading3',
+        listParagraph: 'ListParagraph',
+      },
       RangeLocation: { whole: 'Whole', start: 'Start', end: 'End', before: 'Before', after: 'After', content: 'Content' },
-      ErrorCodes: { searchStringInvalidOrTooLong: 'SearchStringInvalidOrTooLong', itemNotFound: 'ItemNotFound', generalException: 'GeneralException' },
+      ErrorCodes: {
+        searchStringInvalidOrTooLong: 'SearchStringInvalidOrTooLong',
+        itemNotFound: 'ItemNotFound',
+        generalException: 'GeneralException',
+      },
       RequestContext: FakeRequestContext,
     };
   }
@@ -233,7 +238,11 @@ export class FakeWord {
           },
         },
       },
-      EventType: { DocumentSelectionChanged: 'documentSelectionChanged', DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
+      EventType: {
+        DocumentSelectionChanged: 'documentSelectionChanged',
+        DialogMessageReceived: 'dialogMessageReceived',
+        DialogEventReceived: 'dialogEventReceived',
+      },
       AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     };
   }
@@ -392,7 +401,7 @@ export class FakeRange extends ClientObject {
     if (prop === 'text') return this.model.spanText(s, this.context.word.deletedTextInParagraphText);
     if (prop === 'isEmpty') return this.model.spanText(s).length === 0;
     const p = this.model.para(s.start.para);
-    return prop === 'style' ? STYLE_NAMES[p.styleBuiltIn] ?? p.styleBuiltIn : p.styleBuiltIn;
+    return prop === 'style' ? (STYLE_NAMES[p.styleBuiltIn] ?? p.styleBuiltIn) : p.styleBuiltIn;
   }
   get text(): string {
     return this.get('text');
@@ -507,12 +516,7 @@ export class FakeComment extends ClientObject {
   }
 }
 
-function searchIn(
-  ctx: FakeRequestContext,
-  span: () => Span,
-  searchText: string,
-  options?: FakeSearchOptions,
-): FakeRangeCollection {
+function searchIn(ctx: FakeRequestContext, span: () => Span, searchText: string, options?: FakeSearchOptions): FakeRangeCollection {
   const coll = new FakeRangeCollection(ctx);
   ctx.word.searches.push(searchText);
   ctx.enqueue(() => {
@@ -858,9 +862,7 @@ export class FakeBody extends ClientObject {
   protected className = 'Body';
   protected read(): unknown {
     const m = this.context.model;
-    return m.paragraphs
-      .map((p) => (this.context.word.deletedTextInParagraphText ? m.text(p.id) : m.visibleText(p.id)))
-      .join('\r');
+    return m.paragraphs.map((p) => (this.context.word.deletedTextInParagraphText ? m.text(p.id) : m.visibleText(p.id))).join('\r');
   }
   private whole(): Span {
     const m = this.context.model;
@@ -897,11 +899,16 @@ export class FakeBody extends ClientObject {
     return out;
   }
   search(searchText: string, options?: FakeSearchOptions): FakeRangeCollection {
-    return searchIn(this.context, () => {
-      const m = this.context.model;
-      const last = m.paragraphs[m.paragraphs.length - 1]!.id;
-      return { start: { para: m.paragraphs[0]!.id, off: 0 }, end: { para: last, off: m.text(last).length } };
-    }, searchText, options);
+    return searchIn(
+      this.context,
+      () => {
+        const m = this.context.model;
+        const last = m.paragraphs[m.paragraphs.length - 1]!.id;
+        return { start: { para: m.paragraphs[0]!.id, off: 0 }, end: { para: last, off: m.text(last).length } };
+      },
+      searchText,
+      options,
+    );
   }
 }
 

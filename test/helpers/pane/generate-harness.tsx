@@ -69,7 +69,12 @@ export function scriptedStreams() {
   const impl = async (path: string, body: unknown, onEvent: (e: StreamEvent) => void, _signal?: AbortSignal) => {
     calls.push({ path, body });
     const script = scripts.shift();
-    const events: StreamEvent[] = script ? script(path, body) : [{ event: 'text', data: { text: '기본 답' } }, { event: 'done', data: { finishReason: 'stop', truncated: false } }];
+    const events: StreamEvent[] = script
+      ? script(path, body)
+      : [
+          { event: 'text', data: { text: '기본 답' } },
+          { event: 'done', data: { finishReason: 'stop', truncated: false } },
+        ];
     for (const e of events) {
       await Promise.resolve();
       onEvent(e);
@@ -85,7 +90,10 @@ export function scriptedStreams() {
 }
 
 export const text = (t: string): StreamEvent => ({ event: 'text', data: { text: t } });
-export const done = (truncated = false): StreamEvent => ({ event: 'done', data: { finishReason: truncated ? 'length' : 'stop', truncated } });
+export const done = (truncated = false): StreamEvent => ({
+  event: 'done',
+  data: { finishReason: truncated ? 'length' : 'stop', truncated },
+});
 
 export const TEMPLATES = {
   templates: [

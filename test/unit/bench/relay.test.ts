@@ -8,7 +8,11 @@ import path from 'node:path';
 
 const root = path.join(__dirname, '../../..');
 const run = (args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/relay.ts'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/relay.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 describe('bench:relay without nginx', () => {
   it('exits 2 with the install line and the --no-nginx hint', () => {

@@ -37,7 +37,12 @@ describe('manifest with Office SSO (WebApplicationInfo)', () => {
   it('the validator catches WebApplicationInfo out of order, missing Scopes, a host mismatch and a bad Id', () => {
     const xml = renderManifest({ origin: ORIGIN, sso: { appId: APP_ID, resource: RESOURCE } });
     const block = /\s*<WebApplicationInfo>[\s\S]*<\/WebApplicationInfo>/.exec(xml)![0];
-    const moved = xml.replace(block, '').replace('<VersionOverrides xmlns="http://schemas.microsoft.com/office/taskpaneappversionoverrides" xsi:type="VersionOverridesV1_0">', (m) => m + block);
+    const moved = xml
+      .replace(block, '')
+      .replace(
+        '<VersionOverrides xmlns="http://schemas.microsoft.com/office/taskpaneappversionoverrides" xsi:type="VersionOverridesV1_0">',
+        (m) => m + block,
+      );
     expect(check(moved).errors.some((e) => /WebApplicationInfo.*out of the schema's order|must come before/.test(e))).toBe(true);
 
     const noScopes = xml.replace(/<Scopes>[\s\S]*<\/Scopes>/, '');

@@ -66,10 +66,7 @@ describe('validateManifest failures', () => {
   });
 
   it('elements out of the schema order', () => {
-    const xml = good().replace(
-      /( {2}<Version>.*<\/Version>\n)( {2}<ProviderName>.*<\/ProviderName>\n)/,
-      '$2$1',
-    );
+    const xml = good().replace(/( {2}<Version>.*<\/Version>\n)( {2}<ProviderName>.*<\/ProviderName>\n)/, '$2$1');
     expect(xml).not.toEqual(good());
     expectFailure(xml, /<ProviderName> must come before <Version>|<Version> must come before|out of the schema's order/);
   });
@@ -88,10 +85,16 @@ describe('validateManifest failures', () => {
 
   it('an http:// URL', () => {
     expectFailure(
-      good().replace(`${ORIGIN}/taskpane.html"/>\n  </DefaultSettings>`, `http://sseugi.corp.example/taskpane.html"/>\n  </DefaultSettings>`),
+      good().replace(
+        `${ORIGIN}/taskpane.html"/>\n  </DefaultSettings>`,
+        `http://sseugi.corp.example/taskpane.html"/>\n  </DefaultSettings>`,
+      ),
       /not https/,
     );
-    expectFailure(good().replace(`"${ORIGIN}/assets/icon-80.png"`, '"http://sseugi.corp.example/assets/icon-80.png"'), /Icon\.80x80.*not https/);
+    expectFailure(
+      good().replace(`"${ORIGIN}/assets/icon-80.png"`, '"http://sseugi.corp.example/assets/icon-80.png"'),
+      /Icon\.80x80.*not https/,
+    );
   });
 
   it('a URL on another host', () => {
@@ -102,7 +105,11 @@ describe('validateManifest failures', () => {
   });
 
   it('an extra host listed in AppDomains is accepted', () => {
-    const xml = renderManifest({ origin: ORIGIN, supportUrl: 'https://wiki.corp.example/sseugi', appDomains: ['https://wiki.corp.example'] });
+    const xml = renderManifest({
+      origin: ORIGIN,
+      supportUrl: 'https://wiki.corp.example/sseugi',
+      appDomains: ['https://wiki.corp.example'],
+    });
     expect(check(xml).errors).toEqual([]);
   });
 
@@ -163,10 +170,16 @@ describe('manifest CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sseugi-cli-'));
     const out = join(dir, 'm.xml');
     try {
-      const stderr = execFileSync(tsx, [cli, '--url', 'https://sseugi.example.org', '--out', out], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const stderr = execFileSync(tsx, [cli, '--url', 'https://sseugi.example.org', '--out', out], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       expect(typeof stderr).toBe('string');
       const xml = readFileSync(out, 'utf8');
-      const urls = xml.match(/https?:\/\/[^"<\s]+/g)!.filter((u) => !u.startsWith('http://schemas.microsoft.com') && !u.startsWith('http://www.w3.org'));
+      const urls = xml
+        .match(/https?:\/\/[^"<\s]+/g)!
+        .filter((u) => !u.startsWith('http://schemas.microsoft.com') && !u.startsWith('http://www.w3.org'));
       expect(urls.length).toBeGreaterThan(5);
       for (const u of urls) expect(new URL(u).host).toBe('sseugi.example.org');
       expect(check(xml).ok).toBe(true);
@@ -182,7 +195,24 @@ describe('manifest CLI', () => {
     try {
       // the CLI reads the written file back through the real package (a child process:
       // its ESM dependencies do not load under jest) and prints what it read
-      const gen = spawnSync(tsx, [cli, '--url', 'https://sseugi.example.org/base', '--id', id, '--name', '쓰기 (사내)', '--app-domain', 'https://login.example.org', '--out', out, '--print-info'], { cwd: ROOT, encoding: 'utf8' });
+      const gen = spawnSync(
+        tsx,
+        [
+          cli,
+          '--url',
+          'https://sseugi.example.org/base',
+          '--id',
+          id,
+          '--name',
+          '쓰기 (사내)',
+          '--app-domain',
+          'https://login.example.org',
+          '--out',
+          out,
+          '--print-info',
+        ],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
       expect(gen.stderr).toContain('office-addin-manifest reads the id, name, task pane URL and app domains as written');
       expect(gen.status).toBe(0);
       const info = JSON.parse(gen.stdout.trim().split('\n').pop()!);
@@ -198,10 +228,18 @@ describe('manifest CLI', () => {
       });
       // modify through the package: new id and name, everything else kept, offline checks pass
       const id2 = 'aa7a3c1e-2f4d-4a6b-8c9d-1e2f3a4b5c6d';
-      const upd = spawnSync(tsx, [cli, '--update', out, '--id', id2, '--name', 'Sseugi Pilot', '--print-info'], { cwd: ROOT, encoding: 'utf8' });
+      const upd = spawnSync(tsx, [cli, '--update', out, '--id', id2, '--name', 'Sseugi Pilot', '--print-info'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
       expect(upd.status).toBe(0);
       const info2 = JSON.parse(upd.stdout.trim().split('\n').pop()!);
-      expect(info2).toMatchObject({ id: id2, displayName: 'Sseugi Pilot', defaultSettings: info.defaultSettings, appDomains: info.appDomains });
+      expect(info2).toMatchObject({
+        id: id2,
+        displayName: 'Sseugi Pilot',
+        defaultSettings: info.defaultSettings,
+        appDomains: info.appDomains,
+      });
       const xml = readFileSync(out, 'utf8');
       expect(xml).toContain('<AppDomain>https://login.example.org</AppDomain>');
       expect(check(xml).errors).toEqual([]);

@@ -11,7 +11,12 @@ function project(): string {
   // `npm run build` here just records that it ran and writes the outputs
   writeFileSync(
     path.join(dir, 'package.json'),
-    JSON.stringify({ scripts: { build: 'node -e "const fs=require(\'fs\');fs.mkdirSync(\'dist/addin\',{recursive:true});fs.mkdirSync(\'dist/node/server\',{recursive:true});fs.mkdirSync(\'dist/auth\',{recursive:true});for(const f of [\'dist/addin/index.html\',\'dist/addin/taskpane.html\',\'dist/auth/dialog.js\',\'dist/node/server/main.js\'])fs.writeFileSync(f,\'x\');fs.appendFileSync(\'builds.txt\',\'b\')"' } }),
+    JSON.stringify({
+      scripts: {
+        build:
+          "node -e \"const fs=require('fs');fs.mkdirSync('dist/addin',{recursive:true});fs.mkdirSync('dist/node/server',{recursive:true});fs.mkdirSync('dist/auth',{recursive:true});for(const f of ['dist/addin/index.html','dist/addin/taskpane.html','dist/auth/dialog.js','dist/node/server/main.js'])fs.writeFileSync(f,'x');fs.appendFileSync('builds.txt','b')\"",
+      },
+    }),
   );
   mkdirSync(path.join(dir, 'server'));
   writeFileSync(path.join(dir, 'server/main.ts'), '');

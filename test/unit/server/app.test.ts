@@ -32,7 +32,10 @@ describe('relay API over HTTPS', () => {
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toContain('text/event-stream');
     const events = parseSse(r.body);
-    const text = events.filter((e) => e.event === 'text').map((e) => e.data.text).join('');
+    const text = events
+      .filter((e) => e.event === 'text')
+      .map((e) => e.data.text)
+      .join('');
     expect(text).toContain('요약');
     expect(events.at(-1)).toMatchObject({ event: 'done', data: { finishReason: 'stop', truncated: false } });
     expect(fake.requests).toHaveLength(1);
@@ -93,7 +96,15 @@ describe('relay API over HTTPS', () => {
     const abortedBefore = fake.aborted;
     await new Promise<void>((resolve, reject) => {
       const req = https.request(
-        { host: 'localhost', port: relay.port, method: 'POST', path: '/api/summarize', ca: relay.ca, headers: { 'content-type': 'application/json' }, agent: false },
+        {
+          host: 'localhost',
+          port: relay.port,
+          method: 'POST',
+          path: '/api/summarize',
+          ca: relay.ca,
+          headers: { 'content-type': 'application/json' },
+          agent: false,
+        },
         (res) => {
           res.once('data', () => {
             req.destroy();
@@ -119,7 +130,9 @@ describe('relay API over HTTPS', () => {
   });
 
   it('points the pane at the Office.js CDN by default and serves no /office-js/ (officejs.test.ts: mirrors)', async () => {
-    expect((await httpsRequest(relay, 'GET', '/taskpane.html')).body).toMatch(/src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/);
+    expect((await httpsRequest(relay, 'GET', '/taskpane.html')).body).toMatch(
+      /src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/,
+    );
     expect((await httpsRequest(relay, 'GET', '/office-js/office.js')).status).toBe(404);
   });
 });

@@ -51,7 +51,10 @@ describe('npm run officejs:mirror', () => {
   afterEach(() => rmSync(work, { recursive: true, force: true }));
 
   it('is an npm script', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; dependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+      dependencies: Record<string, string>;
+    };
     expect(pkg.scripts['officejs:mirror']).toBe('tsx server/cli/officejs-mirror.ts');
     // the stale npm copy is no longer a dependency
     expect(pkg.dependencies['@microsoft/office-js']).toBeUndefined();
@@ -71,7 +74,9 @@ describe('npm run officejs:mirror', () => {
       const info = JSON.parse(readFileSync(join(out, MIRROR_MANIFEST), 'utf8'));
       expect(info.from).toBe(cdn.url);
       expect(Date.now() - Date.parse(info.fetchedAt)).toBeLessThan(10 * 60_000);
-      expect(info.files.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['office.js', 'ko-kr/office_strings.js', 'word-web-16.00.js']));
+      expect(info.files.map((f: { path: string }) => f.path)).toEqual(
+        expect.arrayContaining(['office.js', 'ko-kr/office_strings.js', 'word-web-16.00.js']),
+      );
       expect(info.files.find((f: { path: string }) => f.path === 'office.js').sha256).toMatch(/^[0-9a-f]{64}$/);
       expect(lines.join('')).toContain(`OFFICE_JS_DIR=${out}`);
       expect(cdn.hits).toEqual(expect.arrayContaining(['office.js', 'word-win32-16.01.js', 'en-us/office_strings.js']));
@@ -85,7 +90,10 @@ describe('npm run officejs:mirror', () => {
     const cdn = await cdnStandIn(cdnFiles);
     try {
       const out = join(work, 'via-npm');
-      const { stdout } = await execFileAsync('npm', ['run', '--silent', 'officejs:mirror', '--', '--out', out, '--from', cdn.url], { cwd: ROOT, encoding: 'utf8' });
+      const { stdout } = await execFileAsync('npm', ['run', '--silent', 'officejs:mirror', '--', '--out', out, '--from', cdn.url], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
       expect(stdout).toMatch(/Office\.js mirror: \d+ files/);
       expect(readFileSync(join(out, 'office.js'), 'utf8')).toBe(cdnFiles['office.js']);
     } finally {

@@ -15,6 +15,11 @@ it('GET /favicon.ico is the PNG icon and logs no warning', async () => {
   expect(r.status).toBe(200);
   expect(r.headers['content-type']).toMatch(/^image\/png/);
   await new Promise((res) => setTimeout(res, 50));
-  const lines = relay.logs.slice(before).join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { level: number });
+  const lines = relay.logs
+    .slice(before)
+    .join('')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { level: number });
   expect(lines.filter((l) => l.level >= 40)).toEqual([]);
 });

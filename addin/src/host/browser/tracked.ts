@@ -77,5 +77,12 @@ export function readEditor(editor: HTMLElement): EditorBlock[] {
 
 /** The text as it reads with every change accepted: deletions out, paragraphs on lines. */
 export function cleanText(blocks: readonly EditorBlock[]): string {
-  return blocks.map((b) => b.runs.filter((r) => r.change !== 'del').map((r) => r.text).join('')).join('\n');
+  return blocks
+    .map((b) =>
+      b.runs
+        .filter((r) => r.change !== 'del')
+        .map((r) => r.text)
+        .join(''),
+    )
+    .join('\n');
 }

@@ -17,7 +17,11 @@ export interface DraftFormProps {
   onRun: () => void;
 }
 
-const PROBLEM_KEY = { instruction: 'draftNeedInstruction', selection: 'draftGroundEmptySelection', document: 'draftGroundEmptyDocument' } as const;
+const PROBLEM_KEY = {
+  instruction: 'draftNeedInstruction',
+  selection: 'draftGroundEmptySelection',
+  document: 'draftGroundEmptyDocument',
+} as const;
 
 export function DraftForm(props: DraftFormProps) {
   const { t } = useT();
@@ -42,7 +46,13 @@ export function DraftForm(props: DraftFormProps) {
         />
       </Field>
       <Field label={t('draftGround')}>
-        <RadioGroup className={styles.radios} layout="horizontal" value={props.ground} onChange={(_, d) => props.onGround(d.value as Ground)} data-testid="draft-ground">
+        <RadioGroup
+          className={styles.radios}
+          layout="horizontal"
+          value={props.ground}
+          onChange={(_, d) => props.onGround(d.value as Ground)}
+          data-testid="draft-ground"
+        >
           <Radio value="none" label={t('draftGroundNone')} data-testid="ground-none" />
           <Radio value="selection" label={t('draftGroundSelection')} data-testid="ground-selection" />
           <Radio value="document" label={t('draftGroundDocument')} data-testid="ground-document" />

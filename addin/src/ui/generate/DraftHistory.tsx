@@ -80,7 +80,12 @@ export function DraftHistory(props: {
                 )}
                 {/* A cut-off draft is never inserted from here: bring it back and confirm there. */}
                 {!e.truncated && (
-                  <Button size="small" onClick={() => props.onInsert(e)} data-testid="history-insert" aria-label={`${t('draftHistoryInsert')}: ${label}`}>
+                  <Button
+                    size="small"
+                    onClick={() => props.onInsert(e)}
+                    data-testid="history-insert"
+                    aria-label={`${t('draftHistoryInsert')}: ${label}`}
+                  >
                     {t('draftHistoryInsert')}
                   </Button>
                 )}

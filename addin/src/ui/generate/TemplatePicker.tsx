@@ -61,5 +61,11 @@ export function TemplatePicker(props: {
 /** Text for a selected template id (for history etc.). */
 export function useTemplateName(): (templates: TemplateInfo[], id: string) => string {
   const { t, lang } = useT();
-  return (templates, id) => (id ? templateLabel(templates.find((x) => x.id === id), lang) || id : t('draftTemplateNone'));
+  return (templates, id) =>
+    id
+      ? templateLabel(
+          templates.find((x) => x.id === id),
+          lang,
+        ) || id
+      : t('draftTemplateNone');
 }

@@ -34,7 +34,9 @@ const FALLBACK_LABEL: Record<TemplateId, { ko: string; en: string }> = {
  * template ids with the pane's labels, so the picker still works.
  */
 export const FALLBACK_TEMPLATES: TemplateInfo[] = TEMPLATE_IDS.map((id) =>
-  isLegalTemplate(id) ? { id, kind: 'legal', label: FALLBACK_LABEL[id], pack: LEGAL_TEMPLATE_PACK[id] } : { id, kind: 'general', label: FALLBACK_LABEL[id] },
+  isLegalTemplate(id)
+    ? { id, kind: 'legal', label: FALLBACK_LABEL[id], pack: LEGAL_TEMPLATE_PACK[id] }
+    : { id, kind: 'general', label: FALLBACK_LABEL[id] },
 );
 
 /** Which rule pack's legal templates each document type shows. */

@@ -79,5 +79,16 @@ export function useDraft(host: DocumentHost) {
     }
   }
 
-  return { task, history, historyNotice, currentId, currentTemplate: () => current.current?.request.template, begin, retry, continueDraft, show, insertFromHistory };
+  return {
+    task,
+    history,
+    historyNotice,
+    currentId,
+    currentTemplate: () => current.current?.request.template,
+    begin,
+    retry,
+    continueDraft,
+    show,
+    insertFromHistory,
+  };
 }

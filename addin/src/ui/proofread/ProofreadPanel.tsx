@@ -4,7 +4,9 @@ import { Suspense, lazy } from 'react';
 import type { DocumentHost } from '../../host/DocumentHost';
 import { useT } from '../i18n';
 
-const ProofreadView = lazy(() => import(/* webpackChunkName: "proofread" */ './ProofreadView.js').then((m) => ({ default: m.ProofreadView })));
+const ProofreadView = lazy(() =>
+  import(/* webpackChunkName: "proofread" */ './ProofreadView.js').then((m) => ({ default: m.ProofreadView })),
+);
 
 export function ProofreadPanel({ host }: { host: DocumentHost }) {
   const { t } = useT();

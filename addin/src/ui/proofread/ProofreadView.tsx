@@ -1,14 +1,5 @@
 /** The proofread panel: document type, check, streamed cards, notices. Loaded lazily. */
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Select,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, ProgressBar, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { DocumentHost } from '../../host/DocumentHost';
 import { useSettings } from '../../settings/context';
@@ -37,7 +28,12 @@ function StatusLine({ state }: { state: ProofState }) {
   const { t } = useT();
   if (state.status !== 'running') return null;
   const p = state.progress;
-  const text = state.phase === 'rules' ? t('prChecking') : p && p.total > 0 ? t('prModelProgress', { done: p.done, total: p.total }) : t('prRulesDone');
+  const text =
+    state.phase === 'rules'
+      ? t('prChecking')
+      : p && p.total > 0
+        ? t('prModelProgress', { done: p.done, total: p.total })
+        : t('prRulesDone');
   return (
     <div data-testid="pr-progress">
       <ProgressBar value={p && p.total > 0 ? p.done / p.total : undefined} aria-label={text} />
@@ -59,7 +55,9 @@ function NoticeBar({ notice, onDismiss }: { notice: ApplyNotice; onDismiss: () =
     <>
       {notice.fallbackReason && (
         <MessageBar intent="warning" data-testid="pr-fallback">
-          <MessageBarBody>{notice.fallbackReason === 'no-wordapi-1.4' ? t('prFallback') : t('prFallbackReason', { reason: notice.fallbackReason })}</MessageBarBody>
+          <MessageBarBody>
+            {notice.fallbackReason === 'no-wordapi-1.4' ? t('prFallback') : t('prFallbackReason', { reason: notice.fallbackReason })}
+          </MessageBarBody>
         </MessageBar>
       )}
       {parts.length > 0 && (
@@ -101,7 +99,14 @@ function DocTypeRow({ host, classNames }: { host: DocumentHost; classNames: { ro
         <label htmlFor={docTypeId}>
           <Text size={200}>{t('prDocType')}</Text>
         </label>
-        <Select id={docTypeId} size="small" className={classNames.grow} value={settings.docType} onChange={(_, d) => update({ docType: d.value as DocType })} data-testid="pr-doctype">
+        <Select
+          id={docTypeId}
+          size="small"
+          className={classNames.grow}
+          value={settings.docType}
+          onChange={(_, d) => update({ docType: d.value as DocType })}
+          data-testid="pr-doctype"
+        >
           {DOC_TYPES.map((d) => (
             <option key={d} value={d}>
               {t(DOC_TYPE_KEY[d])}
@@ -149,7 +154,9 @@ function CheckMessages({ state }: { state: ProofState }) {
       )}
       {state.status !== 'idle' && state.scope && state.checkedCount > 0 && (
         <Text size={200} data-testid="pr-scope">
-          {state.scope === 'selection' ? t('prScopeSelection', { count: state.checkedCount }) : t('prScopeDocument', { count: state.checkedCount })}
+          {state.scope === 'selection'
+            ? t('prScopeSelection', { count: state.checkedCount })
+            : t('prScopeDocument', { count: state.checkedCount })}
         </Text>
       )}
     </>

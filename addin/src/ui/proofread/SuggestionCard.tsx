@@ -24,7 +24,13 @@ const useStyles = makeStyles({
       outlineOffset: '1px',
     },
   },
-  stale: { borderTopStyle: 'dashed', borderBottomStyle: 'dashed', borderLeftStyle: 'dashed', borderRightStyle: 'dashed', backgroundColor: tokens.colorNeutralBackground3 },
+  stale: {
+    borderTopStyle: 'dashed',
+    borderBottomStyle: 'dashed',
+    borderLeftStyle: 'dashed',
+    borderRightStyle: 'dashed',
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
   diff: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, wordBreak: 'keep-all', overflowWrap: 'anywhere' },
   contextMark: { textDecorationLine: 'underline', textDecorationStyle: 'wavy', textDecorationColor: tokens.colorPaletteRedBorder2 },
   removed: {
@@ -107,7 +113,11 @@ export const SuggestionCard = memo(
         onKeyDown={(e) => props.onKeyDown?.(e, item.id)}
       >
         <div className={styles.head}>
-          <Badge appearance="tint" color={item.source === 'model' ? 'brand' : item.source === 'dictionary' ? 'informative' : 'success'} data-testid="pr-source">
+          <Badge
+            appearance="tint"
+            color={item.source === 'model' ? 'brand' : item.source === 'dictionary' ? 'informative' : 'success'}
+            data-testid="pr-source"
+          >
             {t(SOURCE_KEY[item.source] ?? 'srcRule')}
           </Badge>
           <Text size={200} className={styles.muted}>
@@ -155,13 +165,32 @@ export const SuggestionCard = memo(
 );
 
 /** Accept (or Add comment) / Re-check for a stale card, Ignore and Go to. */
-function CardActions({ item, busy, className, replacement, handlers }: { item: ProofItem; busy?: boolean; className: string; replacement: string; handlers: Pick<SuggestionCardProps, 'onAccept' | 'onIgnore' | 'onGoTo' | 'onRecheck'> }) {
+function CardActions({
+  item,
+  busy,
+  className,
+  replacement,
+  handlers,
+}: {
+  item: ProofItem;
+  busy?: boolean;
+  className: string;
+  replacement: string;
+  handlers: Pick<SuggestionCardProps, 'onAccept' | 'onIgnore' | 'onGoTo' | 'onRecheck'>;
+}) {
   const { t } = useT();
   const isComment = item.replacement === null;
   return (
     <div className={className}>
       {item.stale ? (
-        <Button size="small" appearance="primary" disabled={busy} onClick={() => handlers.onRecheck(item.id)} aria-label={t('prRecheckAria', { original: item.original })} data-testid="pr-recheck">
+        <Button
+          size="small"
+          appearance="primary"
+          disabled={busy}
+          onClick={() => handlers.onRecheck(item.id)}
+          aria-label={t('prRecheckAria', { original: item.original })}
+          data-testid="pr-recheck"
+        >
           {t('prRecheck')}
         </Button>
       ) : (
@@ -170,16 +199,32 @@ function CardActions({ item, busy, className, replacement, handlers }: { item: P
           appearance="primary"
           disabled={busy}
           onClick={() => handlers.onAccept(item.id)}
-          aria-label={isComment ? t('prCommentAria', { original: item.original }) : t('prAcceptAria', { original: item.original, replacement: replacement || '∅' })}
+          aria-label={
+            isComment
+              ? t('prCommentAria', { original: item.original })
+              : t('prAcceptAria', { original: item.original, replacement: replacement || '∅' })
+          }
           data-testid="pr-accept"
         >
           {isComment ? t('prAddComment') : t('prAccept')}
         </Button>
       )}
-      <Button size="small" disabled={busy} onClick={() => handlers.onIgnore(item.id)} aria-label={t('prIgnoreAria', { original: item.original })} data-testid="pr-ignore">
+      <Button
+        size="small"
+        disabled={busy}
+        onClick={() => handlers.onIgnore(item.id)}
+        aria-label={t('prIgnoreAria', { original: item.original })}
+        data-testid="pr-ignore"
+      >
         {t('prIgnore')}
       </Button>
-      <Button size="small" appearance="subtle" onClick={() => handlers.onGoTo(item.id)} aria-label={t('prGoToAria', { original: item.original })} data-testid="pr-goto">
+      <Button
+        size="small"
+        appearance="subtle"
+        onClick={() => handlers.onGoTo(item.id)}
+        aria-label={t('prGoToAria', { original: item.original })}
+        data-testid="pr-goto"
+      >
         {t('prGoTo')}
       </Button>
     </div>

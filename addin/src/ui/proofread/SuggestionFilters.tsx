@@ -20,7 +20,12 @@ export function SuggestionFilters(props: SuggestionFiltersProps) {
   return (
     <div className={props.className}>
       <Field label={t('prFilterCategory')} size="small">
-        <Select size="small" value={props.category ?? ''} onChange={(_, d) => props.onCategory((d.value || null) as Category | null)} data-testid="pr-filter-category">
+        <Select
+          size="small"
+          value={props.category ?? ''}
+          onChange={(_, d) => props.onCategory((d.value || null) as Category | null)}
+          data-testid="pr-filter-category"
+        >
           <option value="">{t('prFilterAll')}</option>
           {CATEGORY_ORDER.filter((c) => categoryCounts.has(c)).map((c) => (
             <option key={c} value={c}>
@@ -30,7 +35,12 @@ export function SuggestionFilters(props: SuggestionFiltersProps) {
         </Select>
       </Field>
       <Field label={t('prFilterSource')} size="small">
-        <Select size="small" value={props.source ?? ''} onChange={(_, d) => props.onSource((d.value || null) as SuggestionSource | null)} data-testid="pr-filter-source">
+        <Select
+          size="small"
+          value={props.source ?? ''}
+          onChange={(_, d) => props.onSource((d.value || null) as SuggestionSource | null)}
+          data-testid="pr-filter-source"
+        >
           <option value="">{t('prFilterAll')}</option>
           {SOURCES.filter((s) => sourceCounts.has(s)).map((s) => (
             <option key={s} value={s}>

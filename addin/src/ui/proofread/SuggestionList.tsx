@@ -17,7 +17,14 @@ const useStyles = makeStyles({
   filters: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   list: { margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  groupHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalXS, marginTop: tokens.spacingVerticalS },
+  groupHead: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalXS,
+    marginTop: tokens.spacingVerticalS,
+  },
   group: { listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
@@ -80,7 +87,13 @@ export function SuggestionList(props: SuggestionListProps) {
           <Text weight="semibold">{t('prSummary', { count: filters.visible.length })}</Text>
         </div>
         {shownAcceptable.length > 0 && (
-          <Button size="small" disabled={busy} onClick={() => accept(shownAcceptable)} aria-label={t('prAcceptAllAria', { count: shownAcceptable.length })} data-testid="pr-accept-all">
+          <Button
+            size="small"
+            disabled={busy}
+            onClick={() => accept(shownAcceptable)}
+            aria-label={t('prAcceptAllAria', { count: shownAcceptable.length })}
+            data-testid="pr-accept-all"
+          >
             {t('prAcceptAll')}
           </Button>
         )}

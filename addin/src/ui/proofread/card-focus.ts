@@ -13,7 +13,8 @@ export interface PendingFocus {
 export function focusAfterRemoving(shown: readonly { id: string }[], ids: readonly string[]): PendingFocus {
   const gone = new Set(ids);
   const idx = shown.findIndex((i) => gone.has(i.id));
-  const next = shown.slice(idx + 1).find((i) => !gone.has(i.id)) ?? [...shown.slice(0, Math.max(0, idx))].reverse().find((i) => !gone.has(i.id));
+  const next =
+    shown.slice(idx + 1).find((i) => !gone.has(i.id)) ?? [...shown.slice(0, Math.max(0, idx))].reverse().find((i) => !gone.has(i.id));
   return { from: [...ids], to: next?.id ?? null };
 }
 

@@ -40,7 +40,13 @@ export interface ProofState {
 export const INITIAL_PROOF_STATE: ProofState = { status: 'idle', items: [], phase: 'rules', checkedCount: 0 };
 
 /** The state when a check of `paras` starts; `replace` lists the paragraph ids being re-checked (their old cards go). */
-export function startedState(s: ProofState, paras: readonly HostParagraph[], scope: ProofState['scope'], replace: ReadonlySet<string> | null, useModel: boolean): ProofState {
+export function startedState(
+  s: ProofState,
+  paras: readonly HostParagraph[],
+  scope: ProofState['scope'],
+  replace: ReadonlySet<string> | null,
+  useModel: boolean,
+): ProofState {
   return {
     status: 'running',
     phase: 'rules',
@@ -53,7 +59,10 @@ export function startedState(s: ProofState, paras: readonly HostParagraph[], sco
 }
 
 /** The body of POST /api/proofread for `paras` with the pane's settings. */
-export function proofreadRequest(paras: readonly HostParagraph[], settings: Pick<PaneSettings, 'docType' | 'categories' | 'register' | 'useModel' | 'recommendations'>) {
+export function proofreadRequest(
+  paras: readonly HostParagraph[],
+  settings: Pick<PaneSettings, 'docType' | 'categories' | 'register' | 'useModel' | 'recommendations'>,
+) {
   return {
     paragraphs: paras.map((p) => ({ id: paragraphId(p.index), text: p.text })),
     options: {

@@ -13,7 +13,16 @@ import type { Lang } from '../../i18n/strings';
 import type { PaneSettings } from '../../settings/store';
 import { editedSince } from '../../../../kernel/edits';
 import { acceptOutcome, type AcceptedEdit } from './accept-outcome';
-import { endsCheck, INITIAL_PROOF_STATE, proofreadRequest, startedState, suggestionsOf, withEvent, type ProofItem, type ProofState } from './proof-state';
+import {
+  endsCheck,
+  INITIAL_PROOF_STATE,
+  proofreadRequest,
+  startedState,
+  suggestionsOf,
+  withEvent,
+  type ProofItem,
+  type ProofState,
+} from './proof-state';
 
 export type { ProofItem, ProofState, ProofStatus } from './proof-state';
 
@@ -36,7 +45,11 @@ export function commentReason(s: Suggestion, lang: Lang): string {
 }
 
 /** Paragraph ids (of `checked`, or only of `only`) whose text in `body` differs from the text checked, or that are gone. */
-export function changedParagraphs(checked: ReadonlyMap<string, HostParagraph>, body: readonly HostParagraph[], only?: ReadonlySet<string>): Set<string> {
+export function changedParagraphs(
+  checked: ReadonlyMap<string, HostParagraph>,
+  body: readonly HostParagraph[],
+  only?: ReadonlySet<string>,
+): Set<string> {
   const now = new Map(body.map((p) => [paragraphId(p.index), p.text]));
   const changed = new Set<string>();
   for (const [pid, p] of checked) {
@@ -249,7 +262,13 @@ function useMarkChanged(host: DocumentHost, session: ProofSession) {
 }
 
 /** Accepting cards through the host's applyEdits, then updating the list (accept-outcome.ts) and the notice. */
-function useAccept(host: DocumentHost, lang: Lang, applyMode: PaneSettings['applyMode'], session: ProofSession, markChanged: (only?: Set<string>) => Promise<void>) {
+function useAccept(
+  host: DocumentHost,
+  lang: Lang,
+  applyMode: PaneSettings['applyMode'],
+  session: ProofSession,
+  markChanged: (only?: Set<string>) => Promise<void>,
+) {
   const { paragraphs, acceptedSinceCheck, items, setState, setNotice } = session;
   const fallbackShown = useRef(false);
   return useCallback(
@@ -275,7 +294,12 @@ function useAccept(host: DocumentHost, lang: Lang, applyMode: PaneSettings['appl
       setState((s) => ({ ...s, items: outcome.items }));
       const showFallback = !!result.fallbackReason && !fallbackShown.current;
       if (showFallback) fallbackShown.current = true;
-      setNotice({ applied: result.applied.length, stale: result.stale.length, failed: result.failed.length, ...(showFallback ? { fallbackReason: result.fallbackReason } : {}) });
+      setNotice({
+        applied: result.applied.length,
+        stale: result.stale.length,
+        failed: result.failed.length,
+        ...(showFallback ? { fallbackReason: result.fallbackReason } : {}),
+      });
       // The host's own view of the changed paragraphs must match ours; otherwise their cards are stale.
       if (outcome.touched.size) await markChanged(outcome.touched);
       return result;

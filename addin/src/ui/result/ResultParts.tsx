@@ -19,7 +19,13 @@ export function ResultProgress({ progress, className }: { progress: TaskState['p
   );
 }
 
-export function ResultActions(props: { state: TaskState; className: string; onStop: () => void; onRetry: () => void; onContinue?: () => void }) {
+export function ResultActions(props: {
+  state: TaskState;
+  className: string;
+  onStop: () => void;
+  onRetry: () => void;
+  onContinue?: () => void;
+}) {
   const { t } = useT();
   const { state } = props;
   return (
@@ -64,7 +70,12 @@ export function InsertButtons(props: InsertButtonsProps) {
   const { t } = useT();
   const { partial } = props;
   return (
-    <div className={props.className} role="group" aria-label={partial ? t(props.partialHint) : undefined} onPointerEnter={props.onPointerEnter}>
+    <div
+      className={props.className}
+      role="group"
+      aria-label={partial ? t(props.partialHint) : undefined}
+      onPointerEnter={props.onPointerEnter}
+    >
       {props.modes.map((mode) => (
         <Button
           key={mode}
@@ -86,7 +97,12 @@ export function InsertButtons(props: InsertButtonsProps) {
   );
 }
 
-export function PartialConfirm(props: { truncated: boolean; confirmRef: RefObject<HTMLButtonElement>; onConfirm: () => void; onCancel: () => void }) {
+export function PartialConfirm(props: {
+  truncated: boolean;
+  confirmRef: RefObject<HTMLButtonElement>;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useT();
   return (
     <MessageBar intent="warning" data-testid="truncated-confirm">

@@ -74,5 +74,16 @@ export function useResultInsert(host: DocumentHost, state: TaskState, onInserted
       setNotice('');
     }
   }
-  return { hasSelection, checkSelection, notice, pending, cancelPending: () => setPending(null), partial, confirmRef, insert, doInsert, copy };
+  return {
+    hasSelection,
+    checkSelection,
+    notice,
+    pending,
+    cancelPending: () => setPending(null),
+    partial,
+    confirmRef,
+    insert,
+    doInsert,
+    copy,
+  };
 }

@@ -1,16 +1,5 @@
 /** Settings: relay status, apply mode, categories, register, language, document type, model layer, API key. */
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  Radio,
-  RadioGroup,
-  Switch,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Radio, RadioGroup, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { getApiKey, relayAuthMode, setApiKey, signIn } from '../../api/credentials';
 import { CATEGORY_ORDER, type Category } from '../../core/suggestions';
@@ -104,7 +93,11 @@ export function SettingsPanel({ host, health }: { host: DocumentHost; health: He
     <div className={styles.col} data-testid="settings-panel">
       <RelayInfo health={health} />
       <Field label={t('setApplyMode')}>
-        <RadioGroup value={settings.applyMode} onChange={(_, d) => update({ applyMode: d.value as ApplyMode })} data-testid="set-apply-mode">
+        <RadioGroup
+          value={settings.applyMode}
+          onChange={(_, d) => update({ applyMode: d.value as ApplyMode })}
+          data-testid="set-apply-mode"
+        >
           <Radio value="tracked" label={t('setApplyTracked')} />
           <Radio value="direct" label={t('setApplyDirect')} />
           <Radio value="comment" label={t('setApplyComment')} />
@@ -119,7 +112,13 @@ export function SettingsPanel({ host, health }: { host: DocumentHost; health: He
         </Text>
         <div className={styles.cats}>
           {CATEGORY_ORDER.map((c) => (
-            <Checkbox key={c} label={t(CATEGORY_KEY[c])} checked={settings.categories.includes(c)} onChange={(_, d) => toggleCategory(c, d.checked === true)} data-category={c} />
+            <Checkbox
+              key={c}
+              label={t(CATEGORY_KEY[c])}
+              checked={settings.categories.includes(c)}
+              onChange={(_, d) => toggleCategory(c, d.checked === true)}
+              data-category={c}
+            />
           ))}
         </div>
       </fieldset>
@@ -156,10 +155,20 @@ export function SettingsPanel({ host, health }: { host: DocumentHost; health: He
         />
       </Field>
       <Field hint={t('setUseModelHint')}>
-        <Switch checked={settings.useModel} onChange={(_, d) => update({ useModel: d.checked })} label={t('setUseModel')} data-testid="set-use-model" />
+        <Switch
+          checked={settings.useModel}
+          onChange={(_, d) => update({ useModel: d.checked })}
+          label={t('setUseModel')}
+          data-testid="set-use-model"
+        />
       </Field>
       {(health?.auth ?? relayAuthMode()) === 'oidc' && (
-        <Field label={t('setSignIn')} hint={t('setSignInHint')} validationState={signInState === 'failed' ? 'error' : signInState === 'ok' ? 'success' : 'none'} validationMessage={signInState === 'failed' ? t('setSignInFailed') : signInState === 'ok' ? t('setSignInOk') : undefined}>
+        <Field
+          label={t('setSignIn')}
+          hint={t('setSignInHint')}
+          validationState={signInState === 'failed' ? 'error' : signInState === 'ok' ? 'success' : 'none'}
+          validationMessage={signInState === 'failed' ? t('setSignInFailed') : signInState === 'ok' ? t('setSignInOk') : undefined}
+        >
           <Button
             onClick={() => {
               void signIn()
@@ -174,33 +183,38 @@ export function SettingsPanel({ host, health }: { host: DocumentHost; health: He
       )}
       {/* An API key only matters when the relay asks for one (AUTH_MODE=apikey). */}
       {(health?.auth ?? relayAuthMode()) === 'apikey' && (
-      <Field label={t('setApiKey')} hint={t('setApiKeyHint')} validationState={keySet ? 'success' : 'none'} validationMessage={keySet ? t('setApiKeySet') : undefined}>
-        <div className={styles.row}>
-          <Input
-            className={styles.grow}
-            type="password"
-            autoComplete="off"
-            value={key}
-            onChange={(_, d) => {
-              setKey(d.value);
-              setApiKey(d.value);
-              setKeySet(d.value.trim() !== '');
-            }}
-            data-testid="set-api-key"
-          />
-          <Button
-            onClick={() => {
-              setKey('');
-              setApiKey('');
-              setKeySet(false);
-            }}
-            disabled={!key}
-            data-testid="set-api-key-clear"
-          >
-            {t('setApiKeyClear')}
-          </Button>
-        </div>
-      </Field>
+        <Field
+          label={t('setApiKey')}
+          hint={t('setApiKeyHint')}
+          validationState={keySet ? 'success' : 'none'}
+          validationMessage={keySet ? t('setApiKeySet') : undefined}
+        >
+          <div className={styles.row}>
+            <Input
+              className={styles.grow}
+              type="password"
+              autoComplete="off"
+              value={key}
+              onChange={(_, d) => {
+                setKey(d.value);
+                setApiKey(d.value);
+                setKeySet(d.value.trim() !== '');
+              }}
+              data-testid="set-api-key"
+            />
+            <Button
+              onClick={() => {
+                setKey('');
+                setApiKey('');
+                setKeySet(false);
+              }}
+              disabled={!key}
+              data-testid="set-api-key-clear"
+            >
+              {t('setApiKeyClear')}
+            </Button>
+          </div>
+        </Field>
       )}
       <Text size={200} data-testid="set-saved-where">
         {host.kind === 'word' ? t('setSavedWord') : t('setSavedBrowser')}

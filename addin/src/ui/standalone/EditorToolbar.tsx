@@ -62,7 +62,9 @@ export function EditorToolbar({ host }: { host: BrowserHost }) {
         </Button>
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <Button size="small" data-testid="ed-download">.docx</Button>
+            <Button size="small" data-testid="ed-download">
+              .docx
+            </Button>
           </MenuTrigger>
           <MenuPopover>
             <MenuList>

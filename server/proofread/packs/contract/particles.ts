@@ -32,7 +32,26 @@ const PAIRS: Array<[string, string]> = [
 ];
 
 /** Particle forms that change with the preceding word, longest first (for matching after a term). */
-export const VARIABLE_PARTICLES: readonly string[] = ['으로', '이라', '이란', '이나', '이며', '은', '는', '이', '가', '을', '를', '과', '와', '로', '라', '란', '나', '며'];
+export const VARIABLE_PARTICLES: readonly string[] = [
+  '으로',
+  '이라',
+  '이란',
+  '이나',
+  '이며',
+  '은',
+  '는',
+  '이',
+  '가',
+  '을',
+  '를',
+  '과',
+  '와',
+  '로',
+  '라',
+  '란',
+  '나',
+  '며',
+];
 
 /** The particle form that fits after `word` (e.g. ("갑", "는") -> "은"). Unknown particles are returned unchanged. */
 export function fitParticle(word: string, particle: string): string {

@@ -121,7 +121,8 @@ const inconsistentTerm: Rule = {
     for (const [term, d] of firstDefinitions(defs)) {
       const variants: string[] = [];
       const a = d.antecedent;
-      if (a && squash(a.text) !== squash(term) && (squash(a.text).length >= 4 || /\s/.test(a.text) || looksLikePersonName(a.text))) variants.push(a.text);
+      if (a && squash(a.text) !== squash(term) && (squash(a.text).length >= 4 || /\s/.test(a.text) || looksLikePersonName(a.text)))
+        variants.push(a.text);
       if (/\s/.test(term)) variants.push(squash(term));
       for (const v of variants) {
         const re = termRegex(v);
@@ -144,14 +145,7 @@ const inconsistentTerm: Rule = {
             }
             if (p.slice(s, e) === repl) continue;
             if (s > 0 && /[가-힣]/.test(p[s - 1]!)) continue;
-            push(
-              i,
-              s,
-              e,
-              repl,
-              `"${v}" 대신 정의한 용어 "${term}"을(를) 쓰십시오.`,
-              `Use the defined term "${term}" instead of "${v}".`,
-            );
+            push(i, s, e, repl, `"${v}" 대신 정의한 용어 "${term}"을(를) 쓰십시오.`, `Use the defined term "${term}" instead of "${v}".`);
             s = e;
           }
         }
@@ -202,10 +196,7 @@ const undefinedTerm: Rule = {
   id: 'contract.defined-term.undefined',
   pack: 'contract',
   category: 'contract',
-  message: t(
-    '따옴표로 묶은 용어가 계약서 어디에서도 정의되지 않았습니다.',
-    'A quoted term is never defined in the contract.',
-  ),
+  message: t('따옴표로 묶은 용어가 계약서 어디에서도 정의되지 않았습니다.', 'A quoted term is never defined in the contract.'),
   norm: '법령 입안·심사 기준 (정의 규정); 계약서 작성 실무',
   confidence: 0.75,
   scope: 'document',
@@ -330,10 +321,7 @@ const crossReference: Rule = {
   id: 'contract.cross-reference',
   pack: 'contract',
   category: 'contract',
-  message: t(
-    '인용한 조·항이 이 계약서에 없습니다.',
-    'The cited article or paragraph does not exist in this contract.',
-  ),
+  message: t('인용한 조·항이 이 계약서에 없습니다.', 'The cited article or paragraph does not exist in this contract.'),
   norm: '법령 입안·심사 기준 (조문의 인용); 계약서 작성 실무',
   confidence: 0.85,
   scope: 'document',

@@ -74,7 +74,8 @@ const ITEM_BARE_RE = /^\s*\d+\.\s*([가-힣A-Za-z0-9]{1,12}?)\s*(?:이란|란|�
 const RAN_RE = new RegExp(`${Q_OPEN}${TERM}${Q_CLOSE}\\s*(?:이?란|이?라\\s*함은|이?라고\\s*함은)`, 'g');
 const MEANS_RE = new RegExp(`^\\s*(?:\\d+\\.\\s*)?${Q_OPEN}${TERM}${Q_CLOSE}\\s*(?:은|는|이|가)\\s`);
 
-const COMPANY_WORDS = /^(주식회사|유한회사|유한책임회사|합자회사|합명회사|\(주\)|㈜|재단법인|사단법인|사회복지법인|학교법인|이|본|위|해당|당해)$/;
+const COMPANY_WORDS =
+  /^(주식회사|유한회사|유한책임회사|합자회사|합명회사|\(주\)|㈜|재단법인|사단법인|사회복지법인|학교법인|이|본|위|해당|당해)$/;
 
 function antecedentBefore(text: string, at: number): Definition['antecedent'] {
   const before = text.slice(0, at);
@@ -91,7 +92,9 @@ function antecedentBefore(text: string, at: number): Definition['antecedent'] {
 }
 
 /** Common Korean surnames (one and two syllables), for telling a person's name from a noun. */
-const SURNAMES = new Set([...'김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부']);
+const SURNAMES = new Set([
+  ...'김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부',
+]);
 const TWO_SYLLABLE_SURNAMES = /^(황보|남궁|제갈|선우|독고|사공|서문)/;
 
 /**
@@ -159,10 +162,7 @@ const PARTICLE_AFTER =
 /** Occurrences of a term as a word (optionally quoted), followed by nothing, a non-letter or a particle. */
 export function termRegex(term: string): RegExp {
   const body = esc(term).replace(/\s+/g, '\\s+');
-  return new RegExp(
-    `(?<![가-힣A-Za-z0-9])${Q_OPEN}?${body}${Q_CLOSE}?(?=$|[^가-힣A-Za-z0-9]|${PARTICLE_AFTER}(?:$|[^가-힣]))`,
-    'g',
-  );
+  return new RegExp(`(?<![가-힣A-Za-z0-9])${Q_OPEN}?${body}${Q_CLOSE}?(?=$|[^가-힣A-Za-z0-9]|${PARTICLE_AFTER}(?:$|[^가-힣]))`, 'g');
 }
 
 /** Paragraphs of the signature block (갑: …, 주소, 대표이사 …), where full names are expected. */

@@ -32,14 +32,54 @@ const spaceBefore = (m: RegExpExecArray, text: string) => {
 const DE_HELP =
   '(?:(?:큰|많은|가장|매우|크게|다소|꼭|상당한|적지 않은|많이|꽤|오랜|오래) )?(?:도움|효과|쓰이|쓰입|쓰여|쓰였|쓰인|쓰는|쓰다|쓴다|쓰고|쓸|썼|사용|드는|들어|들었|든다|듭니|들고|걸리|걸립|걸려|걸린|걸렸|소요|유용|유리|적합|활용)';
 /** Frame words after '-는 데' of need, purpose and limit (필요하다, 이바지하다, 불과하다 …). */
-const DE_NEED =
-  '(?:(?:꼭|반드시|가장|크게|많이) )?(?:필요|기여|이바지|목적|초점|주력|힘쓰|힘썼|앞장|그치|불과|어려움|애로|한계|지장)';
+const DE_NEED = '(?:(?:꼭|반드시|가장|크게|많이) )?(?:필요|기여|이바지|목적|초점|주력|힘쓰|힘썼|앞장|그치|불과|어려움|애로|한계|지장)';
 
 /** Groups between which '간' (relation) holds. */
 const GAN_NOUNS = [
-  '부서', '국가', '기관', '지역', '세대', '남녀', '노사', '부처', '기업', '회사', '당사자', '직원', '계층', '형제', '부부', '가족',
-  '이웃', '동료', '양국', '양측', '학생', '교사', '도시', '정당', '여야', '계열사', '부문', '업체', '업종', '팀', '조직',
-  '집단', '개인', '국민', '민족', '종교', '학교', '병원', '지자체', '시도', '시군', '대학', '회원', '노조',
+  '부서',
+  '국가',
+  '기관',
+  '지역',
+  '세대',
+  '남녀',
+  '노사',
+  '부처',
+  '기업',
+  '회사',
+  '당사자',
+  '직원',
+  '계층',
+  '형제',
+  '부부',
+  '가족',
+  '이웃',
+  '동료',
+  '양국',
+  '양측',
+  '학생',
+  '교사',
+  '도시',
+  '정당',
+  '여야',
+  '계열사',
+  '부문',
+  '업체',
+  '업종',
+  '팀',
+  '조직',
+  '집단',
+  '개인',
+  '국민',
+  '민족',
+  '종교',
+  '학교',
+  '병원',
+  '지자체',
+  '시도',
+  '시군',
+  '대학',
+  '회원',
+  '노조',
 ];
 
 const TIME_AFTER_JI =
@@ -50,7 +90,10 @@ export const boundNounRules: Rule[] = [
     regexRule({
       id: 'spacing.bound-noun.de-frame',
       category: 'spacing',
-      message: { ko: "'일, 것'을 뜻하는 의존 명사 '데'는 띄어 씁니다 (해결하는 데 도움이 되다).", en: "The dependent noun 데 ('doing, case') is spaced: 해결하는 데 도움이 되다." },
+      message: {
+        ko: "'일, 것'을 뜻하는 의존 명사 '데'는 띄어 씁니다 (해결하는 데 도움이 되다).",
+        en: "The dependent noun 데 ('doing, case') is spaced: 해결하는 데 도움이 되다.",
+      },
       norm: '한글 맞춤법 제42항',
       confidence: 0.93,
       re: new RegExp(`(?<=[가-힣]는)데(?= ${DE_HELP})`, 'g'),
@@ -69,7 +112,10 @@ export const boundNounRules: Rule[] = [
     regexRule({
       id: 'spacing.bound-noun.de-frame.need',
       category: 'spacing',
-      message: { ko: "'일, 것'을 뜻하는 의존 명사 '데'는 띄어 씁니다 (해결하는 데 도움이 되다).", en: "The dependent noun 데 ('doing, case') is spaced: 해결하는 데 도움이 되다." },
+      message: {
+        ko: "'일, 것'을 뜻하는 의존 명사 '데'는 띄어 씁니다 (해결하는 데 도움이 되다).",
+        en: "The dependent noun 데 ('doing, case') is spaced: 해결하는 데 도움이 되다.",
+      },
       norm: '한글 맞춤법 제42항',
       // Below the display threshold: on knct-dev it fired twice, both where the reference keeps
       // '-는데 필요한' / '-는데 이바지' attached, and once in the statutes (통과하는데 불과한, which the
@@ -78,9 +124,7 @@ export const boundNounRules: Rule[] = [
       re: new RegExp(`(?<=[가-힣]는)데(?= ${DE_NEED})`, 'g'),
       replace: spaceBefore,
       examples: {
-        wrong: [
-          { text: '사업을 수행하는데 필요한 재원', fixed: '사업을 수행하는 데 필요한 재원' },
-        ],
+        wrong: [{ text: '사업을 수행하는데 필요한 재원', fixed: '사업을 수행하는 데 필요한 재원' }],
         correct: ['그 일을 하는 데 필요한 장비', '비가 오는데 우산이 없다.', '할 수 있는 데까지 해 보자.', '바쁜데 도와줘서 고마워.'],
       },
     }),
@@ -90,7 +134,10 @@ export const boundNounRules: Rule[] = [
     regexRule({
       id: 'spacing.bound-noun.neunde-connective',
       category: 'spacing',
-      message: { ko: "과거 시제 뒤의 '-는데'는 연결 어미이므로 붙여 씁니다 (썼는데).", en: "After a past-tense stem '-는데' is the connective ending and is attached (썼는데)." },
+      message: {
+        ko: "과거 시제 뒤의 '-는데'는 연결 어미이므로 붙여 씁니다 (썼는데).",
+        en: "After a past-tense stem '-는데' is the connective ending and is attached (썼는데).",
+      },
       norm: '한글 맞춤법 제41항 (어미는 붙여 씀)',
       confidence: 0.92,
       // -었는/-았는/-였는/-겠는 is not an adnominal form of standard Korean (했던/한 are): 데 is the ending
@@ -107,7 +154,10 @@ export const boundNounRules: Rule[] = [
     regexRule({
       id: 'spacing.bound-noun.ji-elapsed',
       category: 'spacing',
-      message: { ko: "시간의 경과를 나타내는 의존 명사 '지'는 띄어 씁니다 (입사한 지 5년).", en: "The dependent noun 지 (time elapsed since) is spaced: 입사한 지 5년." },
+      message: {
+        ko: "시간의 경과를 나타내는 의존 명사 '지'는 띄어 씁니다 (입사한 지 5년).",
+        en: 'The dependent noun 지 (time elapsed since) is spaced: 입사한 지 5년.',
+      },
       norm: '한글 맞춤법 제42항',
       confidence: 0.93,
       re: new RegExp(`(?<=[가-힣])지(?= ${TIME_AFTER_JI})`, 'g'),
@@ -121,7 +171,7 @@ export const boundNounRules: Rule[] = [
         wrong: [
           { text: '이 회사에 입사한지 벌써 5년이 되었다.', fixed: '이 회사에 입사한 지 벌써 5년이 되었다.' },
           { text: '시작된지 3년이 넘었다.', fixed: '시작된 지 3년이 넘었다.' },
-        { text: '회의가 끝난지 한 시간이 지났다.', fixed: '회의가 끝난 지 한 시간이 지났다.' },
+          { text: '회의가 끝난지 한 시간이 지났다.', fixed: '회의가 끝난 지 한 시간이 지났다.' },
         ],
         correct: ['입사한 지 벌써 5년', '그 사람이 언제 오는지 아무도 모른다.', '무엇인지 몇 번 물었다.', '장마가 시작된 지 일주일째'],
       },
@@ -132,7 +182,10 @@ export const boundNounRules: Rule[] = [
     regexRule({
       id: 'spacing.bound-noun.man-duration',
       category: 'spacing',
-      message: { ko: "시간의 경과를 나타내는 의존 명사 '만'은 띄어 씁니다 (일주일 만에).", en: "The dependent noun 만 (after a period of time) is spaced: 일주일 만에." },
+      message: {
+        ko: "시간의 경과를 나타내는 의존 명사 '만'은 띄어 씁니다 (일주일 만에).",
+        en: 'The dependent noun 만 (after a period of time) is spaced: 일주일 만에.',
+      },
       norm: '한글 맞춤법 제42항',
       confidence: 0.93,
       re: /(?<=(?<![가-힣])(?:일주일|이틀|사흘|나흘|열흘|며칠|보름|반년|[0-9]+ ?(?:년|개월|주|시간|분)|한 ?달|두 ?달|석 ?달|넉 ?달))만(?=에(?![가-힣])|이다|입니다|이에요|의 )/g,
@@ -151,7 +204,10 @@ export const boundNounRules: Rule[] = [
     regexRule({
       id: 'spacing.bound-noun.jul',
       category: 'spacing',
-      message: { ko: "방법·사실을 뜻하는 의존 명사 '줄'은 띄어 씁니다 (화를 낼 줄은 몰랐다).", en: "The dependent noun 줄 (that/how) is spaced: 낼 줄은 몰랐다." },
+      message: {
+        ko: "방법·사실을 뜻하는 의존 명사 '줄'은 띄어 씁니다 (화를 낼 줄은 몰랐다).",
+        en: 'The dependent noun 줄 (that/how) is spaced: 낼 줄은 몰랐다.',
+      },
       norm: '한글 맞춤법 제42항',
       confidence: 0.92,
       re: /(?<=[가-힣])줄(?=(?:은|을|도|로|이|만)? (?:[가-힣]+ )?(?:알|몰|모르|아는|안다))/g,
@@ -167,7 +223,10 @@ export const boundNounRules: Rule[] = [
     regexRule({
       id: 'spacing.bound-noun.ttaemun',
       category: 'spacing',
-      message: { ko: "의존 명사 '때문'은 앞말과 띄어 씁니다 (많기 때문에).", en: "The dependent noun 때문 is spaced from the word before (많기 때문에)." },
+      message: {
+        ko: "의존 명사 '때문'은 앞말과 띄어 씁니다 (많기 때문에).",
+        en: 'The dependent noun 때문 is spaced from the word before (많기 때문에).',
+      },
       norm: '한글 맞춤법 제42항',
       confidence: 0.95,
       re: /(?<=[가-힣])때문(?=[에이인일입])/g,
@@ -186,7 +245,10 @@ export const boundNounRules: Rule[] = [
     regexRule({
       id: 'spacing.bound-noun.gim',
       category: 'spacing',
-      message: { ko: "'어떤 일의 기회'를 뜻하는 의존 명사 '김'은 띄어 씁니다 (온 김에).", en: "The dependent noun 김 (while at it) is spaced: 온 김에." },
+      message: {
+        ko: "'어떤 일의 기회'를 뜻하는 의존 명사 '김'은 띄어 씁니다 (온 김에).",
+        en: 'The dependent noun 김 (while at it) is spaced: 온 김에.',
+      },
       norm: '한글 맞춤법 제42항',
       confidence: 0.93,
       re: /(?<=[가-힣])김에(?= )/g,
@@ -205,7 +267,10 @@ export const boundNounRules: Rule[] = [
     regexRule({
       id: 'spacing.bound-noun.gan',
       category: 'spacing',
-      message: { ko: "'관계'를 뜻하는 의존 명사 '간'은 띄어 씁니다 (부서 간 협조).", en: "The dependent noun 간 (between) is spaced: 부서 간 협조." },
+      message: {
+        ko: "'관계'를 뜻하는 의존 명사 '간'은 띄어 씁니다 (부서 간 협조).",
+        en: 'The dependent noun 간 (between) is spaced: 부서 간 협조.',
+      },
       norm: '한글 맞춤법 제42항',
       confidence: 0.93,
       re: new RegExp(`(?<![가-힣])(?:${GAN_NOUNS.join('|')})간(?=[의에]|에서|에도|의 | |$)`, 'g'),
@@ -224,7 +289,10 @@ export const boundNounRules: Rule[] = [
     regexRule({
       id: 'spacing.bound-noun.cheok-che',
       category: 'spacing',
-      message: { ko: "관형사형 뒤의 '척, 체'는 의존 명사이므로 띄어 씁니다 (아는 척).", en: "After an adnominal form 척/체 are dependent nouns and are spaced (아는 척)." },
+      message: {
+        ko: "관형사형 뒤의 '척, 체'는 의존 명사이므로 띄어 씁니다 (아는 척).",
+        en: 'After an adnominal form 척/체 are dependent nouns and are spaced (아는 척).',
+      },
       norm: '한글 맞춤법 제42항',
       confidence: 0.92,
       re: /(?<=[가-힣](?:는|던))(?:척|체)(?=(?:하|했|한|을|도|이)|[ .,]|$)/g,

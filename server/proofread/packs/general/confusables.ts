@@ -25,7 +25,7 @@ export const confusableRules: Rule[] = [
     regexRule({
       id: 'confusable.gyeoljae-gyeolje',
       category: 'spelling',
-      message: { ko: "대금을 치르는 것은 '결제', 서류를 승인하는 것은 '결재'입니다.", en: "결제 is paying; 결재 is approving a document." },
+      message: { ko: "대금을 치르는 것은 '결제', 서류를 승인하는 것은 '결재'입니다.", en: '결제 is paying; 결재 is approving a document.' },
       norm: '표준국어대사전 「결제」「결재」',
       confidence: 0.95,
       re: /(?<=(?:카드|현금|계좌 ?이체|신용 ?카드|체크 ?카드|법인 ?카드|간편 ?결제|페이|모바일|휴대폰|상품권|포인트)(?:로|으로) )결재|(?<=(?:대금|요금|비용|금액|물품 ?대금|카드 ?대금|잔금)(?:을|를|은|는|의)? ?)결재(?=[하했할한해])|결제(?=(?:를|가)? ?(?:올리|올려|올렸|올린|받|받았|맡|상신|라인|서류|권자|문서|판))|(?<=(?:서류|문서|기안|기안문|보고서|품의서)(?:을|를|의)? )결제/g,
@@ -45,7 +45,10 @@ export const confusableRules: Rule[] = [
     regexRule({
       id: 'confusable.bandeusi',
       category: 'spelling',
-      message: { ko: "'꼭, 틀림없이'의 뜻은 '반드시'입니다 ('반듯이'는 '비뚤지 않게').", en: "'Without fail' is 반드시; 반듯이 means 'straight'." },
+      message: {
+        ko: "'꼭, 틀림없이'의 뜻은 '반드시'입니다 ('반듯이'는 '비뚤지 않게').",
+        en: "'Without fail' is 반드시; 반듯이 means 'straight'.",
+      },
       norm: '한글 맞춤법 제57항 (반드시/반듯이)',
       confidence: 0.92,
       re: /(?<![가-힣])반듯이(?= (?!(?:눕|누워|누운|앉|서|세우|세워|펴|펼|걷|자르|잘라|접|놓|놓여|쓰|썼|걸|달|정리|개|갠|깎|다듬|붙|매|묶|입|빗|앉은|선|꽂)))(?=[^.!?]*(?:야 (?:하|한|합|했|할)|십시오|하세요|주세요|바랍니다|지켜야|해야))/g,
@@ -61,7 +64,7 @@ export const confusableRules: Rule[] = [
     regexRule({
       id: 'confusable.butida-buchida',
       category: 'spelling',
-      message: { ko: "물건이나 편지를 보내는 것은 '부치다'입니다.", en: "Sending a parcel or letter is 부치다, not 붙이다." },
+      message: { ko: "물건이나 편지를 보내는 것은 '부치다'입니다.", en: 'Sending a parcel or letter is 부치다, not 붙이다.' },
       norm: '한글 맞춤법 제57항 (부치다/붙이다)',
       confidence: 0.93,
       re: /(?<=(?:택배|소포|편지|우편물|우편|짐|등기|엽서|화물)(?:를|을|로|도)? )붙(?:였|여|이)/g,
@@ -81,7 +84,10 @@ export const confusableRules: Rule[] = [
     regexRule({
       id: 'confusable.hancham-hanchang',
       category: 'spelling',
-      message: { ko: "어떤 일이 가장 활발한 때는 '한창'입니다 ('한참'은 '오랜 시간').", en: "'At its height' is 한창; 한참 means 'a long while'." },
+      message: {
+        ko: "어떤 일이 가장 활발한 때는 '한창'입니다 ('한참'은 '오랜 시간').",
+        en: "'At its height' is 한창; 한참 means 'a long while'.",
+      },
       norm: '표준국어대사전 「한창」「한참」',
       confidence: 0.93,
       re: /(?<![가-힣])한참(?= (?:진행 ?중|진행되고|진행하고|진행되는|공사 ?중|공사가|바쁠|바쁜|바쁘|바빴|무르익|유행|성수기|자라는|자랄|피어나|일할 나이|꽃이 피))/g,
@@ -97,7 +103,10 @@ export const confusableRules: Rule[] = [
     regexRule({
       id: 'confusable.ilche-iljeol',
       category: 'spelling',
-      message: { ko: "'전혀, 절대로'의 뜻으로 금지·부정의 말과 어울리는 것은 '일절'입니다.", en: "With prohibition or negation ('not at all') the word is 일절, not 일체." },
+      message: {
+        ko: "'전혀, 절대로'의 뜻으로 금지·부정의 말과 어울리는 것은 '일절'입니다.",
+        en: "With prohibition or negation ('not at all') the word is 일절, not 일체.",
+      },
       norm: '표준국어대사전 「일절」「일체」',
       confidence: 0.93,
       re: /(?<![가-힣])일체(?= (?:[가-힣]+ )?(?:금합|금한|금하|금지|불허|불가|사절|허용하지|받지 않|응하지|하지 않|없|않|못))/g,
@@ -116,7 +125,10 @@ export const confusableRules: Rule[] = [
     regexRule({
       id: 'confusable.jorida-jollida',
       category: 'spelling',
-      message: { ko: "마음을 태우는 것은 '졸이다'입니다 ('조리다'는 양념이 배게 끓이는 것).", en: "To worry (마음을 …) is 졸이다; 조리다 is cooking down." },
+      message: {
+        ko: "마음을 태우는 것은 '졸이다'입니다 ('조리다'는 양념이 배게 끓이는 것).",
+        en: 'To worry (마음을 …) is 졸이다; 조리다 is cooking down.',
+      },
       norm: '한글 맞춤법 제57항 (조리다/졸이다)',
       confidence: 0.95,
       re: /(?<=(?:마음|가슴|애)(?:을|를|이)? )조(?:렸|려|리)/g,
@@ -133,7 +145,7 @@ export const confusableRules: Rule[] = [
     regexRule({
       id: 'confusable.matchuda-matida',
       category: 'spelling',
-      message: { ko: "정답을 알아맞히는 것은 '맞히다'입니다.", en: "Getting the answer right is 맞히다, not 맞추다." },
+      message: { ko: "정답을 알아맞히는 것은 '맞히다'입니다.", en: 'Getting the answer right is 맞히다, not 맞추다.' },
       norm: '표준국어대사전 「맞히다」「맞추다」',
       confidence: 0.92,
       re: /(?<=(?:정답|답|문제|퀴즈|과녁|표적)(?:을|를)? )맞(?:췄|춰|추|춘|출)(?! 보| 봤| 봐)/g,
@@ -153,7 +165,10 @@ export const confusableRules: Rule[] = [
     regexRule({
       id: 'confusable.nata-nahta',
       category: 'spelling',
-      message: { ko: "병이나 상처가 고쳐지는 것은 '낫다'입니다 (감기가 나았다).", en: "Recovering from an illness is 낫다 (나았다), not 낳다 (to give birth)." },
+      message: {
+        ko: "병이나 상처가 고쳐지는 것은 '낫다'입니다 (감기가 나았다).",
+        en: 'Recovering from an illness is 낫다 (나았다), not 낳다 (to give birth).',
+      },
       norm: '표준국어대사전 「낫다」「낳다」',
       confidence: 0.93,
       re: /(?<=(?:병|감기|상처|몸살|두통|배탈|독감|부상|염증|기침|피부염|허리 통증)(?:이|가|은|는|도)? (?:(?:다|많이|금방|빨리|완전히|거의|좀) )?)낳(?=았|아|으면|을|으세요|으시)/g,
@@ -172,8 +187,11 @@ export const confusableRules: Rule[] = [
     regexRule({
       id: 'confusable.bilda-billida',
       category: 'spelling',
-      message: { ko: "'기회나 자리를 이용하다'는 '빌리다'입니다 (이 자리를 빌려).", en: "'Taking this opportunity' is 빌리다: 이 자리를 빌려 (not 빌어)." },
-      norm: '표준국어대사전 「빌리다」 (빌다는 \'바라다, 구걸하다\')',
+      message: {
+        ko: "'기회나 자리를 이용하다'는 '빌리다'입니다 (이 자리를 빌려).",
+        en: "'Taking this opportunity' is 빌리다: 이 자리를 빌려 (not 빌어).",
+      },
+      norm: "표준국어대사전 「빌리다」 (빌다는 '바라다, 구걸하다')",
       confidence: 0.95,
       re: /(?<=(?:자리|기회|지면|지면을|이 글)(?:를|을)? )빌어(?=[ ,])/g,
       replace: () => '빌려',
@@ -197,11 +215,15 @@ export const deonjiDeunjiRules: Rule[] = [
     regexRule({
       id: 'grammar.deunji.choice',
       category: 'grammar',
-      message: { ko: "선택이나 무관함을 나타낼 때는 '-든지'를 씁니다.", en: "For a choice or indifference the ending is -든지, not -던지." },
+      message: {
+        ko: "선택이나 무관함을 나타낼 때는 '-든지'를 씁니다.",
+        en: 'For a choice or indifference the ending is -든지, not -던지.',
+      },
       norm: '한글 맞춤법 제56항',
       confidence: 0.93,
       re: /(?<=[가-힣])던지(?=[ ,])(?=[^.!?]*(?:든지|던지|든가|상관없|상관 없|관계없|관계 없|괜찮|면 됩니다|면 돼|면 된다|세요|십시오|바랍니다|알아서|마음대로))/g,
-      replace: (m, text) => (/(?:어찌나|얼마나|어떻게나|오죽|너무|무척|정말|그렇게|그리)\s[^.!?]*$/.test(text.slice(0, m.index)) ? undefined : '든지'),
+      replace: (m, text) =>
+        /(?:어찌나|얼마나|어떻게나|오죽|너무|무척|정말|그렇게|그리)\s[^.!?]*$/.test(text.slice(0, m.index)) ? undefined : '든지',
       examples: {
         wrong: [
           { text: '메일로 회신을 주시던지 전화로 알려 주세요.', fixed: '메일로 회신을 주시든지 전화로 알려 주세요.' },
@@ -217,7 +239,10 @@ export const deonjiDeunjiRules: Rule[] = [
     regexRule({
       id: 'grammar.deonji.recollection',
       category: 'grammar',
-      message: { ko: "지난 일을 회상할 때는 '-던지'를 씁니다 (얼마나 웃었던지).", en: "Recollecting a past event takes -던지 (얼마나 웃었던지)." },
+      message: {
+        ko: "지난 일을 회상할 때는 '-던지'를 씁니다 (얼마나 웃었던지).",
+        en: 'Recollecting a past event takes -던지 (얼마나 웃었던지).',
+      },
       norm: '한글 맞춤법 제56항',
       confidence: 0.93,
       re: /(?<=(?:어찌나|얼마나|어떻게나|오죽) [^.!?]*[가-힣])든지(?=[ ,])(?![^.!?]*(?:든지|든가|상관|관계없|괜찮|면 됩|면 돼|세요|십시오))/g,
@@ -227,7 +252,8 @@ export const deonjiDeunjiRules: Rule[] = [
         correct: ['얼마나 많이 웃었던지 배가 아팠다.', '얼마나 먹든지 상관없다.', '가든지 말든지 해.'],
       },
     }),
-    '든지', ['어찌나', '얼마나', '어떻게나', '오죽'],
+    '든지',
+    ['어찌나', '얼마나', '어떻게나', '오죽'],
   ),
 ];
 
@@ -243,14 +269,26 @@ export const daeDeRules: Rule[] = [
     regexRule({
       id: 'grammar.dae.hearsay',
       category: 'grammar',
-      message: { ko: "남의 말을 전할 때는 '-대(요)'를 씁니다 (-다고 해요의 준말).", en: "Reported speech takes -대(요) (short for -다고 해요), not -데(요)." },
+      message: {
+        ko: "남의 말을 전할 때는 '-대(요)'를 씁니다 (-다고 해요의 준말).",
+        en: 'Reported speech takes -대(요) (short for -다고 해요), not -데(요).',
+      },
       norm: '표준국어대사전 「-대」「-데」',
       confidence: 0.92,
       re: /(?<=(?:말씀이|말씀으로는|말로는|얘기로는|이야기로는|그러시는데|그러는데|그러던데|에 따르면|에 의하면|듣자 하니|들으니|들었는데) [^.!?]*[가-힣])데(?=요?[.!?]?$|요?[.!?] )/g,
       replace: (m, text) => {
         const prev = text[m.index - 1]!;
         // past (-었/-았/-였/-했/-됐/-겠) or a verb with the present -ㄴ/-는 (본데요 ← 본대요)
-        if (/[었았였했됐겠갔왔봤줬셨]/.test(prev) || (/[가-힣]/.test(prev) && prev !== '는' && prev !== '던' && prev !== '은' && prev !== '인' && (prev.charCodeAt(0) - 0xac00) % 28 === 4)) return '대';
+        if (
+          /[었았였했됐겠갔왔봤줬셨]/.test(prev) ||
+          (/[가-힣]/.test(prev) &&
+            prev !== '는' &&
+            prev !== '던' &&
+            prev !== '은' &&
+            prev !== '인' &&
+            (prev.charCodeAt(0) - 0xac00) % 28 === 4)
+        )
+          return '대';
         return undefined;
       },
       examples: {
@@ -261,6 +299,7 @@ export const daeDeRules: Rule[] = [
         correct: ['그 영화 정말 재미있던데요.', '부장님 말씀이 오늘 회의는 취소됐대요.', '가 보니 사람이 많데요.'],
       },
     }),
-    '데', ['말씀', '말로는', '얘기로는', '이야기로는', '그러', '따르면', '의하면', '듣자', '들으니', '들었는데'],
+    '데',
+    ['말씀', '말로는', '얘기로는', '이야기로는', '그러', '따르면', '의하면', '듣자', '들으니', '들었는데'],
   ),
 ];

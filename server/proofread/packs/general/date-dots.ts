@@ -17,7 +17,10 @@ export const dateDotRules: Rule[] = [
     regexRule({
       id: 'punctuation.date-dots',
       category: 'punctuation',
-      message: { ko: "숫자로 쓴 날짜는 '2026. 3. 10.'처럼 연월일 뒤에 마침표를 찍고 띄어 씁니다.", en: "Write a numeric date as '2026. 3. 10.': a full stop after year, month and day, each followed by a space." },
+      message: {
+        ko: "숫자로 쓴 날짜는 '2026. 3. 10.'처럼 연월일 뒤에 마침표를 찍고 띄어 씁니다.",
+        en: "Write a numeric date as '2026. 3. 10.': a full stop after year, month and day, each followed by a space.",
+      },
       norm: '한글 맞춤법 부록 문장 부호 (마침표 (3))',
       confidence: 0.9,
       re: new RegExp(`(?<![0-9.])((?:19|20)[0-9]{2})\\. ?([0-9]{1,2})\\. ?([0-9]{1,2})(\\.?)(?=${WEEKDAY}|(?<=\\.)(?:[ ,]|$))`, 'g'),
@@ -34,7 +37,14 @@ export const dateDotRules: Rule[] = [
           { text: '제출 기한: 2026. 5. 20(수)까지', fixed: '제출 기한: 2026. 5. 20.(수)까지' },
           { text: '토론회는 2026.10.22. 오후에 열린다.', fixed: '토론회는 2026. 10. 22. 오후에 열린다.' },
         ],
-        correct: ['일시: 2026. 3. 10.(화) 14:00', '버전 2020.3.1을 설치했다.', '2020.3.1', '1.2.3.', '2026. 13. 40.(화)', '2026. 3. 10. 오후'],
+        correct: [
+          '일시: 2026. 3. 10.(화) 14:00',
+          '버전 2020.3.1을 설치했다.',
+          '2020.3.1',
+          '1.2.3.',
+          '2026. 13. 40.(화)',
+          '2026. 3. 10. 오후',
+        ],
       },
     }),
     '.',

@@ -11,7 +11,6 @@ import type { Rule } from '../../types';
 import { gated } from './gate';
 import { JONG_L, jong, regexRule } from './helpers';
 
-
 /**
  * Syllables before a derivational -이 that makes a noun ending in 이 (어린이, 고양이, 놀이, 먹이,
  * 길이, 손잡이, 떡볶이, 멍멍이, 개구쟁이, 대장장이, 시집살이 …): '어린이예요' is right, so 이예요
@@ -27,7 +26,10 @@ export const endingRules: Rule[] = [
     regexRule({
       id: 'grammar.ieyo-yeyo',
       category: 'grammar',
-      message: { ko: "받침 있는 말 뒤에는 '이에요', 받침 없는 말 뒤에는 '예요'를 씁니다.", en: "After a consonant write 이에요; after a vowel write 예요." },
+      message: {
+        ko: "받침 있는 말 뒤에는 '이에요', 받침 없는 말 뒤에는 '예요'를 씁니다.",
+        en: 'After a consonant write 이에요; after a vowel write 예요.',
+      },
       norm: '표준국어대사전 「-에요」 (이에요/예요)',
       confidence: 0.95,
       re: new RegExp(`(?<=[가-힣])이예요|(?<=(?<![가-힣])(?:${VOWEL_PRONOUNS.join('|')}))에요`, 'g'),
@@ -52,7 +54,10 @@ export const endingRules: Rule[] = [
     regexRule({
       id: 'grammar.yeyo.geo',
       category: 'grammar',
-      message: { ko: "받침 있는 말 뒤에는 '이에요', 받침 없는 말 뒤에는 '예요'를 씁니다.", en: "After a consonant write 이에요; after a vowel write 예요." },
+      message: {
+        ko: "받침 있는 말 뒤에는 '이에요', 받침 없는 말 뒤에는 '예요'를 씁니다.",
+        en: 'After a consonant write 이에요; after a vowel write 예요.',
+      },
       norm: '표준국어대사전 「-에요」 (이에요/예요)',
       // Below the display threshold: on knct-dev its only firings were two sentences whose reference
       // keeps '-ㄹ 거에요' (measured precision 0 < 0.95), though 거 + 예요 is the norm.
@@ -60,9 +65,7 @@ export const endingRules: Rule[] = [
       re: /(?<=[가-힣] 거)에요/g,
       replace: () => '예요',
       examples: {
-        wrong: [
-          { text: '내일 갈 거에요.', fixed: '내일 갈 거예요.' },
-        ],
+        wrong: [{ text: '내일 갈 거에요.', fixed: '내일 갈 거예요.' }],
         correct: ['내일 갈 거예요.', '이게 아니에요.', '거에 대해'],
       },
     }),
@@ -72,7 +75,10 @@ export const endingRules: Rule[] = [
     regexRule({
       id: 'grammar.ryeoya',
       category: 'grammar',
-      message: { ko: "'-ㄹ래야'가 아니라 '-(으)려야'가 표준입니다 (잊으려야 잊을 수 없다).", en: "The standard ending is -(으)려야, not -ㄹ래야 (잊으려야 잊을 수 없다)." },
+      message: {
+        ko: "'-ㄹ래야'가 아니라 '-(으)려야'가 표준입니다 (잊으려야 잊을 수 없다).",
+        en: 'The standard ending is -(으)려야, not -ㄹ래야 (잊으려야 잊을 수 없다).',
+      },
       norm: '표준국어대사전 「-으려야」 (조항 미확인)',
       confidence: 0.93,
       // 을래야 after a consonant stem; ㄹ-syllables only of vowel stems with no ㄹ-stem homograph

@@ -46,7 +46,18 @@ function adjustParticle(oldWord: string, newWord: string, after: string): [numbe
     if (after.startsWith(oldP)) {
       const rest = after.slice(oldP.length);
       // 이 / 가 could start another word (이다, 이런): only treat as particle when the word ends there
-      if ((oldP === '이' || oldP === '가' || oldP === '은' || oldP === '는' || oldP === '을' || oldP === '를' || oldP === '과' || oldP === '와') && nextIsHangul(rest)) continue;
+      if (
+        (oldP === '이' ||
+          oldP === '가' ||
+          oldP === '은' ||
+          oldP === '는' ||
+          oldP === '을' ||
+          oldP === '를' ||
+          oldP === '과' ||
+          oldP === '와') &&
+        nextIsHangul(rest)
+      )
+        continue;
       const newP = newCons && !(cons === '으로' && newL) ? cons : vow;
       if (newP === oldP) return null;
       return [oldP.length, newP];
@@ -69,7 +80,10 @@ export interface RegexRuleSpec {
    * Returns the replacement for a match (string), null for a comment-only finding,
    * undefined to skip the match, or an array of partial matches relative to text.
    */
-  replace: (m: RegExpExecArray, text: string) => string | null | undefined | Array<{ start: number; end: number; replacement: string | null }>;
+  replace: (
+    m: RegExpExecArray,
+    text: string,
+  ) => string | null | undefined | Array<{ start: number; end: number; replacement: string | null }>;
 }
 
 export function regexRule(spec: RegexRuleSpec): Rule {

@@ -19,7 +19,10 @@ export const sentencePunctuationRules: Rule[] = [
     regexRule({
       id: 'punctuation.colon-spacing',
       category: 'punctuation',
-      message: { ko: '쌍점은 앞말에 붙여 쓰고 뒷말과 띄어 씁니다 (참석 대상: 팀장).', en: 'A colon is attached to the word before it and followed by a space.' },
+      message: {
+        ko: '쌍점은 앞말에 붙여 쓰고 뒷말과 띄어 씁니다 (참석 대상: 팀장).',
+        en: 'A colon is attached to the word before it and followed by a space.',
+      },
       norm: '한글 맞춤법 부록 문장 부호 (쌍점)',
       confidence: 0.93,
       re: /(?<=[가-힣]) :(?= [가-힣0-9])/g,

@@ -84,7 +84,10 @@ export const spacingRules: Rule[] = [
   regexRule({
     id: 'spacing.dependent-noun.manKeum-ppun-daero',
     category: 'spacing',
-    message: { ko: "관형사형 뒤의 '만큼, 뿐, 대로, 줄, 듯'은 의존 명사이므로 띄어 씁니다.", en: "After an adnominal form, 만큼/뿐/대로/줄/듯 are dependent nouns and are spaced." },
+    message: {
+      ko: "관형사형 뒤의 '만큼, 뿐, 대로, 줄, 듯'은 의존 명사이므로 띄어 씁니다.",
+      en: 'After an adnominal form, 만큼/뿐/대로/줄/듯 are dependent nouns and are spaced.',
+    },
     norm: '한글 맞춤법 제42항',
     confidence: 0.92,
     re: new RegExp(`(?<=(?:는|던|${ADN_L}))(?:만큼|뿐(?=[이만 .,]|$)|대로|줄(?= (?:알|몰|모|안|아))|듯(?=[이 ]))`, 'g'),
@@ -102,7 +105,10 @@ export const spacingRules: Rule[] = [
   regexRule({
     id: 'spacing.geot-gatda',
     category: 'spacing',
-    message: { ko: "'같다'는 형용사이므로 '것(거)'과 띄어 씁니다 ('것 같다').", en: "'같다' is an adjective: write '것 같다' / '거 같다'." },
+    message: {
+      ko: "'같다'는 형용사이므로 '것(거)'과 띄어 씁니다 ('것 같다').",
+      en: "'같다' is an adjective: write '것 같다' / '거 같다'.",
+    },
     norm: '한글 맞춤법 제2항',
     confidence: 0.93,
     // not 같이: '그것같이' has the particle 같이, written attached
@@ -119,7 +125,10 @@ export const spacingRules: Rule[] = [
   regexRule({
     id: 'spacing.su-itda',
     category: 'spacing',
-    message: { ko: "'수' 뒤의 '있다, 없다'는 띄어 씁니다 ('할 수 있다').", en: "Space '있다/없다' after the dependent noun '수' (할 수 있다)." },
+    message: {
+      ko: "'수' 뒤의 '있다, 없다'는 띄어 씁니다 ('할 수 있다').",
+      en: "Space '있다/없다' after the dependent noun '수' (할 수 있다).",
+    },
     norm: '한글 맞춤법 제42항',
     confidence: 0.95,
     // 수없이 (adverb 'countless') is one word
@@ -182,7 +191,10 @@ export const spacingRules: Rule[] = [
   regexRule({
     id: 'spacing.myeot',
     category: 'spacing',
-    message: { ko: "관형사 '몇'은 뒤의 단위 명사와 띄어 씁니다.", en: "The determiner '몇' is spaced from the counter that follows (몇 번, 몇 개)." },
+    message: {
+      ko: "관형사 '몇'은 뒤의 단위 명사와 띄어 씁니다.",
+      en: "The determiner '몇' is spaced from the counter that follows (몇 번, 몇 개).",
+    },
     norm: '한글 맞춤법 제43항',
     confidence: 0.93,
     re: /(?<![가-힣])몇(?=(?:번|개|명|시간|시|살|년|월|달|주|가지|마리|권|장|층|분|초|차례|배|대|잔|군데)(?![가-힣])|(?:번|개|명|시간|살|년|달|가지|마리|권|장|층|차례|군데)(?:[이을를은는도만의째에씩]|에서|이나|밖에|부터|까지))/g,
@@ -198,7 +210,10 @@ export const spacingRules: Rule[] = [
   regexRule({
     id: 'spacing.dependent-noun.de',
     category: 'spacing',
-    message: { ko: "'곳, 일, 경우'를 뜻하는 의존 명사 '데'는 띄어 씁니다 ('하는 데에').", en: "The dependent noun '데' (place/case) is spaced: '하는 데에'." },
+    message: {
+      ko: "'곳, 일, 경우'를 뜻하는 의존 명사 '데'는 띄어 씁니다 ('하는 데에').",
+      en: "The dependent noun '데' (place/case) is spaced: '하는 데에'.",
+    },
     norm: '한글 맞춤법 제42항',
     confidence: 0.93,
     re: /(?<=[가-힣]는)데(?=에(?:는|도|서)?[ ,]|에$)/g,

@@ -94,7 +94,10 @@ export const spellingRules: Rule[] = [
   regexRule({
     id: 'spelling.yul-ryul',
     category: 'spelling',
-    message: { ko: "모음이나 ㄴ 받침 뒤에서는 '율', 그 밖에는 '률'로 적습니다.", en: "'율' after a vowel or ㄴ, otherwise '률' (비율, 합격률)." },
+    message: {
+      ko: "모음이나 ㄴ 받침 뒤에서는 '율', 그 밖에는 '률'로 적습니다.",
+      en: "'율' after a vowel or ㄴ, otherwise '률' (비율, 합격률).",
+    },
     norm: '한글 맞춤법 제11항 [붙임 1]',
     confidence: 0.93,
     re: /(?<=[가-힣])[율률](?=[이을은도과의로에만적]|[^가-힣]|$)(?![이을은도과의로에만적][가-힣]{2})/g,
@@ -180,7 +183,10 @@ export const spellingRules: Rule[] = [
     re: /(?<![가-힣0-9])(?<![0-9] )년도/g,
     replace: () => '연도',
     examples: {
-      wrong: [{ text: '회계 년도 결산', fixed: '회계 연도 결산' }, { text: '년도별 통계', fixed: '연도별 통계' }],
+      wrong: [
+        { text: '회계 년도 결산', fixed: '회계 연도 결산' },
+        { text: '년도별 통계', fixed: '연도별 통계' },
+      ],
       correct: ['2024년도 예산', '회계 연도 결산', '2024 년도'],
     },
   }),
@@ -325,7 +331,7 @@ export const spellingRules: Rule[] = [
   regexRule({
     id: 'spelling.ge-kke',
     category: 'spelling',
-    message: { ko: "어미 '-ㄹ게, -ㄹ걸'은 예사소리로 적습니다.", en: "Endings -ㄹ게/-ㄹ걸 are written with ㄱ, not ㄲ." },
+    message: { ko: "어미 '-ㄹ게, -ㄹ걸'은 예사소리로 적습니다.", en: 'Endings -ㄹ게/-ㄹ걸 are written with ㄱ, not ㄲ.' },
     norm: '한글 맞춤법 제53항',
     confidence: 0.95,
     re: /(?<=[가-힣])[께껄](?=요|[ .,!?~]|$)/g,
@@ -356,7 +362,10 @@ export const spellingRules: Rule[] = [
   regexRule({
     id: 'spelling.doe-dwae.final',
     category: 'spelling',
-    message: { ko: "문장을 끝내는 '되어'의 준말은 '돼'입니다 ('되'로 끝날 수 없습니다).", en: "A sentence cannot end in the bare stem '되'; write '돼' (= 되어)." },
+    message: {
+      ko: "문장을 끝내는 '되어'의 준말은 '돼'입니다 ('되'로 끝날 수 없습니다).",
+      en: "A sentence cannot end in the bare stem '되'; write '돼' (= 되어).",
+    },
     norm: '한글 맞춤법 제35항 [붙임 2]',
     confidence: 0.93,
     re: /(?<=[가-힣] ?)되(?=[.!?~]|$)/g,
@@ -377,7 +386,10 @@ export const spellingRules: Rule[] = [
   regexRule({
     id: 'spelling.lkke-future',
     category: 'spelling',
-    message: { ko: "'-ㄹ 거'의 '거'(것)는 예사소리로 적고 띄어 씁니다.", en: "Write '-ㄹ 거' (= 것): plain ㄱ, spaced (할꺼야 → 할 거야)." },
+    message: {
+      ko: "'-ㄹ 거'의 '거'(것)는 예사소리로 적고 띄어 씁니다.",
+      en: "Write '-ㄹ 거' (= 것): plain ㄱ, spaced (할꺼야 → 할 거야).",
+    },
     norm: '한글 맞춤법 제53항, 제42항',
     confidence: 0.93,
     re: /(?<=[가-힣])꺼(?=야|예요|에요|라고|라서|라는|니까|냐|다|지|같|[ .,?!]|$)/g,
@@ -397,8 +409,11 @@ export const spellingRules: Rule[] = [
   regexRule({
     id: 'spelling.ryeogo',
     category: 'spelling',
-    message: { ko: "의도를 나타내는 어미는 '-(으)려고, -(으)려면'입니다 ('-ㄹ려고'는 비표준).", en: "The intention ending is -(으)려고/-(으)려면, not -ㄹ려고 (할려고 → 하려고)." },
-    norm: '표준국어대사전 「-으려고」 (\'-ㄹ려고\'는 비표준)',
+    message: {
+      ko: "의도를 나타내는 어미는 '-(으)려고, -(으)려면'입니다 ('-ㄹ려고'는 비표준).",
+      en: 'The intention ending is -(으)려고/-(으)려면, not -ㄹ려고 (할려고 → 하려고).',
+    },
+    norm: "표준국어대사전 「-으려고」 ('-ㄹ려고'는 비표준)",
     confidence: 0.93,
     re: /(?:[할될볼]|(?<=[가-힣])을)려(?=고|면|는|던|다가)/g,
     replace: (m) => ({ 할: '하', 될: '되', 볼: '보', 을: '으' })[m[0][0] as '할']! + '려',
@@ -414,7 +429,10 @@ export const spellingRules: Rule[] = [
   regexRule({
     id: 'spelling.baram',
     category: 'spelling',
-    message: { ko: "'바라다'(소망)의 활용형·명사형은 '바라, 바랐다, 바람'입니다 ('바래다'는 빛이 변하는 것).", en: "바라다 (to wish) gives 바라/바랐다/바람; 바래다 means 'to fade'." },
+    message: {
+      ko: "'바라다'(소망)의 활용형·명사형은 '바라, 바랐다, 바람'입니다 ('바래다'는 빛이 변하는 것).",
+      en: "바라다 (to wish) gives 바라/바랐다/바람; 바래다 means 'to fade'.",
+    },
     norm: '표준국어대사전 「바라다」, 표준어 규정 제11항',
     confidence: 0.92,
     re: /(?<=(?:기를|길|기) )바래(?=요|[ .,!~]|$)|(?<=(?:기를|길|기) )바랬|(?<![가-힣])(?:나의|우리의|내|제|간절한|작은) 바램(?=[이은을과도]|[ .,!]|$)/g,
@@ -435,7 +453,7 @@ export const spellingRules: Rule[] = [
   regexRule({
     id: 'spelling.seum',
     category: 'spelling',
-    message: { ko: "명사형 어미는 '-음'입니다 ('있슴' → '있음').", en: "The nominal ending is -음 (있음, 없음), not -슴." },
+    message: { ko: "명사형 어미는 '-음'입니다 ('있슴' → '있음').", en: 'The nominal ending is -음 (있음, 없음), not -슴.' },
     norm: '한글 맞춤법 제19항, 표준어 규정 제17항',
     confidence: 0.95,
     re: /(?<=[있없었았였했됐겠갔왔봤줬셨])슴(?![가-힣])/g,

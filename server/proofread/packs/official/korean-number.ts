@@ -40,7 +40,10 @@ export function numberToKoreanReading(n: number, opts: ReadingOptions = {}): str
  * with or without "일" before 십/백/천. Returns null when the text is not a reading.
  */
 export function koreanReadingToNumber(text: string): number | null {
-  const s = text.replace(/\s+/g, '').replace(/^금/, '').replace(/(원정?|정)$/, '');
+  const s = text
+    .replace(/\s+/g, '')
+    .replace(/^금/, '')
+    .replace(/(원정?|정)$/, '');
   if (!s || !/^[영일이삼사오육칠팔구십백천만억조경]+$/.test(s)) return null;
   if (s === '영') return 0;
   let total = 0;

@@ -158,10 +158,7 @@ const AMOUNT_RE = /금\s?(\d{1,3}(?:,\d{3})+|\d+)\s?원(\s?\(([^)]*)\))?/g;
 const amountReading = paragraphRule(
   {
     id: 'official.amount.reading',
-    message: t(
-      '금액의 한글 읽기가 숫자와 다릅니다.',
-      'The amount written in Hangul does not match the figure.',
-    ),
+    message: t('금액의 한글 읽기가 숫자와 다릅니다.', 'The amount written in Hangul does not match the figure.'),
     norm: '행정업무의 운영 및 혁신에 관한 규정 시행규칙 제2조 제2항',
     confidence: 0.9,
     examples: {
@@ -169,11 +166,7 @@ const amountReading = paragraphRule(
         { text: '금113,560원(금일십일만삼천오백오십원)을 지급한다.', fixed: null },
         { text: '금5,000,000원(금오십만원)', fixed: null },
       ],
-      correct: [
-        '금113,560원(금일십일만삼천오백육십원)을 지급한다.',
-        '금5,000,000원(금오백만원)',
-        '금113,560원(금십일만삼천오백육십원)',
-      ],
+      correct: ['금113,560원(금일십일만삼천오백육십원)을 지급한다.', '금5,000,000원(금오백만원)', '금113,560원(금십일만삼천오백육십원)'],
     },
   },
   (text) => {
@@ -203,10 +196,7 @@ const amountReading = paragraphRule(
 const amountMissingReading = paragraphRule(
   {
     id: 'official.amount.missing-reading',
-    message: t(
-      '금액은 숫자 다음 괄호 안에 한글로도 적습니다.',
-      'After an amount in figures, write it in Hangul in parentheses.',
-    ),
+    message: t('금액은 숫자 다음 괄호 안에 한글로도 적습니다.', 'After an amount in figures, write it in Hangul in parentheses.'),
     norm: '행정업무의 운영 및 혁신에 관한 규정 시행규칙 제2조 제2항',
     confidence: 0.8,
     examples: {
@@ -234,10 +224,7 @@ const amountMissingReading = paragraphRule(
 const endMarkSpacing = paragraphRule(
   {
     id: 'official.end-mark.spacing',
-    message: t(
-      '본문이 끝나면 두 글자(두 칸)를 띄우고 "끝."을 적습니다.',
-      'End the text with two spaces and "끝.".',
-    ),
+    message: t('본문이 끝나면 두 글자(두 칸)를 띄우고 "끝."을 적습니다.', 'End the text with two spaces and "끝.".'),
     norm: '행정업무의 운영 및 혁신에 관한 규정 시행규칙 제4조; 행정업무운영 편람',
     confidence: 0.9,
     examples: {
@@ -345,10 +332,7 @@ const endMarkPosition: Rule = {
 const attachmentFormat = paragraphRule(
   {
     id: 'official.attachment.format',
-    message: t(
-      '첨부물은 "붙임" 다음에 두 칸을 띄우고 적습니다.',
-      'Attachments are listed as "붙임" followed by two spaces.',
-    ),
+    message: t('첨부물은 "붙임" 다음에 두 칸을 띄우고 적습니다.', 'Attachments are listed as "붙임" followed by two spaces.'),
     norm: '행정업무운영 편람 (붙임 표시)',
     confidence: 0.85,
     examples: {
@@ -424,7 +408,8 @@ const foreignTermOrder = paragraphRule(
   },
   (text) => {
     const out: Array<Omit<RuleMatch, 'paragraphIndex'>> = [];
-    const re = /(?<![A-Za-z0-9가-힣\u4E00-\u9FFF])([A-Za-z][A-Za-z0-9&\-]+(?: [A-Za-z][A-Za-z0-9&\-]*){0,3}|[\u4E00-\u9FFF]+)\(([가-힣](?:[가-힣 ]{0,20}[가-힣])?)\)/g;
+    const re =
+      /(?<![A-Za-z0-9가-힣\u4E00-\u9FFF])([A-Za-z][A-Za-z0-9&\-]+(?: [A-Za-z][A-Za-z0-9&\-]*){0,3}|[\u4E00-\u9FFF]+)\(([가-힣](?:[가-힣 ]{0,20}[가-힣])?)\)/g;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       // the particle after ")" follows the word now in front of the parentheses
       const rest = text.slice(m.index + m[0].length);
@@ -538,7 +523,10 @@ const itemOrder: Rule = {
       if (top && top.level === mk.level) {
         const want = LEVELS[mk.level]!.show(top.ordinal + 1);
         if (mk.ordinal !== top.ordinal + 1)
-          flag(`항목 기호 "${shown}"의 차례가 맞지 않습니다("${want}"이어야 함).`, `Item "${shown}" is out of sequence (expected "${want}").`);
+          flag(
+            `항목 기호 "${shown}"의 차례가 맞지 않습니다("${want}"이어야 함).`,
+            `Item "${shown}" is out of sequence (expected "${want}").`,
+          );
         top.ordinal = mk.ordinal;
         continue;
       }

@@ -301,4 +301,3 @@ export function descriptionParagraphs(paragraphs: readonly string[], set: ClaimS
   }
   return out;
 }
-

@@ -27,10 +27,7 @@ const claimNumbering: Rule = {
   id: 'patent.claims.numbering',
   pack: 'patent',
   category: 'patent',
-  message: t(
-    '청구항 번호는 1부터 차례대로 붙여야 합니다.',
-    'Claims must be numbered consecutively from 1.',
-  ),
+  message: t('청구항 번호는 1부터 차례대로 붙여야 합니다.', 'Claims must be numbered consecutively from 1.'),
   norm: '특허법 시행령 제5조 제7항',
   confidence: 0.9,
   scope: 'document',
@@ -70,10 +67,7 @@ const invalidDependency: Rule = {
   id: 'patent.claims.invalid-dependency',
   pack: 'patent',
   category: 'patent',
-  message: t(
-    '종속항은 먼저 적힌 다른 청구항을 인용해야 합니다.',
-    'A dependent claim must cite an existing, earlier claim.',
-  ),
+  message: t('종속항은 먼저 적힌 다른 청구항을 인용해야 합니다.', 'A dependent claim must cite an existing, earlier claim.'),
   norm: '특허법 시행령 제5조 제2항·제6항',
   confidence: 0.95,
   scope: 'document',
@@ -97,15 +91,8 @@ const invalidDependency: Rule = {
       for (const r of c.citation.refs) {
         let why: LocalizedText | null = null;
         if (!nums.has(r.number))
-          why = t(
-            `청구항 ${c.number}: 인용한 제${r.number}항이 없습니다.`,
-            `Claim ${c.number}: cited claim ${r.number} does not exist.`,
-          );
-        else if (r.number === c.number)
-          why = t(
-            `청구항 ${c.number}: 자기 자신을 인용하고 있습니다.`,
-            `Claim ${c.number} cites itself.`,
-          );
+          why = t(`청구항 ${c.number}: 인용한 제${r.number}항이 없습니다.`, `Claim ${c.number}: cited claim ${r.number} does not exist.`);
+        else if (r.number === c.number) why = t(`청구항 ${c.number}: 자기 자신을 인용하고 있습니다.`, `Claim ${c.number} cites itself.`);
         else if (r.number > c.number)
           why = t(
             `청구항 ${c.number}: 뒤에 적힌 제${r.number}항을 인용하고 있습니다. 인용되는 청구항은 먼저 적어야 합니다.`,
@@ -139,7 +126,8 @@ const alternativeCitation: Rule = {
       },
       {
         text: '【청구항 1】\n장치.\n【청구항 2】\n장치.\n【청구항 3】\n장치.\n【청구항 4】\n제1항, 제2항 그리고 제3항 중 어느 한 항에 있어서, 장치.',
-        fixed: '【청구항 1】\n장치.\n【청구항 2】\n장치.\n【청구항 3】\n장치.\n【청구항 4】\n제1항, 제2항 또는 제3항 중 어느 한 항에 있어서, 장치.',
+        fixed:
+          '【청구항 1】\n장치.\n【청구항 2】\n장치.\n【청구항 3】\n장치.\n【청구항 4】\n제1항, 제2항 또는 제3항 중 어느 한 항에 있어서, 장치.',
       },
       {
         text: '【청구항 1】\n장치.\n【청구항 2】\n장치.\n【청구항 3】\n제1항 내지 제2항에 있어서, 장치.',
@@ -267,7 +255,6 @@ const multipleOnMultiple: Rule = {
 
 /* ------------------------------------------------------------ antecedent basis */
 
-
 export const antecedent: Rule = {
   id: 'patent.antecedent',
   pack: 'patent',
@@ -344,12 +331,8 @@ const elementNumerals: Rule = {
   confidence: 0.85,
   scope: 'document',
   examples: {
-    wrong: [
-      { text: '제어부(110)는 센서(130)의 값을 읽는다.\n제어부(120)는 값을 저장한다.', fixed: null },
-    ],
-    correct: [
-      '제1 센서(121)와 제2 센서(122)를 포함한다.\n온도 센서(120)와 압력 센서(130)를 포함한다. 센서(120)는 온도를 잰다.',
-    ],
+    wrong: [{ text: '제어부(110)는 센서(130)의 값을 읽는다.\n제어부(120)는 값을 저장한다.', fixed: null }],
+    correct: ['제1 센서(121)와 제2 센서(122)를 포함한다.\n온도 센서(120)와 압력 센서(130)를 포함한다. 센서(120)는 온도를 잰다.'],
   },
   check(ctx: RuleContext): RuleMatch[] {
     const idx = indexNumerals(ctx.paragraphs);
@@ -551,8 +534,7 @@ const missingSection: Rule = {
       if (present.has(key)) return;
       if (s.need === 'optional' || (s.need === 'drawings' && !drawings)) return;
       // attach to the next present heading in the expected order (or the last heading)
-      const next =
-        hs.find((h) => (SECTION_ORDER.get(h.name) ?? 0) > i) ?? hs[hs.length - 1]!;
+      const next = hs.find((h) => (SECTION_ORDER.get(h.name) ?? 0) > i) ?? hs[hs.length - 1]!;
       const p = ctx.paragraphs[next.paragraphIndex]!;
       const start = p.indexOf('【');
       out.push({
@@ -601,10 +583,7 @@ const sectionOrder: Rule = {
           start: p.indexOf('【'),
           end: h.end,
           replacement: null,
-          message: t(
-            `【${spec}】은(는) 【${prev}】보다 앞에 와야 합니다.`,
-            `【${spec}】 must come before 【${prev}】.`,
-          ),
+          message: t(`【${spec}】은(는) 【${prev}】보다 앞에 와야 합니다.`, `【${spec}】 must come before 【${prev}】.`),
         });
       } else {
         maxOrder = o;

@@ -13,7 +13,10 @@ describe('kernel/contract documents', () => {
 
   it('accepts an apply body and defaults the mode to tracked changes', () => {
     expect(z.parse(applyRequestSchema(limits), body)).toEqual({ ...body, mode: 'tracked' });
-    expect(z.parse(applyRequestSchema(limits), { ...body, mode: 'comment', author: '  김 주무관 ', notes: [] })).toMatchObject({ mode: 'comment', author: '김 주무관' });
+    expect(z.parse(applyRequestSchema(limits), { ...body, mode: 'comment', author: '  김 주무관 ', notes: [] })).toMatchObject({
+      mode: 'comment',
+      author: '김 주무관',
+    });
   });
 
   it.each([
@@ -21,7 +24,11 @@ describe('kernel/contract documents', () => {
     ['an empty file', { file: '' }, 'file: expected the file as base64'],
     ['an unknown mode', { mode: 'overwrite' }, 'mode'],
     ['a negative offset', { edits: [{ paragraphId: 'p', start: -1, end: 0, replacement: '' }] }, 'edits.0.start'],
-    ['a replacement over the paragraph limit', { edits: [{ paragraphId: 'p', start: 0, end: 0, replacement: 'x'.repeat(11) }] }, 'edits.0.replacement'],
+    [
+      'a replacement over the paragraph limit',
+      { edits: [{ paragraphId: 'p', start: 0, end: 0, replacement: 'x'.repeat(11) }] },
+      'edits.0.replacement',
+    ],
     ['more edits than 10 per paragraph allowed', { edits: Array.from({ length: 11 }, () => body.edits[0]) }, 'edits'],
     ['an unknown field', { extra: true }, ''],
   ])('rejects %s', (_what, patch, where) => {

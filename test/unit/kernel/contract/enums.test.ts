@@ -1,4 +1,13 @@
-import { CATEGORIES, PACK_IDS, REGISTERS, REWRITE_STYLES, SUGGESTION_SOURCES, SUMMARY_FORMS, SUMMARY_LENGTHS, isOneOf } from '../../../../kernel/contract/enums';
+import {
+  CATEGORIES,
+  PACK_IDS,
+  REGISTERS,
+  REWRITE_STYLES,
+  SUGGESTION_SOURCES,
+  SUMMARY_FORMS,
+  SUMMARY_LENGTHS,
+  isOneOf,
+} from '../../../../kernel/contract/enums';
 import { CATEGORIES as SERVER_CATEGORIES, PACK_NAMES } from '../../../../server/proofread/types';
 import { REWRITE_STYLES as SERVER_STYLES, SUMMARY_LENGTHS as SERVER_LENGTHS } from '../../../../server/generation/prompts';
 

@@ -46,7 +46,12 @@ describe('kernel/contract events', () => {
     ['a wrong type', 'done', '{"total":"3","fromCache":0,"unchecked":0}', /^event "done": total: /],
     ['a missing field', 'error', '{"code":"BUSY","message":"busy"}', /^event "error": retryable: /],
     ['an unknown layer', 'suggestions', '{"layer":"oracle","suggestions":[]}', /layer/],
-    ['a bad suggestion inside', 'suggestions', JSON.stringify({ layer: 'rules', suggestions: [{ ...suggestion, category: 'poetry' }] }), /suggestions\.0\.category/],
+    [
+      'a bad suggestion inside',
+      'suggestions',
+      JSON.stringify({ layer: 'rules', suggestions: [{ ...suggestion, category: 'poetry' }] }),
+      /suggestions\.0\.category/,
+    ],
     ['an unknown unchecked reason', 'unchecked', '{"layer":"model","paragraphIds":["p0"],"reason":"bored"}', /reason/],
   ])('says "invalid" for %s, naming the field', (_what, event, raw, message) => {
     const r = parseEvent(proofreadEvents, event, raw);

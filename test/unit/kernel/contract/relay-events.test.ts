@@ -35,7 +35,8 @@ async function stream(relay: TestRelay, path: StreamPath, body: unknown): Promis
   return paneEvents(path, r.body);
 }
 
-const idsOf = (body: ChatBody) => [...(body.messages?.find((m) => m.role === 'user')?.content ?? '').matchAll(/"id":"([^"]+)"/g)].map((m) => m[1]!);
+const idsOf = (body: ChatBody) =>
+  [...(body.messages?.find((m) => m.role === 'user')?.content ?? '').matchAll(/"id":"([^"]+)"/g)].map((m) => m[1]!);
 const names = (events: Parsed[]) => [...new Set(events.map((e) => e.event))].sort();
 
 describe('the relay’s SSE events parse with the pane’s schemas', () => {
@@ -87,7 +88,9 @@ describe('the relay’s SSE events parse with the pane’s schemas', () => {
   });
 
   it('/api/summarize: map and reduce progress for a text over the window', async () => {
-    const text = Array.from({ length: 150 }, (_, i) => `${i + 1}번째 문단은 회의 결과와 다음 일정을 자세히 적은 긴 문단입니다. `.repeat(4)).join('\n\n');
+    const text = Array.from({ length: 150 }, (_, i) =>
+      `${i + 1}번째 문단은 회의 결과와 다음 일정을 자세히 적은 긴 문단입니다. `.repeat(4),
+    ).join('\n\n');
     const events = await stream(relay, '/api/summarize', { text });
     expect(names(events)).toEqual(['done', 'progress', 'text']);
     expect(events.at(-1)!.data).toMatchObject({ mode: 'map-reduce' });
@@ -97,11 +100,18 @@ describe('the relay’s SSE events parse with the pane’s schemas', () => {
   it('/api/summarize: an upstream failure is an error event', async () => {
     fake.options.fault = 'http500';
     const events = await stream(relay, '/api/summarize', { text: '가나다' });
-    expect(events).toEqual([{ event: 'error', data: expect.objectContaining({ code: expect.any(String), retryable: expect.any(Boolean) }) }]);
+    expect(events).toEqual([
+      { event: 'error', data: expect.objectContaining({ code: expect.any(String), retryable: expect.any(Boolean) }) },
+    ]);
   });
 
   it('/api/draft: text, findings whose offsets read `original` on the named line, done', async () => {
-    const draft = ['【청구항 1】', '센서부(110); 및 제어부(120)를 포함하는 화분.', '【청구항 2】', '제1항에 있어서, 상기 펌프는 물을 공급하는 화분.'].join('\n');
+    const draft = [
+      '【청구항 1】',
+      '센서부(110); 및 제어부(120)를 포함하는 화분.',
+      '【청구항 2】',
+      '제1항에 있어서, 상기 펌프는 물을 공급하는 화분.',
+    ].join('\n');
     fake.options.reply = () => draft;
     const events = await stream(relay, '/api/draft', { instruction: '스마트 화분의 청구범위', template: 'patent-claims' });
     expect(names(events)).toEqual(['done', 'findings', 'text']);

@@ -54,7 +54,11 @@ describe('kernel/contract requests', () => {
 
   it('summarize: defaults, trimmed focus, refuses a blank text', () => {
     const schema = summarizeRequestSchema(MAX);
-    expect(z.parse(schema, { text: '본문', options: { focus: '  일정  ' } }).options).toEqual({ length: 'short', form: 'paragraph', focus: '일정' });
+    expect(z.parse(schema, { text: '본문', options: { focus: '  일정  ' } }).options).toEqual({
+      length: 'short',
+      form: 'paragraph',
+      focus: '일정',
+    });
     expect(z.parse(schema, { text: '본문' }).options).toEqual({ length: 'short', form: 'paragraph' });
     expect(firstIssue(schema, { text: '  \n ' })).toBe('text: expected some text to summarise');
     expect(z.safeParse(schema, { text: '본문', options: { length: 'epic' } }).success).toBe(false);
@@ -64,7 +68,9 @@ describe('kernel/contract requests', () => {
     const schema = draftRequestSchema(MAX);
     expect(z.parse(schema, { instruction: '  메일  ', template: 'email' })).toEqual({ instruction: '메일', template: 'email' });
     expect(firstIssue(schema, { instruction: '   ' })).toBe('instruction: expected an instruction');
-    expect(firstIssue(schema, { instruction: 'x', template: 'sonnet' })).toMatch(/^template: expected one of official-letter, .*contract-clause$/);
+    expect(firstIssue(schema, { instruction: 'x', template: 'sonnet' })).toMatch(
+      /^template: expected one of official-letter, .*contract-clause$/,
+    );
   });
 
   it("rewrite: style 'free' needs an instruction", () => {

@@ -24,7 +24,9 @@ describe('applyEditsToText', () => {
     );
     fc.assert(
       fc.property(arb, ([text, raw]) => {
-        const edits = raw.filter(([s, len]) => s + len <= text.length).map(([start, len, replacement]) => ({ start, end: start + len, replacement }));
+        const edits = raw
+          .filter(([s, len]) => s + len <= text.length)
+          .map(([start, len, replacement]) => ({ start, end: start + len, replacement }));
         const { kept } = planEdits(edits);
         let shifted = text;
         let delta = 0;

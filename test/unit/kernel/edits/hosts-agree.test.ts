@@ -35,7 +35,7 @@ interface Case {
 
 const CASES: Case[] = [
   {
-    name: 'an insertion at the previous edit\'s end',
+    name: "an insertion at the previous edit's end",
     text: '할수있다',
     edits: [edit('word', 0, 2, '할수', '할 수'), edit('space', 2, 2, '', ' ')],
     applied: ['word'],
@@ -104,7 +104,11 @@ describe.each(HOSTS)('%s', (_name, make) => {
       const [paragraph] = await h.host.getParagraphs('body');
       const set: ParagraphEditSet = { paragraph: paragraph!, edits: c.edits };
       const res = await h.host.applyEdits([set], 'direct');
-      expect({ applied: [...res.applied].sort(), failed: res.failed, stale: res.stale }).toEqual({ applied: [...c.applied].sort(), failed: c.failed, stale: [] });
+      expect({ applied: [...res.applied].sort(), failed: res.failed, stale: res.stale }).toEqual({
+        applied: [...c.applied].sort(),
+        failed: c.failed,
+        stale: [],
+      });
       expect(await h.text()).toBe(c.after);
     } finally {
       h.done();
@@ -114,18 +118,21 @@ describe.each(HOSTS)('%s', (_name, make) => {
 
 describe('the pane plans the same', () => {
   it.each(CASES)('$name', (c) => {
-    const suggestions: Suggestion[] = c.edits.map((e) => ({
-      id: e.suggestionId,
-      paragraphId: 'p0',
-      start: e.start,
-      end: e.end,
-      original: e.original,
-      replacement: e.replacement,
-      category: 'spacing',
-      message: '이유',
-      source: 'rule',
-      confidence: 1,
-    }) as Suggestion);
+    const suggestions: Suggestion[] = c.edits.map(
+      (e) =>
+        ({
+          id: e.suggestionId,
+          paragraphId: 'p0',
+          start: e.start,
+          end: e.end,
+          original: e.original,
+          replacement: e.replacement,
+          category: 'spacing',
+          message: '이유',
+          source: 'rule',
+          confidence: 1,
+        }) as Suggestion,
+    );
     const plan = buildEditSets(suggestions, new Map([['p0', { index: 0, text: c.text }]]), () => '이유');
     expect(plan.sets[0]!.edits.map((e) => e.suggestionId).sort()).toEqual([...c.applied].sort());
     expect(plan.skipped).toEqual(c.failed);

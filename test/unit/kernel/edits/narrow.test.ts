@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { narrowEdit, sharedEnds } from '../../../../kernel/edits/narrow';
 
-const apply = (text: string, e: { start: number; end: number; replacement: string }) => text.slice(0, e.start) + e.replacement + text.slice(e.end);
+const apply = (text: string, e: { start: number; end: number; replacement: string }) =>
+  text.slice(0, e.start) + e.replacement + text.slice(e.end);
 const isLow = (s: string, i: number) => /[\uDC00-\uDFFF]/.test(s[i] ?? '');
 
 describe('narrowEdit', () => {
@@ -12,7 +13,12 @@ describe('narrowEdit', () => {
   });
 
   it('keeps one character to search for when asked (Word)', () => {
-    expect(narrowEdit(0, '좋은것', '좋은 것', { keepOneCharacter: true })).toEqual({ start: 2, end: 3, original: '것', replacement: ' 것' });
+    expect(narrowEdit(0, '좋은것', '좋은 것', { keepOneCharacter: true })).toEqual({
+      start: 2,
+      end: 3,
+      original: '것',
+      replacement: ' 것',
+    });
     expect(narrowEdit(5, '가나', '가', { keepOneCharacter: true })).toEqual({ start: 6, end: 7, original: '나', replacement: '' });
     // nothing to keep: the edit as it was
     expect(narrowEdit(3, '', '가', { keepOneCharacter: true })).toEqual({ start: 3, end: 3, original: '', replacement: '가' });

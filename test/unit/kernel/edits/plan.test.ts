@@ -18,7 +18,7 @@ describe('planEdits', () => {
     expect(ids(plan.clashing)).toEqual(['b', 'd']);
   });
 
-  it('an insertion at the previous edit\'s end waits for the next round', () => {
+  it("an insertion at the previous edit's end waits for the next round", () => {
     const plan = planEdits([e('word', 2, 3), e('space', 3, 3), e('next', 3, 5)]);
     expect(ids(plan.kept)).toEqual(['word', 'next']);
     expect(ids(plan.clashing)).toEqual(['space']);
@@ -35,10 +35,12 @@ describe('planEdits', () => {
     expect(seen).toEqual(['c']);
   });
 
-  const arbEdits = fc.array(
-    fc.tuple(fc.nat(30), fc.nat(4)).map(([s, len]) => ({ start: s, end: s + len })),
-    { maxLength: 25 },
-  ).map((list) => list.map((x, i) => ({ id: `e${i}`, ...x })));
+  const arbEdits = fc
+    .array(
+      fc.tuple(fc.nat(30), fc.nat(4)).map(([s, len]) => ({ start: s, end: s + len })),
+      { maxLength: 25 },
+    )
+    .map((list) => list.map((x, i) => ({ id: `e${i}`, ...x })));
 
   it('kept edits never clash with one another, and each dropped one clashes with a kept one', () => {
     fc.assert(

@@ -32,7 +32,7 @@ describe('spanHolds', () => {
 });
 
 describe('spanInside', () => {
-  it('takes whole offsets from 0 to the text\'s length, start not after end', () => {
+  it("takes whole offsets from 0 to the text's length, start not after end", () => {
     expect(spanInside('가나', { start: 0, end: 2 })).toBe(true);
     expect(spanInside('가나', { start: 2, end: 2 })).toBe(true);
     expect(spanInside('가나', { start: 1, end: 3 })).toBe(false);

@@ -68,9 +68,22 @@ describe('auth config', () => {
   });
 
   it('oidc needs issuer, audience, https JWKS; refuses none/HS algorithms', () => {
-    const base = { AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://idp.example/realms/corp', OIDC_AUDIENCE: 'sseugi', OIDC_JWKS_URL: 'https://idp.example/certs' };
+    const base = {
+      AUTH_MODE: 'oidc',
+      OIDC_ISSUER: 'https://idp.example/realms/corp',
+      OIDC_AUDIENCE: 'sseugi',
+      OIDC_JWKS_URL: 'https://idp.example/certs',
+    };
     const cfg = authFromEnv(base);
-    expect(cfg.oidc).toEqual({ issuer: base.OIDC_ISSUER, audience: ['sseugi'], jwksUrl: base.OIDC_JWKS_URL, algorithms: ['RS256'], clockToleranceSec: 60, maxTokenAgeSec: 86400, jwksCooldownSec: 30 });
+    expect(cfg.oidc).toEqual({
+      issuer: base.OIDC_ISSUER,
+      audience: ['sseugi'],
+      jwksUrl: base.OIDC_JWKS_URL,
+      algorithms: ['RS256'],
+      clockToleranceSec: 60,
+      maxTokenAgeSec: 86400,
+      jwksCooldownSec: 30,
+    });
     expect(() => authFromEnv({ ...base, OIDC_ISSUER: '' })).toThrow(/OIDC_ISSUER/);
     expect(() => authFromEnv({ ...base, OIDC_AUDIENCE: undefined })).toThrow(/OIDC_AUDIENCE/);
     expect(() => authFromEnv({ ...base, OIDC_JWKS_URL: 'http://idp.example/certs' })).toThrow(/OIDC_JWKS_URL.*https/);
@@ -214,7 +227,12 @@ describe('AUTH_MODE=oidc', () => {
 
   it('rejects an HS256 token even if signed with the public key bytes', async () => {
     const secret = createSecretKey(Buffer.from(JSON.stringify(publicJwk)));
-    const t = await new SignJWT({}).setProtectedHeader({ alg: 'HS256', kid: 'k1' }).setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('5m').sign(secret);
+    const t = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256', kid: 'k1' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime('5m')
+      .sign(secret);
     expect((await call(t)).body.code).toBe('AUTH_INVALID');
   });
 

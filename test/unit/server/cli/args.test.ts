@@ -28,7 +28,10 @@ afterEach(() => jest.restoreAllMocks());
 
 describe('parseCli', () => {
   test('flags with defaults and positionals', () => {
-    expect(parseCli(CLI, ['a.txt', '--json'])).toMatchObject({ values: { pack: 'general', json: true, help: false }, positionals: ['a.txt'] });
+    expect(parseCli(CLI, ['a.txt', '--json'])).toMatchObject({
+      values: { pack: 'general', json: true, help: false },
+      positionals: ['a.txt'],
+    });
     expect(parseCli(CLI, ['--pack', 'patent', '-'])!.values.pack).toBe('patent');
   });
 

@@ -12,7 +12,11 @@ import { HWPX_DIR, readHwpx } from '../../../helpers/documents';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const run = (script: string, args: string[]) =>
-  spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'server/cli', script), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'server/cli', script), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 const lastLine = (s: string) => JSON.parse(s.trim().split('\n').pop()!) as Record<string, unknown>;
 
 let dir: string;
@@ -25,12 +29,20 @@ it('check reads .hwpx: paragraph indexes refer to the extracted list, each row w
   const file = path.join(HWPX_DIR, 'public-data-standard.hwpx');
   const res = run('check.ts', [file, '--pack', 'official', '--json']);
   expect(res.status).toBe(0);
-  const rows = (lastLine(res.stdout) as { suggestions: { paragraph: number; paragraphId: string; location: unknown; start: number; end: number; original: string }[] }).suggestions;
+  const rows = (
+    lastLine(res.stdout) as {
+      suggestions: { paragraph: number; paragraphId: string; location: unknown; start: number; end: number; original: string }[];
+    }
+  ).suggestions;
   expect(rows.length).toBeGreaterThan(0);
   const doc = await openHwpx(readHwpx('public-data-standard.hwpx'));
   for (const r of rows) {
     const p = doc.paragraphs[r.paragraph]!;
-    expect({ id: r.paragraphId, location: r.location, original: r.original }).toEqual({ id: p.id, location: p.location, original: p.text.slice(r.start, r.end) });
+    expect({ id: r.paragraphId, location: r.location, original: r.original }).toEqual({
+      id: p.id,
+      location: p.location,
+      original: p.text.slice(r.start, r.end),
+    });
   }
 }, 120_000);
 

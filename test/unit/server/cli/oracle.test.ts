@@ -26,7 +26,9 @@ describe('oracle edits', () => {
     const cut = await o.complete({ messages, maxTokens: 5, jsonSchema: schema });
     expect(cut.finishReason).toBe('length');
     const ok = await o.complete({ messages, maxTokens: 100, jsonSchema: schema });
-    expect(JSON.parse(ok.content)).toEqual({ results: [{ id: 'a', edits: [{ original: '됬다', corrected: '됐다', reason: '정답 교정' }] }] });
+    expect(JSON.parse(ok.content)).toEqual({
+      results: [{ id: 'a', edits: [{ original: '됬다', corrected: '됐다', reason: '정답 교정' }] }],
+    });
   });
 });
 
@@ -39,7 +41,12 @@ describe('the CLIs check through the relay’s proofreader', () => {
   ];
   test('with the oracle as the model, every gold edit survives and targets stay clean (small window: several batches)', async () => {
     const oracle = createOracle(items, 1400);
-    const checker = await createChecker({ engine: 'model', pack: 'general', complete: oracle.complete, env: { LLM_CONTEXT_WINDOW: '1400' } });
+    const checker = await createChecker({
+      engine: 'model',
+      pack: 'general',
+      complete: oracle.complete,
+      env: { LLM_CONTEXT_WINDOW: '1400' },
+    });
     const src = await checker.check(items.map((it, i) => ({ id: `s${i}`, text: it.source })));
     const tgt = await checker.check(items.map((it, i) => ({ id: `t${i}`, text: it.target })));
     await checker.close();
@@ -54,9 +61,12 @@ describe('the CLIs check through the relay’s proofreader', () => {
 
   test('npm run check --engine all: needs no LLM_MODEL, and asks the model server the relay’s way', async () => {
     const fake = await startFakeLlm();
-    const ids = (b: ChatBody) => [...(b.messages?.find((m) => m.role === 'user')?.content ?? '').matchAll(/"id":"([^"]+)"/g)].map((m) => m[1]!);
+    const ids = (b: ChatBody) =>
+      [...(b.messages?.find((m) => m.role === 'user')?.content ?? '').matchAll(/"id":"([^"]+)"/g)].map((m) => m[1]!);
     fake.options.reply = (b) =>
-      JSON.stringify({ results: ids(b).map((id) => ({ id, edits: id === '1' ? [{ original: '만났다', corrected: '만났습니다', reason: '합쇼체' }] : [] })) });
+      JSON.stringify({
+        results: ids(b).map((id) => ({ id, edits: id === '1' ? [{ original: '만났다', corrected: '만났습니다', reason: '합쇼체' }] : [] })),
+      });
     try {
       const env = { ...process.env, LLM_BASE_URL: fake.url, LLM_CONTEXT_WINDOW: '8192' } as NodeJS.ProcessEnv;
       delete env.LLM_MODEL;
@@ -73,8 +83,12 @@ describe('the CLIs check through the relay’s proofreader', () => {
       });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
-      const out = JSON.parse(r.stdout) as { suggestions: Array<{ paragraph: number; original: string; replacement: string; source: string }> };
-      expect(out.suggestions).toContainEqual(expect.objectContaining({ paragraph: 1, start: 7, original: '', replacement: '습니', source: 'model' }));
+      const out = JSON.parse(r.stdout) as {
+        suggestions: Array<{ paragraph: number; original: string; replacement: string; source: string }>;
+      };
+      expect(out.suggestions).toContainEqual(
+        expect.objectContaining({ paragraph: 1, start: 7, original: '', replacement: '습니', source: 'model' }),
+      );
       expect(out.suggestions.some((s) => s.source === 'rule')).toBe(true);
       const req = fake.requests[0]!;
       expect(req.model).toBe('exaone3.5:7.8b'); // the relay's default model id

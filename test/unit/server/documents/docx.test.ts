@@ -31,7 +31,8 @@ function buildDocx(): Uint8Array {
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
     '_rels/.rels':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-    'word/_rels/document.xml.rels': '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>',
+    'word/_rels/document.xml.rels':
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>',
     'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>${body}</w:body></w:document>`,
   });
 }
@@ -75,7 +76,12 @@ describe('DOCX', () => {
     expect(textOf(result.bytes, 'word/comments.xml')).toContain('"상기"가 가리키는 대상이 앞에 없습니다.');
     expect(textOf(result.bytes, '[Content_Types].xml')).toContain('/word/comments.xml');
     expect(textOf(result.bytes, 'word/_rels/document.xml.rels')).toContain('Target="comments.xml"');
-    expect(changedEntries(original, result.bytes)).toEqual(['[Content_Types].xml', 'word/_rels/document.xml.rels', 'word/comments.xml', 'word/document.xml']);
+    expect(changedEntries(original, result.bytes)).toEqual([
+      '[Content_Types].xml',
+      'word/_rels/document.xml.rels',
+      'word/comments.xml',
+      'word/document.xml',
+    ]);
     const again = await openDocx(result.bytes);
     expect(again.paragraphs.map((p) => p.text)).toEqual(['개요와 목적', '가나한둘마바', '앞\t뒷', '이름', '며칠', '상기 내용']);
     // Fixing again: the changes are already tracked there, nothing is written twice.
@@ -91,7 +97,14 @@ describe('DOCX', () => {
     expect(xml).not.toMatch(/w:ins|w:del/);
     expect(xml).toContain(`<w:r><w:t xml:space="preserve">가나</w:t></w:r><w:r>${BOLD}<w:t xml:space="preserve">한둘마바</w:t></w:r>`);
     expect(changedEntries(original, result.bytes)).toEqual(['word/document.xml']);
-    expect((await openDocx(result.bytes)).paragraphs.map((p) => p.text)).toEqual(['개요와 목적', '가나한둘마바', '앞\t뒷', '이름', '며칠', '상기 내용']);
+    expect((await openDocx(result.bytes)).paragraphs.map((p) => p.text)).toEqual([
+      '개요와 목적',
+      '가나한둘마바',
+      '앞\t뒷',
+      '이름',
+      '며칠',
+      '상기 내용',
+    ]);
   });
 
   it('comment: the text stays, every suggestion and note becomes a Word comment', async () => {
@@ -104,62 +117,84 @@ describe('DOCX', () => {
 
   it('its text is kordoc’s own DOCX extraction', async () => {
     const doc = await openDocx(original);
-    const parsed = await kordoc.parseDocx(original.buffer.slice(original.byteOffset, original.byteOffset + original.byteLength) as ArrayBuffer);
+    const parsed = await kordoc.parseDocx(
+      original.buffer.slice(original.byteOffset, original.byteOffset + original.byteLength) as ArrayBuffer,
+    );
     expect(parsed.success).toBe(true);
     const theirs = (parsed as { markdown: string }).markdown.replace(/[\s|#-]+/g, '');
-    expect(theirs).toBe(doc.paragraphs.map((p) => p.text).join('').replace(/\s+/g, ''));
+    expect(theirs).toBe(
+      doc.paragraphs
+        .map((p) => p.text)
+        .join('')
+        .replace(/\s+/g, ''),
+    );
   });
 
   const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
   const needLibreOffice = soffice ? it : process.env.CI ? it : it.skip;
   const convert = (dir: string, file: string, to: string) =>
-    execFileSync(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', to, '--outdir', dir, file], { timeout: 180_000, stdio: 'pipe' });
+    execFileSync(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', to, '--outdir', dir, file], {
+      timeout: 180_000,
+      stdio: 'pipe',
+    });
 
-  needLibreOffice('a .docx written by LibreOffice (its own XML: rsids, styles, settings) opens, takes tracked fixes and re-opens in LibreOffice with them', async () => {
-    expect(soffice).not.toBe('');
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sseugi-lo-'));
-    try {
-      writeFileSync(path.join(dir, 'made.txt'), '회의는 몇일 뒤에 열립니다.\n두번째 문단 입니다.\n');
-      convert(dir, path.join(dir, 'made.txt'), 'docx:MS Word 2007 XML');
-      const made = new Uint8Array(readFileSync(path.join(dir, 'made.docx')));
-      const doc = await openDocx(made);
-      expect(doc.paragraphs.map((p) => p.text).filter(Boolean)).toEqual(['회의는 몇일 뒤에 열립니다.', '두번째 문단 입니다.']);
-      const first = doc.paragraphs.find((p) => p.text.startsWith('회의'))!;
-      const result = await doc.apply([{ paragraphId: first.id, start: 4, end: 6, replacement: '며칠' }], [], { mode: 'tracked', author: '쓰기', date: DATE });
-      expect(result.applied).toBe(1);
-      expect(changedEntries(made, result.bytes)).toEqual(['word/document.xml']);
-      writeFileSync(path.join(dir, 'fixed.docx'), result.bytes);
-      convert(dir, path.join(dir, 'fixed.docx'), 'odt');
-      const content = entryText(readZip(new Uint8Array(readFileSync(path.join(dir, 'fixed.odt')))), 'content.xml')!;
-      const regions = [...content.matchAll(/<text:changed-region\b[\s\S]*?<\/text:changed-region>/g)].map((m) => m[0]);
-      expect(regions).toHaveLength(2);
-      expect(regions.some((r) => r.includes('<text:deletion>') && r.includes('몇일'))).toBe(true);
-      expect(regions.every((r) => r.includes('<dc:creator>쓰기</dc:creator>'))).toBe(true);
-      expect(content).toMatch(/<text:change-start[^>]*\/>(<[^>]+>)*며칠/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 240_000);
+  needLibreOffice(
+    'a .docx written by LibreOffice (its own XML: rsids, styles, settings) opens, takes tracked fixes and re-opens in LibreOffice with them',
+    async () => {
+      expect(soffice).not.toBe('');
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'sseugi-lo-'));
+      try {
+        writeFileSync(path.join(dir, 'made.txt'), '회의는 몇일 뒤에 열립니다.\n두번째 문단 입니다.\n');
+        convert(dir, path.join(dir, 'made.txt'), 'docx:MS Word 2007 XML');
+        const made = new Uint8Array(readFileSync(path.join(dir, 'made.docx')));
+        const doc = await openDocx(made);
+        expect(doc.paragraphs.map((p) => p.text).filter(Boolean)).toEqual(['회의는 몇일 뒤에 열립니다.', '두번째 문단 입니다.']);
+        const first = doc.paragraphs.find((p) => p.text.startsWith('회의'))!;
+        const result = await doc.apply([{ paragraphId: first.id, start: 4, end: 6, replacement: '며칠' }], [], {
+          mode: 'tracked',
+          author: '쓰기',
+          date: DATE,
+        });
+        expect(result.applied).toBe(1);
+        expect(changedEntries(made, result.bytes)).toEqual(['word/document.xml']);
+        writeFileSync(path.join(dir, 'fixed.docx'), result.bytes);
+        convert(dir, path.join(dir, 'fixed.docx'), 'odt');
+        const content = entryText(readZip(new Uint8Array(readFileSync(path.join(dir, 'fixed.odt')))), 'content.xml')!;
+        const regions = [...content.matchAll(/<text:changed-region\b[\s\S]*?<\/text:changed-region>/g)].map((m) => m[0]);
+        expect(regions).toHaveLength(2);
+        expect(regions.some((r) => r.includes('<text:deletion>') && r.includes('몇일'))).toBe(true);
+        expect(regions.every((r) => r.includes('<dc:creator>쓰기</dc:creator>'))).toBe(true);
+        expect(content).toMatch(/<text:change-start[^>]*\/>(<[^>]+>)*며칠/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    240_000,
+  );
 
-  needLibreOffice('LibreOffice opens the tracked output and shows each change as tracked, with its author, and the comment', async () => {
-    expect(soffice).not.toBe(''); // in CI, .ci/run installs libreoffice-writer-nogui
-    const doc = await openDocx(original);
-    const result = await doc.apply(EDITS, NOTES, { mode: 'tracked', author: '쓰기', date: DATE });
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sseugi-lo-'));
-    try {
-      writeFileSync(path.join(dir, 'tracked.docx'), result.bytes);
-      convert(dir, path.join(dir, 'tracked.docx'), 'odt');
-      const content = entryText(readZip(new Uint8Array(readFileSync(path.join(dir, 'tracked.odt')))), 'content.xml')!;
-      const regions = [...content.matchAll(/<text:changed-region\b[\s\S]*?<\/text:changed-region>/g)].map((m) => m[0]);
-      const kinds = regions.map((r) => (/<text:deletion>/.test(r) ? 'deletion' : /<text:insertion>/.test(r) ? 'insertion' : 'other'));
-      // 와 | 다+라 (two w:del, one per run: LibreOffice joins them into one region) | 뒤 | 몇일
-      expect(kinds.filter((k) => k === 'deletion')).toHaveLength(4);
-      expect(kinds.filter((k) => k === 'insertion')).toHaveLength(3); // 한둘 | 뒷 | 며칠
-      expect(regions.find((r) => r.includes('<text:deletion>') && r.includes('다'))).toMatch(/다[\s\S]*라/);
-      for (const r of regions) expect(r).toContain('<dc:creator>쓰기</dc:creator>');
-      expect(content).toMatch(/<office:annotation\b[\s\S]*?<dc:creator>쓰기<\/dc:creator>[\s\S]*?상기/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 240_000);
+  needLibreOffice(
+    'LibreOffice opens the tracked output and shows each change as tracked, with its author, and the comment',
+    async () => {
+      expect(soffice).not.toBe(''); // in CI, .ci/run installs libreoffice-writer-nogui
+      const doc = await openDocx(original);
+      const result = await doc.apply(EDITS, NOTES, { mode: 'tracked', author: '쓰기', date: DATE });
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'sseugi-lo-'));
+      try {
+        writeFileSync(path.join(dir, 'tracked.docx'), result.bytes);
+        convert(dir, path.join(dir, 'tracked.docx'), 'odt');
+        const content = entryText(readZip(new Uint8Array(readFileSync(path.join(dir, 'tracked.odt')))), 'content.xml')!;
+        const regions = [...content.matchAll(/<text:changed-region\b[\s\S]*?<\/text:changed-region>/g)].map((m) => m[0]);
+        const kinds = regions.map((r) => (/<text:deletion>/.test(r) ? 'deletion' : /<text:insertion>/.test(r) ? 'insertion' : 'other'));
+        // 와 | 다+라 (two w:del, one per run: LibreOffice joins them into one region) | 뒤 | 몇일
+        expect(kinds.filter((k) => k === 'deletion')).toHaveLength(4);
+        expect(kinds.filter((k) => k === 'insertion')).toHaveLength(3); // 한둘 | 뒷 | 며칠
+        expect(regions.find((r) => r.includes('<text:deletion>') && r.includes('다'))).toMatch(/다[\s\S]*라/);
+        for (const r of regions) expect(r).toContain('<dc:creator>쓰기</dc:creator>');
+        expect(content).toMatch(/<office:annotation\b[\s\S]*?<dc:creator>쓰기<\/dc:creator>[\s\S]*?상기/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    240_000,
+  );
 });

@@ -12,8 +12,10 @@ import { changedEntries, readHwpx, textOf, withEntry } from '../../../helpers/do
 
 const DATE = '2026-11-30T12:00:00Z';
 const SECTION = 'Contents/section0.xml';
-const LINESEG = '<hp:linesegarray><hp:lineseg textpos="0" vertpos="0" vertsize="1000" textheight="1000" baseline="850" spacing="600" horzpos="0" horzsize="42520" flags="393216"/></hp:linesegarray>';
-const para = (runs: string, paraPr = 0) => `<hp:p id="0" paraPrIDRef="${paraPr}" styleIDRef="0" pageBreak="0" columnBreak="0" merged="0">${runs}${LINESEG}</hp:p>`;
+const LINESEG =
+  '<hp:linesegarray><hp:lineseg textpos="0" vertpos="0" vertsize="1000" textheight="1000" baseline="850" spacing="600" horzpos="0" horzsize="42520" flags="393216"/></hp:linesegarray>';
+const para = (runs: string, paraPr = 0) =>
+  `<hp:p id="0" paraPrIDRef="${paraPr}" styleIDRef="0" pageBreak="0" columnBreak="0" merged="0">${runs}${LINESEG}</hp:p>`;
 
 /** outline.hwpx with its first paragraph (section properties) followed by `paragraphs`. */
 function build(...paragraphs: string[]): Uint8Array {
@@ -23,7 +25,12 @@ function build(...paragraphs: string[]): Uint8Array {
   return withEntry(base, SECTION, xml.slice(0, firstEnd) + paragraphs.join('') + '</hs:sec>');
 }
 
-async function fix(bytes: Uint8Array, edits: { paragraphId: string; start: number; end: number; replacement: string }[], mode: ApplyMode = 'tracked', author = '쓰기') {
+async function fix(
+  bytes: Uint8Array,
+  edits: { paragraphId: string; start: number; end: number; replacement: string }[],
+  mode: ApplyMode = 'tracked',
+  author = '쓰기',
+) {
   const doc = await openHwpx(bytes);
   const result = await doc.apply(edits, [], { mode, author, date: DATE });
   expect((await kordoc.validateHwpx(result.bytes)).ok).toBe(true);
@@ -33,7 +40,10 @@ async function fix(bytes: Uint8Array, edits: { paragraphId: string; start: numbe
 
 describe('HWPX write-back, built fixtures', () => {
   it('inside one run: direct replaces only the characters; run and charPr kept; the paragraph’s lineseg cache dropped', async () => {
-    const bytes = build(para('<hp:run charPrIDRef="3"><hp:t>가나다라마</hp:t></hp:run>'), para('<hp:run charPrIDRef="0"><hp:t>그대로</hp:t></hp:run>'));
+    const bytes = build(
+      para('<hp:run charPrIDRef="3"><hp:t>가나다라마</hp:t></hp:run>'),
+      para('<hp:run charPrIDRef="0"><hp:t>그대로</hp:t></hp:run>'),
+    );
     const { result, again, section } = await fix(bytes, [{ paragraphId: 's0.p1', start: 1, end: 3, replacement: 'X&Y' }], 'direct');
     expect(result.applied).toBe(1);
     expect(again.paragraphs.slice(1).map((p) => p.text)).toEqual(['가X&Y라마', '그대로']);
@@ -50,8 +60,12 @@ describe('HWPX write-back, built fixtures', () => {
     expect(section).toContain(
       '<hp:run charPrIDRef="3"><hp:t>가나<hp:deleteBegin Id="1" TcId="1"/>다</hp:t></hp:run><hp:run charPrIDRef="7"><hp:t>라<hp:deleteEnd Id="1" TcId="1" paraend="0"/><hp:insertBegin Id="2" TcId="2"/>한둘<hp:insertEnd Id="2" TcId="2" paraend="0"/>마바</hp:t></hp:run>',
     );
-    expect(header).toContain('<hh:trackChanges itemCnt="2"><hh:trackChange type="Delete" date="2026-11-30T12:00:00Z" authorID="1" hide="0" id="1"/><hh:trackChange type="Insert" date="2026-11-30T12:00:00Z" authorID="1" hide="0" id="2"/></hh:trackChanges>');
-    expect(header).toContain('<hh:trackChangeAuthors itemCnt="1"><hh:trackChangeAuthor name="쓰기" mark="1" id="0"/></hh:trackChangeAuthors></hh:refList>');
+    expect(header).toContain(
+      '<hh:trackChanges itemCnt="2"><hh:trackChange type="Delete" date="2026-11-30T12:00:00Z" authorID="1" hide="0" id="1"/><hh:trackChange type="Insert" date="2026-11-30T12:00:00Z" authorID="1" hide="0" id="2"/></hh:trackChanges>',
+    );
+    expect(header).toContain(
+      '<hh:trackChangeAuthors itemCnt="1"><hh:trackChangeAuthor name="쓰기" mark="1" id="0"/></hh:trackChangeAuthors></hh:refList>',
+    );
     expect(again.trackedChanges().map((c) => [c.type, c.text, c.author])).toEqual([
       ['Delete', '다라', '쓰기'],
       ['Insert', '한둘', '쓰기'],
@@ -66,13 +80,19 @@ describe('HWPX write-back, built fixtures', () => {
   });
 
   it('next to a tab and a line break: both stay, offsets count them as one character each', async () => {
-    const bytes = build(para('<hp:run charPrIDRef="0"><hp:t>앞<hp:tab width="4000" leader="0" type="1"/>뒤<hp:lineBreak/>끝</hp:t></hp:run>'));
+    const bytes = build(
+      para('<hp:run charPrIDRef="0"><hp:t>앞<hp:tab width="4000" leader="0" type="1"/>뒤<hp:lineBreak/>끝</hp:t></hp:run>'),
+    );
     const doc = await openHwpx(bytes);
     expect(doc.paragraphs[1]!.text).toBe('앞\t뒤\n끝');
-    const { section, again } = await fix(bytes, [
-      { paragraphId: 's0.p1', start: 2, end: 3, replacement: '뒷' },
-      { paragraphId: 's0.p1', start: 4, end: 5, replacement: '끝.' },
-    ], 'direct');
+    const { section, again } = await fix(
+      bytes,
+      [
+        { paragraphId: 's0.p1', start: 2, end: 3, replacement: '뒷' },
+        { paragraphId: 's0.p1', start: 4, end: 5, replacement: '끝.' },
+      ],
+      'direct',
+    );
     expect(again.paragraphs[1]!.text).toBe('앞\t뒷\n끝.');
     expect(section).toContain('<hp:t>앞<hp:tab width="4000" leader="0" type="1"/>뒷<hp:lineBreak/>끝.</hp:t>');
   });
@@ -128,19 +148,29 @@ describe('HWPX write-back, built fixtures', () => {
       ['Insert', '인간은', 'fff'],
     ]);
     expect(header).toContain('<hh:trackChanges itemCnt="4">');
-    expect(header).toContain('<hh:trackChangeAuthors itemCnt="2"><hh:trackChangeAuthor name="fff" mark="1" id="0"/><hh:trackChangeAuthor name="김교정" mark="1" id="1"/></hh:trackChangeAuthors>');
+    expect(header).toContain(
+      '<hh:trackChangeAuthors itemCnt="2"><hh:trackChangeAuthor name="fff" mark="1" id="0"/><hh:trackChangeAuthor name="김교정" mark="1" id="1"/></hh:trackChangeAuthors>',
+    );
   });
 
   it('overlapping edits and bad offsets are skipped with a reason, never written', async () => {
     const bytes = build(para('<hp:run charPrIDRef="0"><hp:t>가나다라</hp:t></hp:run>'));
-    const { result, again } = await fix(bytes, [
-      { paragraphId: 's0.p1', start: 0, end: 2, replacement: 'A' },
-      { paragraphId: 's0.p1', start: 1, end: 3, replacement: 'B' },
-      { paragraphId: 's0.p1', start: 3, end: 9, replacement: 'C' },
-      { paragraphId: 'nope', start: 0, end: 1, replacement: 'D' },
-    ], 'direct');
+    const { result, again } = await fix(
+      bytes,
+      [
+        { paragraphId: 's0.p1', start: 0, end: 2, replacement: 'A' },
+        { paragraphId: 's0.p1', start: 1, end: 3, replacement: 'B' },
+        { paragraphId: 's0.p1', start: 3, end: 9, replacement: 'C' },
+        { paragraphId: 'nope', start: 0, end: 1, replacement: 'D' },
+      ],
+      'direct',
+    );
     expect(result.applied).toBe(1);
-    expect(result.skipped.map((s) => s.reason).sort()).toEqual(['no such paragraph', 'offsets outside the paragraph', 'overlaps another edit']);
+    expect(result.skipped.map((s) => s.reason).sort()).toEqual([
+      'no such paragraph',
+      'offsets outside the paragraph',
+      'overlaps another edit',
+    ]);
     expect(again.paragraphs[1]!.text).toBe('A다라');
   });
 });

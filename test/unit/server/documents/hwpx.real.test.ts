@@ -21,7 +21,11 @@ function kordocText(blocks: IRBlock[]): string {
 function flatten(blocks: IRBlock[]): string {
   return blocks
     .map((b) => {
-      if (b.table) return b.table.cells.flat().map((c) => (c.blocks?.length ? flatten(c.blocks) : c.text)).join('\n');
+      if (b.table)
+        return b.table.cells
+          .flat()
+          .map((c) => (c.blocks?.length ? flatten(c.blocks) : c.text))
+          .join('\n');
       return [b.text ?? '', b.children ? flatten(b.children) : ''].join('\n');
     })
     .join('\n');
@@ -34,16 +38,25 @@ beforeAll(async () => {
 
 async function ruleEdits(doc: OpenedDocument): Promise<DocumentEdit[]> {
   const { suggestions: found } = await checker.check(doc.paragraphs.map((p) => ({ id: p.id, text: p.text })));
-  const edits = found.filter((s) => s.replacement !== null).map((s) => ({ paragraphId: s.paragraphId, start: s.start, end: s.end, replacement: s.replacement! }));
+  const edits = found
+    .filter((s) => s.replacement !== null)
+    .map((s) => ({ paragraphId: s.paragraphId, start: s.start, end: s.end, replacement: s.replacement! }));
   // Overlapping findings: keep the first per region (the writer would skip the rest).
-  return edits.sort((a, b) => (a.paragraphId < b.paragraphId ? -1 : a.paragraphId > b.paragraphId ? 1 : a.start - b.start)).filter((e, i, all) => {
-    const prev = all[i - 1];
-    return !prev || prev.paragraphId !== e.paragraphId || prev.end <= e.start;
-  });
+  return edits
+    .sort((a, b) => (a.paragraphId < b.paragraphId ? -1 : a.paragraphId > b.paragraphId ? 1 : a.start - b.start))
+    .filter((e, i, all) => {
+      const prev = all[i - 1];
+      return !prev || prev.paragraphId !== e.paragraphId || prev.end <= e.start;
+    });
 }
 
 function expectedTexts(doc: OpenedDocument, edits: DocumentEdit[]): string[] {
-  return doc.paragraphs.map((p) => applyToText(p.text, edits.filter((e) => e.paragraphId === p.id).sort((a, b) => a.start - b.start)));
+  return doc.paragraphs.map((p) =>
+    applyToText(
+      p.text,
+      edits.filter((e) => e.paragraphId === p.id).sort((a, b) => a.start - b.start),
+    ),
+  );
 }
 
 describe.each(hwpxFiles())('%s', (name) => {
@@ -69,43 +82,58 @@ describe.each(hwpxFiles())('%s', (name) => {
     expect(theirs.length - ourTotal).toBeLessThanOrEqual(Math.max(12, theirs.length * 0.02));
   });
 
-  it.each<ApplyMode>(['tracked', 'direct', 'comment'])('fix in %s mode: re-opens with the expected text, only the changed parts differ', async (mode) => {
-    const doc = await openHwpx(original);
-    const edits = await ruleEdits(doc);
-    const result = await doc.apply(edits, [], { mode, author: '쓰기', date: DATE });
-    const again = await openHwpx(result.bytes);
-    const validation = await kordoc.validateHwpx(result.bytes);
-    expect(validation.issues).toEqual([]);
-    expect(validation.ok).toBe(true);
-    if (mode === 'comment') {
-      // 한글 메모 are not written: the file is returned as it was, the findings as 교정 내역.
-      expect(Buffer.from(result.bytes).equals(Buffer.from(original))).toBe(true);
-      expect(result.notesReport).toHaveLength(edits.length);
-      return;
-    }
-    expect(result.skipped).toEqual([]);
-    expect(result.applied).toBe(edits.length);
-    expect(again.paragraphs.map((p) => p.text)).toEqual(expectedTexts(doc, edits));
-    expect(again.paragraphs.map((p) => p.id)).toEqual(doc.paragraphs.map((p) => p.id));
-    const touchedSections = [...new Set(edits.map((e) => `Contents/section${doc.paragraphs.find((p) => p.id === e.paragraphId)!.location.section}.xml`))];
-    const expectChanged = edits.length ? [...touchedSections, ...(mode === 'tracked' ? ['Contents/header.xml'] : [])].sort() : [];
-    expect(changedEntries(original, result.bytes)).toEqual(expectChanged);
-    if (mode === 'tracked') {
-      const before = (doc as Awaited<ReturnType<typeof openHwpx>>).trackedChanges().length;
-      const mine = again.trackedChanges().slice().filter((c) => c.author === '쓰기');
-      expect(again.trackedChanges().length - before).toBe(mine.length);
-      const wanted = edits.flatMap((e) => {
-        const old = doc.paragraphs.find((p) => p.id === e.paragraphId)!.text.slice(e.start, e.end);
-        return [...(old ? [{ type: 'Delete', text: old, paragraphId: e.paragraphId }] : []), ...(e.replacement ? [{ type: 'Insert', text: e.replacement, paragraphId: e.paragraphId }] : [])];
-      });
-      const sortKey = (c: { paragraphId: string; type: string; text: string }) => `${c.paragraphId}|${c.type}|${c.text}`;
-      expect(mine.map((c) => ({ type: c.type, text: c.text, paragraphId: c.paragraphId })).sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(wanted.sort((a, b) => sortKey(a).localeCompare(sortKey(b))));
-    }
-    // Fixing the fixed file changes nothing.
-    const second = await again.apply(await ruleEdits(again), [], { mode, author: '쓰기', date: DATE });
-    expect(second.applied).toBe(0);
-    expect(Buffer.from(second.bytes).equals(Buffer.from(result.bytes))).toBe(true);
-  });
+  it.each<ApplyMode>(['tracked', 'direct', 'comment'])(
+    'fix in %s mode: re-opens with the expected text, only the changed parts differ',
+    async (mode) => {
+      const doc = await openHwpx(original);
+      const edits = await ruleEdits(doc);
+      const result = await doc.apply(edits, [], { mode, author: '쓰기', date: DATE });
+      const again = await openHwpx(result.bytes);
+      const validation = await kordoc.validateHwpx(result.bytes);
+      expect(validation.issues).toEqual([]);
+      expect(validation.ok).toBe(true);
+      if (mode === 'comment') {
+        // 한글 메모 are not written: the file is returned as it was, the findings as 교정 내역.
+        expect(Buffer.from(result.bytes).equals(Buffer.from(original))).toBe(true);
+        expect(result.notesReport).toHaveLength(edits.length);
+        return;
+      }
+      expect(result.skipped).toEqual([]);
+      expect(result.applied).toBe(edits.length);
+      expect(again.paragraphs.map((p) => p.text)).toEqual(expectedTexts(doc, edits));
+      expect(again.paragraphs.map((p) => p.id)).toEqual(doc.paragraphs.map((p) => p.id));
+      const touchedSections = [
+        ...new Set(edits.map((e) => `Contents/section${doc.paragraphs.find((p) => p.id === e.paragraphId)!.location.section}.xml`)),
+      ];
+      const expectChanged = edits.length ? [...touchedSections, ...(mode === 'tracked' ? ['Contents/header.xml'] : [])].sort() : [];
+      expect(changedEntries(original, result.bytes)).toEqual(expectChanged);
+      if (mode === 'tracked') {
+        const before = (doc as Awaited<ReturnType<typeof openHwpx>>).trackedChanges().length;
+        const mine = again
+          .trackedChanges()
+          .slice()
+          .filter((c) => c.author === '쓰기');
+        expect(again.trackedChanges().length - before).toBe(mine.length);
+        const wanted = edits.flatMap((e) => {
+          const old = doc.paragraphs.find((p) => p.id === e.paragraphId)!.text.slice(e.start, e.end);
+          return [
+            ...(old ? [{ type: 'Delete', text: old, paragraphId: e.paragraphId }] : []),
+            ...(e.replacement ? [{ type: 'Insert', text: e.replacement, paragraphId: e.paragraphId }] : []),
+          ];
+        });
+        const sortKey = (c: { paragraphId: string; type: string; text: string }) => `${c.paragraphId}|${c.type}|${c.text}`;
+        expect(
+          mine
+            .map((c) => ({ type: c.type, text: c.text, paragraphId: c.paragraphId }))
+            .sort((a, b) => sortKey(a).localeCompare(sortKey(b))),
+        ).toEqual(wanted.sort((a, b) => sortKey(a).localeCompare(sortKey(b))));
+      }
+      // Fixing the fixed file changes nothing.
+      const second = await again.apply(await ruleEdits(again), [], { mode, author: '쓰기', date: DATE });
+      expect(second.applied).toBe(0);
+      expect(Buffer.from(second.bytes).equals(Buffer.from(result.bytes))).toBe(true);
+    },
+  );
 });
 
 it('the real files give the rules something to fix (so the tests above are not vacuous)', async () => {

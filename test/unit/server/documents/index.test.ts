@@ -3,7 +3,11 @@ import { DocumentError, openDocument, outputName } from '../../../../server/docu
 import { readHwpx, textOf, withEntry } from '../../../helpers/documents';
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const code = async (p: Promise<unknown>) => p.then(() => 'opened', (e: unknown) => (e instanceof DocumentError ? e.code : `not a DocumentError: ${String(e)}`));
+const code = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'opened',
+    (e: unknown) => (e instanceof DocumentError ? e.code : `not a DocumentError: ${String(e)}`),
+  );
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 it('refuses what it cannot read with a DocumentError code, never another exception', async () => {
@@ -19,7 +23,8 @@ it('refuses what it cannot read with a DocumentError code, never another excepti
   // 한글's password-protected HWPX: ODF-style <encryption-data> in META-INF/manifest.xml (as kordoc detects it).
   const sample = readHwpx('sample1.hwpx');
   const manifest = textOf(sample, 'META-INF/manifest.xml');
-  const entry = '<odf:file-entry odf:full-path="Contents/section0.xml"><odf:encryption-data odf:checksum-type="sha256-1k"/></odf:file-entry>';
+  const entry =
+    '<odf:file-entry odf:full-path="Contents/section0.xml"><odf:encryption-data odf:checksum-type="sha256-1k"/></odf:file-entry>';
   const encrypted = withEntry(sample, 'META-INF/manifest.xml', manifest.replace(/\/>\s*$/, `>${entry}</odf:manifest>`));
   expect(textOf(encrypted, 'META-INF/manifest.xml')).toContain('encryption-data');
   expect(await code(openDocument(encrypted, 'a.hwpx'))).toBe('FILE_ENCRYPTED');

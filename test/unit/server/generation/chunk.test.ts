@@ -15,7 +15,8 @@ describe('splitUnits', () => {
     expect(units.map((u) => u.heading)).toEqual([true, true, true, false]);
   });
   test('statute headings', () => {
-    for (const h of ['제1장 총칙', '제3조(정의) 이', '제10조의2 (특례)', '##### 제1조 (목적)', '부칙 <제1234호>', '제2편 특허']) expect(isHeadingLine(h)).toBe(true);
+    for (const h of ['제1장 총칙', '제3조(정의) 이', '제10조의2 (특례)', '##### 제1조 (목적)', '부칙 <제1234호>', '제2편 특허'])
+      expect(isHeadingLine(h)).toBe(true);
     for (const h of ['제1항에 따라', '#해시태그', '이 법 제1조에 따른']) expect(isHeadingLine(h)).toBe(false);
   });
 });

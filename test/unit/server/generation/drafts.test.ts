@@ -50,7 +50,13 @@ describe('planDraft', () => {
   });
 
   test('a contract clause is told the contract’s defined terms and articles', () => {
-    const grounding = ['제1조(목적) 이 계약은 …', '제2조(정의) ① "서비스"란 을이 제공하는 용역을 말한다.', '② 기타', '제2조의2(특례) ① 가', '제3조 갑과 을은 …'].join('\n');
+    const grounding = [
+      '제1조(목적) 이 계약은 …',
+      '제2조(정의) ① "서비스"란 을이 제공하는 용역을 말한다.',
+      '② 기타',
+      '제2조의2(특례) ① 가',
+      '제3조 갑과 을은 …',
+    ].join('\n');
     expect(contractOutline(grounding.split('\n'))).toEqual({ definedTerms: ['서비스'], existingArticles: { 1: 0, 2: 2, 3: 0 } });
     const plan = planDraft({ instruction: '지체상금을 정한다.', template: 'contract-clause', text: grounding }, prompts);
     expect(plan.pack).toBe('contract');

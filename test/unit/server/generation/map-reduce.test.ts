@@ -15,7 +15,8 @@ function makeDoc(sections: number, parasPer = 6): string {
   let s = '# 시험 규정\n\n';
   for (let i = 1; i <= sections; i++) {
     s += `## 제${i}장 일반 사항 ${i}\n\n`;
-    for (let p = 1; p <= parasPer; p++) s += `제${i * 100 + p}조(목적) ${'이 규정은 업무 처리의 기준을 정함을 목적으로 한다. '.repeat(12)}\n\n`;
+    for (let p = 1; p <= parasPer; p++)
+      s += `제${i * 100 + p}조(목적) ${'이 규정은 업무 처리의 기준을 정함을 목적으로 한다. '.repeat(12)}\n\n`;
   }
   return s;
 }
@@ -34,7 +35,13 @@ function fakeModel(opts: { reply?: (req: ChatRequest) => string; finish?: (req: 
     if (promptTokens + (req.maxTokens ?? 0) > opts.window) throw new Error('context exceeded');
     return { content: opts.reply?.(req) ?? `<think>생각</think>- 부분 요약 ${i}`, finishReason: opts.finish?.(req, i) ?? 'stop' };
   };
-  return { complete, seen, get maxActive() { return maxActive; } };
+  return {
+    complete,
+    seen,
+    get maxActive() {
+      return maxActive;
+    },
+  };
 }
 
 describe('createLimit', () => {
@@ -58,7 +65,11 @@ describe('createLimit', () => {
   });
   test('a rejection does not block the queue', async () => {
     const limit = createLimit(1);
-    await expect(limit(async () => { throw new Error('x'); })).rejects.toThrow('x');
+    await expect(
+      limit(async () => {
+        throw new Error('x');
+      }),
+    ).rejects.toThrow('x');
     expect(await limit(async () => 1)).toBe(1);
   });
 });
@@ -72,7 +83,16 @@ describe('mapReduceSummarize', () => {
       for (const d of ['<thi', 'nk>음</think>', '- 요약', '입니다']) yield { type: 'delta', text: d };
       yield { type: 'finish', finishReason: 'stop' };
     }
-    const r = await mapReduceSummarize({ text: '짧은 문서입니다.', spec, prompts, complete: m.complete, stream, countTokens: count, contextWindow: 32768, onDelta: (d) => deltas.push(d) });
+    const r = await mapReduceSummarize({
+      text: '짧은 문서입니다.',
+      spec,
+      prompts,
+      complete: m.complete,
+      stream,
+      countTokens: count,
+      contextWindow: 32768,
+      onDelta: (d) => deltas.push(d),
+    });
     expect(r.mode).toBe('single');
     expect(r.text).toBe('- 요약입니다');
     expect(deltas.join('')).toBe('- 요약입니다');
@@ -86,7 +106,16 @@ describe('mapReduceSummarize', () => {
     expect(count(text)).toBeGreaterThan(window * 3);
     const m = fakeModel({ window, reply: (req) => (req.messages[1]!.content.includes('<part') ? '- 통합 요약' : '- 부분 요약') });
     const progress: Progress[] = [];
-    const r = await mapReduceSummarize({ text, spec, prompts, complete: m.complete, countTokens: count, contextWindow: window, concurrency: 3, onProgress: (p) => progress.push(p) });
+    const r = await mapReduceSummarize({
+      text,
+      spec,
+      prompts,
+      complete: m.complete,
+      countTokens: count,
+      contextWindow: window,
+      concurrency: 3,
+      onProgress: (p) => progress.push(p),
+    });
     expect(r.mode).toBe('map-reduce');
     expect(r.text).toBe('- 통합 요약');
     expect(r.chunks).toBeGreaterThan(3);
@@ -110,8 +139,19 @@ describe('mapReduceSummarize', () => {
     const window = 4096;
     const text = makeDoc(40);
     const long = '- ' + '긴 부분 요약 문장입니다. '.repeat(40);
-    const m = fakeModel({ window, reply: (req) => (req.messages[1]!.content.includes('<part') ? '- 중간 통합 ' + '요약 '.repeat(30) : long) });
-    const r = await mapReduceSummarize({ text, spec, prompts, complete: m.complete, countTokens: count, contextWindow: window, concurrency: 4 });
+    const m = fakeModel({
+      window,
+      reply: (req) => (req.messages[1]!.content.includes('<part') ? '- 중간 통합 ' + '요약 '.repeat(30) : long),
+    });
+    const r = await mapReduceSummarize({
+      text,
+      spec,
+      prompts,
+      complete: m.complete,
+      countTokens: count,
+      contextWindow: window,
+      concurrency: 4,
+    });
     expect(r.reduceLevels).toBeGreaterThan(1);
     for (const s of m.seen) expect(s.promptTokens + (s.req.maxTokens ?? 0)).toBeLessThanOrEqual(window);
     const reduces = r.calls.filter((c) => c.phase === 'reduce');
@@ -121,12 +161,26 @@ describe('mapReduceSummarize', () => {
   test("finishReason 'length' anywhere is reported as truncated", async () => {
     const window = 4096;
     const m = fakeModel({ window, finish: (_req, i) => (i === 1 ? 'length' : 'stop') });
-    const r = await mapReduceSummarize({ text: makeDoc(12), spec, prompts, complete: m.complete, countTokens: count, contextWindow: window });
+    const r = await mapReduceSummarize({
+      text: makeDoc(12),
+      spec,
+      prompts,
+      complete: m.complete,
+      countTokens: count,
+      contextWindow: window,
+    });
     expect(r.truncated).toBe(true);
     expect(r.calls.some((c) => c.finishReason === 'length')).toBe(true);
 
     const m2 = fakeModel({ window: 32768, finish: () => 'length' });
-    const r2 = await mapReduceSummarize({ text: '짧은 글', spec, prompts, complete: m2.complete, countTokens: count, contextWindow: 32768 });
+    const r2 = await mapReduceSummarize({
+      text: '짧은 글',
+      spec,
+      prompts,
+      complete: m2.complete,
+      countTokens: count,
+      contextWindow: 32768,
+    });
     expect(r2).toMatchObject({ mode: 'single', truncated: true });
   });
 
@@ -147,7 +201,19 @@ describe('mapReduceSummarize', () => {
   test('abort stops scheduling', async () => {
     const ac = new AbortController();
     const m = fakeModel({ window: 4096 });
-    const p = mapReduceSummarize({ text: makeDoc(12), spec, prompts, complete: async (req) => { ac.abort(); return m.complete(req); }, countTokens: count, contextWindow: 4096, concurrency: 1, signal: ac.signal });
+    const p = mapReduceSummarize({
+      text: makeDoc(12),
+      spec,
+      prompts,
+      complete: async (req) => {
+        ac.abort();
+        return m.complete(req);
+      },
+      countTokens: count,
+      contextWindow: 4096,
+      concurrency: 1,
+      signal: ac.signal,
+    });
     await expect(p).rejects.toThrow();
     expect(m.seen.length).toBeLessThan(3);
   });
@@ -155,7 +221,15 @@ describe('mapReduceSummarize', () => {
   const corpus = path.join(__dirname, '../../../../../shared/data/corpus/patent-act.md');
   (fs.existsSync(corpus) ? test : test.skip)('patent act in a 32K window', async () => {
     const m = fakeModel({ window: 32768 });
-    const r = await mapReduceSummarize({ text: fs.readFileSync(corpus, 'utf8'), spec, prompts, complete: m.complete, countTokens: count, contextWindow: 32768, concurrency: 4 });
+    const r = await mapReduceSummarize({
+      text: fs.readFileSync(corpus, 'utf8'),
+      spec,
+      prompts,
+      complete: m.complete,
+      countTokens: count,
+      contextWindow: 32768,
+      concurrency: 4,
+    });
     expect(r.maxPromptTokens).toBeLessThanOrEqual(32768);
     expect(r.promptTokens / r.documentTokens).toBeLessThan(1.3);
   });
@@ -164,7 +238,14 @@ describe('mapReduceSummarize', () => {
 describe('mapReduceSummarize: chunk size and a shared KV cache (llama-server slots)', () => {
   test('map chunks hold at most MAP_CHUNK_MAX_TOKENS of text, even in a 32K window', async () => {
     const m = fakeModel({ window: 32768 });
-    const r = await mapReduceSummarize({ text: makeDoc(60), spec, prompts, complete: m.complete, countTokens: count, contextWindow: 32768 });
+    const r = await mapReduceSummarize({
+      text: makeDoc(60),
+      spec,
+      prompts,
+      complete: m.complete,
+      countTokens: count,
+      contextWindow: 32768,
+    });
     expect(r.mode).toBe('map-reduce');
     const probe = await countPromptTokens(buildMapProbe(), count);
     for (const c of r.calls.filter((x) => x.phase === 'map')) expect(c.promptTokens - probe).toBeLessThanOrEqual(MAP_CHUNK_MAX_TOKENS);
@@ -190,7 +271,16 @@ describe('mapReduceSummarize: chunk size and a shared KV cache (llama-server slo
         active--;
       }
     };
-    const r = await mapReduceSummarize({ text: makeDoc(40), spec, prompts, complete, countTokens: count, contextWindow: window, concurrency: 8, totalSlots: 4 });
+    const r = await mapReduceSummarize({
+      text: makeDoc(40),
+      spec,
+      prompts,
+      complete,
+      countTokens: count,
+      contextWindow: window,
+      concurrency: 8,
+      totalSlots: 4,
+    });
     expect(r.mode).toBe('map-reduce');
     expect(maxInFlight).toBeGreaterThan(1);
     expect(maxInFlight).toBeLessThanOrEqual(4);

@@ -39,7 +39,10 @@ describe('golden prompts', () => {
     }
   }
   test('summarize with focus', () => {
-    golden('summarize-short-bullets-focus', buildMessages(spec({ task: 'summarize', length: 'short', form: 'bullets', focus: '시행일과 변경 사항' }), DOC, prompts));
+    golden(
+      'summarize-short-bullets-focus',
+      buildMessages(spec({ task: 'summarize', length: 'short', form: 'bullets', focus: '시행일과 변경 사항' }), DOC, prompts),
+    );
   });
   test('summarize map part', () => {
     const s = spec({ task: 'summarize' });
@@ -50,15 +53,25 @@ describe('golden prompts', () => {
     const s = spec({ task: 'summarize', length: 'detailed', form: 'bullets' });
     if (s.task !== 'summarize') throw new Error();
     golden('summarize-reduce-final', buildReduceMessages(s, ['- 첫 부분 요약', '- 둘째 부분 요약'], true, prompts), 'summarize-reduce');
-    golden('summarize-reduce-intermediate', buildReduceMessages(s, ['- 첫 부분 요약', '- 둘째 부분 요약'], false, prompts, 3), 'summarize-reduce');
+    golden(
+      'summarize-reduce-intermediate',
+      buildReduceMessages(s, ['- 첫 부분 요약', '- 둘째 부분 요약'], false, prompts, 3),
+      'summarize-reduce',
+    );
   });
   for (const template of [undefined, 'official-letter', 'report-outline', 'email', 'minutes', 'press-release'] as const) {
     test(`draft ${template ?? 'none'}`, () => {
-      golden(`draft-${template ?? 'none'}`, buildMessages(spec({ task: 'draft', instruction: '시스템 점검 일정을 안내하는 문서', template }), DOC, prompts));
+      golden(
+        `draft-${template ?? 'none'}`,
+        buildMessages(spec({ task: 'draft', instruction: '시스템 점검 일정을 안내하는 문서', template }), DOC, prompts),
+      );
     });
   }
   test('draft without grounding', () => {
-    golden('draft-email-nogrounding', buildMessages(spec({ task: 'draft', instruction: '회의 일정 변경 안내', template: 'email' }), '', prompts));
+    golden(
+      'draft-email-nogrounding',
+      buildMessages(spec({ task: 'draft', instruction: '회의 일정 변경 안내', template: 'email' }), '', prompts),
+    );
   });
   for (const style of ['formal', 'concise', 'plain', 'bullets', 'hapsyo', 'haera'] as const) {
     test(`rewrite ${style}`, () => {
@@ -81,16 +94,41 @@ describe('golden prompts', () => {
     golden('proofread-official-hapsyo', buildProofreadMessages(paragraphs, 'official', 'hapsyo', prompts.files.proofread), 'proofread');
   });
   test('legal templates', () => {
-    golden('patent-claims', LEGAL_TEMPLATES[0].build({ description: '제어부(110)와 센서(120)를 포함하는 장치', dependentCount: 3 }, prompts), 'patent-claims');
-    golden('patent-description', LEGAL_TEMPLATES[1].build({ title: '온도 제어 장치', notes: '제어부(110)가 센서(120)의 값을 읽는다.' }, prompts), 'patent-description');
+    golden(
+      'patent-claims',
+      LEGAL_TEMPLATES[0].build({ description: '제어부(110)와 센서(120)를 포함하는 장치', dependentCount: 3 }, prompts),
+      'patent-claims',
+    );
+    golden(
+      'patent-description',
+      LEGAL_TEMPLATES[1].build({ title: '온도 제어 장치', notes: '제어부(110)가 센서(120)의 값을 읽는다.' }, prompts),
+      'patent-description',
+    );
     golden(
       'official-draft',
-      LEGAL_TEMPLATES[2].build({ agency: '행정안전부', recipient: '수신자 참조', title: '회의 개최 알림', points: ['일시: 2025. 3. 14.'], attachments: ['계획 1부'] }, prompts),
+      LEGAL_TEMPLATES[2].build(
+        {
+          agency: '행정안전부',
+          recipient: '수신자 참조',
+          title: '회의 개최 알림',
+          points: ['일시: 2025. 3. 14.'],
+          attachments: ['계획 1부'],
+        },
+        prompts,
+      ),
       'official-draft',
     );
     golden(
       'contract-clause',
-      LEGAL_TEMPLATES[3].build({ description: '지체상금을 정한다.', article: { number: 7, title: '지체상금' }, definedTerms: ['갑', '을'], existingArticles: { 5: 1, 6: 3 } }, prompts),
+      LEGAL_TEMPLATES[3].build(
+        {
+          description: '지체상금을 정한다.',
+          article: { number: 7, title: '지체상금' },
+          definedTerms: ['갑', '을'],
+          existingArticles: { 5: 1, 6: 3 },
+        },
+        prompts,
+      ),
       'contract-clause',
     );
   });

@@ -24,7 +24,8 @@ describe('failed credentials are limited per client before any check', () => {
       expect(ok.status).toBe(200);
     }
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await postJson(relay, '/api/doctype', { paragraphs: ['가'] }, { 'x-api-key': `sk-guess-${i}` })).status);
+    for (let i = 0; i < 3; i++)
+      statuses.push((await postJson(relay, '/api/doctype', { paragraphs: ['가'] }, { 'x-api-key': `sk-guess-${i}` })).status);
     expect(statuses).toEqual([401, 401, 401]);
     const limited = await httpsRequest(relay, 'GET', '/api/health', { headers: { 'x-api-key': 'sk-guess-again' } });
     expect(limited.status).toBe(429);

@@ -127,7 +127,12 @@ describe('limits through the relay', () => {
       fake.options = { reply: () => '가'.repeat(2000), tokenDelayMs: 20 };
       for (let i = 0; i < 50; i++) {
         const req = https.request({
-          host: 'localhost', port: relay.port, method: 'POST', path: '/api/summarize', ca: relay.ca, agent: false,
+          host: 'localhost',
+          port: relay.port,
+          method: 'POST',
+          path: '/api/summarize',
+          ca: relay.ca,
+          agent: false,
           headers: { 'content-type': 'application/json' },
         });
         req.on('error', () => undefined);

@@ -38,13 +38,23 @@ describe('detectBackend', () => {
   test('vLLM: max_model_len from /v1/models, tokenizer at /tokenize', async () => {
     const s = await fakeServer((m, url, body) => {
       if (m === 'GET' && url === '/v1/models')
-        return { json: { object: 'list', data: [{ id: 'LGAI-EXAONE/EXAONE-3.5-7.8B-Instruct', object: 'model', owned_by: 'vllm', root: 'x', max_model_len: 32768 }] } };
+        return {
+          json: {
+            object: 'list',
+            data: [{ id: 'LGAI-EXAONE/EXAONE-3.5-7.8B-Instruct', object: 'model', owned_by: 'vllm', root: 'x', max_model_len: 32768 }],
+          },
+        };
       if (m === 'POST' && url === '/tokenize') return { json: { count: [...body.prompt].length, max_model_len: 32768, tokens: [] } };
       return undefined;
     });
     try {
       const info = await detectBackend(`${s.url}/v1`, { apiKey: 'k' });
-      expect(info).toMatchObject({ kind: 'vllm', contextWindow: 32768, tokenizeUrl: `${s.url}/tokenize`, modelId: 'LGAI-EXAONE/EXAONE-3.5-7.8B-Instruct' });
+      expect(info).toMatchObject({
+        kind: 'vllm',
+        contextWindow: 32768,
+        tokenizeUrl: `${s.url}/tokenize`,
+        modelId: 'LGAI-EXAONE/EXAONE-3.5-7.8B-Instruct',
+      });
       const count = createTokenCounter(info, fetch);
       expect(await count('가나다')).toBe(3);
     } finally {
@@ -55,7 +65,8 @@ describe('detectBackend', () => {
   test('llama.cpp: n_ctx from /props at the server root, tokenizer {content} → {tokens}', async () => {
     let tokenizeBody: any;
     const s = await fakeServer((m, url, body) => {
-      if (m === 'GET' && url === '/v1/models') return { json: { object: 'list', data: [{ id: 'exaone-3.5-7.8b-q4_k_m.gguf', object: 'model', owned_by: 'llamacpp' }] } };
+      if (m === 'GET' && url === '/v1/models')
+        return { json: { object: 'list', data: [{ id: 'exaone-3.5-7.8b-q4_k_m.gguf', object: 'model', owned_by: 'llamacpp' }] } };
       if (m === 'GET' && url === '/props') return { json: { default_generation_settings: { n_ctx: 16384 }, total_slots: 1 } };
       if (m === 'POST' && url === '/tokenize') {
         tokenizeBody = body;
@@ -65,7 +76,12 @@ describe('detectBackend', () => {
     });
     try {
       const info = await detectBackend(`${s.url}/v1`);
-      expect(info).toMatchObject({ kind: 'llamacpp', contextWindow: 16384, tokenizeUrl: `${s.url}/tokenize`, modelId: 'exaone-3.5-7.8b-q4_k_m.gguf' });
+      expect(info).toMatchObject({
+        kind: 'llamacpp',
+        contextWindow: 16384,
+        tokenizeUrl: `${s.url}/tokenize`,
+        modelId: 'exaone-3.5-7.8b-q4_k_m.gguf',
+      });
       expect(await createTokenCounter(info, fetch)('아무 글')).toBe(4);
       expect(tokenizeBody).toMatchObject({ content: '아무 글' });
     } finally {
@@ -76,11 +92,17 @@ describe('detectBackend', () => {
   test('Ollama: effective window is num_ctx when set, smaller than the trained length', async () => {
     let showBody: any;
     const s = await fakeServer((m, url, body) => {
-      if (m === 'GET' && url === '/v1/models') return { json: { object: 'list', data: [{ id: 'exaone3.5:7.8b', object: 'model', owned_by: 'library' }] } };
+      if (m === 'GET' && url === '/v1/models')
+        return { json: { object: 'list', data: [{ id: 'exaone3.5:7.8b', object: 'model', owned_by: 'library' }] } };
       if (m === 'GET' && url === '/api/version') return { json: { version: '0.9.6' } };
       if (m === 'POST' && url === '/api/show') {
         showBody = body;
-        return { json: { parameters: 'num_ctx                        8192\nstop "[|endofturn|]"', model_info: { 'general.architecture': 'exaone', 'exaone.context_length': 32768 } } };
+        return {
+          json: {
+            parameters: 'num_ctx                        8192\nstop "[|endofturn|]"',
+            model_info: { 'general.architecture': 'exaone', 'exaone.context_length': 32768 },
+          },
+        };
       }
       return undefined;
     });
@@ -98,9 +120,13 @@ describe('detectBackend', () => {
   test('Ollama without num_ctx: the default, said so; /api/ps wins when it reports the loaded context', async () => {
     let ps: unknown = { models: [] };
     const s = await fakeServer((m, url) => {
-      if (m === 'GET' && url === '/v1/models') return { json: { object: 'list', data: [{ id: 'exaone3.5:7.8b', object: 'model', owned_by: 'library' }] } };
+      if (m === 'GET' && url === '/v1/models')
+        return { json: { object: 'list', data: [{ id: 'exaone3.5:7.8b', object: 'model', owned_by: 'library' }] } };
       if (m === 'GET' && url === '/api/version') return { json: { version: '0.5.7' } };
-      if (m === 'POST' && url === '/api/show') return { json: { parameters: 'stop "[|endofturn|]"', model_info: { 'general.architecture': 'exaone', 'exaone.context_length': 32768 } } };
+      if (m === 'POST' && url === '/api/show')
+        return {
+          json: { parameters: 'stop "[|endofturn|]"', model_info: { 'general.architecture': 'exaone', 'exaone.context_length': 32768 } },
+        };
       if (m === 'GET' && url === '/api/ps') return { json: ps };
       return undefined;
     });
@@ -117,7 +143,9 @@ describe('detectBackend', () => {
 
   test('generic OpenAI-compatible: configured window, estimate counter', async () => {
     const s = await fakeServer((m, url) =>
-      m === 'GET' && url === '/v1/models' ? { json: { object: 'list', data: [{ id: 'm', object: 'model', owned_by: 'someone' }] } } : undefined,
+      m === 'GET' && url === '/v1/models'
+        ? { json: { object: 'list', data: [{ id: 'm', object: 'model', owned_by: 'someone' }] } }
+        : undefined,
     );
     try {
       const info = await detectBackend(s.url, { configuredContextWindow: 32768 });
@@ -156,7 +184,8 @@ describe('estimateTokens', () => {
   });
   test('sub-additive: estimate(a+b) <= estimate(a)+estimate(b)', () => {
     const samples = ['가나 다', '  ', ' ', 'abc', 'de f', '12', '😀', '\n', '제1조(목적)', 'ab  '];
-    for (const a of samples) for (const b of samples) expect(estimateTokens(a + b)).toBeLessThanOrEqual(estimateTokens(a) + estimateTokens(b));
+    for (const a of samples)
+      for (const b of samples) expect(estimateTokens(a + b)).toBeLessThanOrEqual(estimateTokens(a) + estimateTokens(b));
   });
 });
 
@@ -177,7 +206,9 @@ describe('withJsonSchema', () => {
     expect(out).toEqual({ model: 'm', messages: [], json_schema: spec.schema });
   });
   test('Ollama (OpenAI-compatible endpoint): response_format json_schema', () => {
-    expect(withJsonSchema(body, 'ollama', spec)).toMatchObject({ response_format: { type: 'json_schema', json_schema: { schema: spec.schema } } });
+    expect(withJsonSchema(body, 'ollama', spec)).toMatchObject({
+      response_format: { type: 'json_schema', json_schema: { schema: spec.schema } },
+    });
   });
   test('does not mutate the input', () => {
     const b = { model: 'm' };

@@ -28,12 +28,18 @@ async function fakeOllama(shape: OllamaShape): Promise<{ url: string; close: () 
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
       };
-      if (req.method === 'GET' && req.url === '/v1/models') return json(200, { object: 'list', data: [{ id: 'exaone3.5:7.8b', object: 'model', owned_by: 'library' }] });
+      if (req.method === 'GET' && req.url === '/v1/models')
+        return json(200, { object: 'list', data: [{ id: 'exaone3.5:7.8b', object: 'model', owned_by: 'library' }] });
       if (req.method === 'GET' && req.url === '/api/version') return json(200, { version: shape.version });
       if (req.method === 'POST' && req.url === '/api/show')
-        return json(200, { parameters: shape.parameters ?? 'stop "[|endofturn|]"', model_info: { 'general.architecture': 'exaone', 'exaone.context_length': 32768 } });
+        return json(200, {
+          parameters: shape.parameters ?? 'stop "[|endofturn|]"',
+          model_info: { 'general.architecture': 'exaone', 'exaone.context_length': 32768 },
+        });
       if (req.method === 'GET' && req.url === '/api/ps')
-        return json(200, { models: shape.loadedContext ? [{ name: 'exaone3.5:7.8b', model: 'exaone3.5:7.8b', context_length: shape.loadedContext }] : [] });
+        return json(200, {
+          models: shape.loadedContext ? [{ name: 'exaone3.5:7.8b', model: 'exaone3.5:7.8b', context_length: shape.loadedContext }] : [],
+        });
       res.writeHead(404, { 'content-type': 'text/plain' }).end('404 page not found');
     });
   });
@@ -62,7 +68,10 @@ describe("Ollama's window", () => {
 
   test('the loaded model’s context (/api/ps) wins over the Modelfile’s num_ctx', async () => {
     expect(await detect({ version: '0.12.0', parameters: 'num_ctx 8192' })).toMatchObject({ contextWindow: 8192, contextSource: 'server' });
-    expect(await detect({ version: '0.12.0', parameters: 'num_ctx 8192', loadedContext: 16384 })).toMatchObject({ contextWindow: 16384, contextSource: 'server' });
+    expect(await detect({ version: '0.12.0', parameters: 'num_ctx 8192', loadedContext: 16384 })).toMatchObject({
+      contextWindow: 16384,
+      contextSource: 'server',
+    });
   });
 
   test('unknown or small windows get a warning naming the setting that raises it', async () => {
@@ -70,7 +79,9 @@ describe("Ollama's window", () => {
     expect(assumed).toMatch(/does not report/);
     expect(assumed).toMatch(/OLLAMA_CONTEXT_LENGTH/);
     expect(assumed).toMatch(/num_ctx/);
-    expect(contextWindowWarning(await detect({ version: '0.9.0', parameters: 'num_ctx 4096' }))).toMatch(/window is 4096 tokens.*OLLAMA_CONTEXT_LENGTH/);
+    expect(contextWindowWarning(await detect({ version: '0.9.0', parameters: 'num_ctx 4096' }))).toMatch(
+      /window is 4096 tokens.*OLLAMA_CONTEXT_LENGTH/,
+    );
     expect(contextWindowWarning(await detect({ version: '0.9.0', parameters: 'num_ctx 32768' }))).toBeUndefined();
     expect(contextWindowWarning({ kind: 'llamacpp', contextWindow: 4096, contextSource: 'server' })).toMatch(/llama-server -c/);
     expect(contextWindowWarning({ kind: 'vllm', contextWindow: 32768, contextSource: 'server' })).toBeUndefined();

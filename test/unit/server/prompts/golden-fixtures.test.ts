@@ -9,7 +9,10 @@ import { loadPrompts, PROMPT_TASKS, type PromptTask } from '../../../../server/g
 
 const DIR = path.join(__dirname, '../../../fixtures/prompts');
 const prompts = loadPrompts();
-const goldens = fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length));
+const goldens = fs
+  .readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.slice(0, -'.json'.length));
 
 /** The prompt file a golden belongs to: the longest task name its own name starts with. */
 function taskOf(name: string): PromptTask | undefined {

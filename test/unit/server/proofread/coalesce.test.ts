@@ -25,7 +25,8 @@ const s = (o: Partial<Suggestion>): Suggestion => ({
   ...o,
 });
 
-const sameChange = (list: Suggestion[]) => new Set(list.map((x) => `${x.paragraphId}|${x.start}|${x.end}|${x.replacement}`)).size === list.length;
+const sameChange = (list: Suggestion[]) =>
+  new Set(list.map((x) => `${x.paragraphId}|${x.start}|${x.end}|${x.replacement}`)).size === list.length;
 
 describe('coalesceSuggestions', () => {
   const text = '할수있는 일이다';
@@ -50,8 +51,22 @@ describe('coalesceSuggestions', () => {
   });
 
   it('keeps one of duplicates (same span and replacement), preferring the rule and a specific citation', () => {
-    const generic = s({ start: 0, end: 2, original: '몇일', replacement: '며칠', ruleId: 'spelling.frequent', rule: '한글 맞춤법 / 표준어 규정' });
-    const specific = s({ start: 0, end: 2, original: '몇일', replacement: '며칠', ruleId: 'spelling.myeochil', rule: '한글 맞춤법 제27항 [붙임 2]' });
+    const generic = s({
+      start: 0,
+      end: 2,
+      original: '몇일',
+      replacement: '며칠',
+      ruleId: 'spelling.frequent',
+      rule: '한글 맞춤법 / 표준어 규정',
+    });
+    const specific = s({
+      start: 0,
+      end: 2,
+      original: '몇일',
+      replacement: '며칠',
+      ruleId: 'spelling.myeochil',
+      rule: '한글 맞춤법 제27항 [붙임 2]',
+    });
     const model = s({ start: 0, end: 2, original: '몇일', replacement: '며칠', source: 'model', ruleId: 'model', confidence: 0.99 });
     const out = coalesceSuggestions([model, generic, specific], [{ id: 'p', text: '몇일 쉬었다' }]);
     expect(out).toHaveLength(1);
@@ -71,7 +86,16 @@ describe('coalesceSuggestions', () => {
     );
     fc.assert(
       fc.property(arb, (raw) => {
-        const list = raw.map((r) => s({ start: r.start, end: r.start + r.len, original: text.slice(r.start, r.start + r.len), replacement: r.replacement, ruleId: r.ruleId, source: r.source }));
+        const list = raw.map((r) =>
+          s({
+            start: r.start,
+            end: r.start + r.len,
+            original: text.slice(r.start, r.start + r.len),
+            replacement: r.replacement,
+            ruleId: r.ruleId,
+            source: r.source,
+          }),
+        );
         const out = coalesceSuggestions(list, paras);
         expect(sameChange(out)).toBe(true);
         expect(coalesceSuggestions(out, paras)).toEqual(out);

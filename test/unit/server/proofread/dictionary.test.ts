@@ -22,13 +22,17 @@ describe('dictionary layer', () => {
     // 학꾜에: the stem 학꾜 is unknown and the token's only neighbour 학교에 is not a dictionary word → nothing
     expect(out).toEqual([]);
     const out2 = dictionarySuggestions(sc, [{ id: 'p', text: '나는 학꾜 갔다' }]);
-    expect(out2.map((s) => [s.original, s.replacement, s.source, s.ruleId])).toEqual([['학꾜', '학교', 'dictionary', 'dictionary.hunspell']]);
+    expect(out2.map((s) => [s.original, s.replacement, s.source, s.ruleId])).toEqual([
+      ['학꾜', '학교', 'dictionary', 'dictionary.hunspell'],
+    ]);
     expect(out2[0]!.confidence).toBeLessThan(0.8);
   });
 
   it('skips tokens longer than maxSyllables (compounds) and spans covered by rules', () => {
     const sc = fake(['학교']);
-    expect(dictionarySuggestions(sc, [{ id: 'p', text: '특허출원인들 학꾜' }], { covered: [{ paragraphId: 'p', start: 7, end: 9 }] })).toEqual([]);
+    expect(
+      dictionarySuggestions(sc, [{ id: 'p', text: '특허출원인들 학꾜' }], { covered: [{ paragraphId: 'p', start: 7, end: 9 }] }),
+    ).toEqual([]);
   });
 
   it('memoises spell() per process: a repeated check does no new lookups', () => {

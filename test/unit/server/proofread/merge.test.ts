@@ -20,9 +20,21 @@ const base = (o: Partial<Suggestion>): Suggestion => ({
 });
 
 describe('merge', () => {
-  const paras = [{ id: 'p', text: '메세지를 보냈다' }, { id: 'q', text: '할수 있다' }];
+  const paras = [
+    { id: 'p', text: '메세지를 보냈다' },
+    { id: 'q', text: '할수 있다' },
+  ];
   it('merges agreeing suggestions keeping the rule citation and best confidence', () => {
-    const rule = base({ id: 'r1', start: 0, end: 3, original: '메세지', replacement: '메시지', rule: '외래어 표기법', ruleId: 'spelling.loanword', confidence: 0.9 });
+    const rule = base({
+      id: 'r1',
+      start: 0,
+      end: 3,
+      original: '메세지',
+      replacement: '메시지',
+      rule: '외래어 표기법',
+      ruleId: 'spelling.loanword',
+      confidence: 0.9,
+    });
     const model = base({ id: 'm1', start: 1, end: 2, original: '세', replacement: '시', source: 'model', confidence: 0.95 });
     const out = mergeSuggestions([model, rule], paras);
     expect(out).toHaveLength(1);
@@ -66,7 +78,9 @@ describe('cache', () => {
   it('re-checking an edited document only sends changed paragraphs', async () => {
     const sent: string[] = [];
     const complete = async (req: ChatRequest): Promise<ChatResult> => {
-      const payload = JSON.parse(req.messages[1]!.content.split('\n').slice(2).join('\n')) as { paragraphs: Array<{ id: string; text: string }> };
+      const payload = JSON.parse(req.messages[1]!.content.split('\n').slice(2).join('\n')) as {
+        paragraphs: Array<{ id: string; text: string }>;
+      };
       const results = payload.paragraphs.map((p) => {
         sent.push(p.text);
         return { id: p.id, edits: p.text.includes('됬') ? [{ original: '됬다', corrected: '됐다', reason: '준말' }] : [] };

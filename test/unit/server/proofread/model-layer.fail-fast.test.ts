@@ -25,8 +25,13 @@ function flakyModel() {
 describe('a failed model call stops its sibling calls', () => {
   it('in the proofreading model layer', async () => {
     const model = flakyModel();
-    const paragraphs = Array.from({ length: 20 }, (_, i) => ({ id: `p${i}`, text: `${i}번째 문단은 충분히 길어서 따로 묶입니다.`.repeat(20) }));
-    await expect(runModelLayer(paragraphs, { complete: model.complete, countTokens: (t) => t.length, tokenBudget: 300, concurrency: 2 })).rejects.toThrow(UpstreamError);
+    const paragraphs = Array.from({ length: 20 }, (_, i) => ({
+      id: `p${i}`,
+      text: `${i}번째 문단은 충분히 길어서 따로 묶입니다.`.repeat(20),
+    }));
+    await expect(
+      runModelLayer(paragraphs, { complete: model.complete, countTokens: (t) => t.length, tokenBudget: 300, concurrency: 2 }),
+    ).rejects.toThrow(UpstreamError);
     const after = model.calls();
     await new Promise((r) => setTimeout(r, 100));
     expect(model.calls()).toBe(after); // nothing more started after the failure

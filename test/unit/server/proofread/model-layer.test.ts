@@ -27,7 +27,12 @@ describe('locateEdit', () => {
 });
 
 describe('parseModelOutput', () => {
-  const good = { results: [{ id: 'a', edits: [{ original: '됬다', corrected: '됐다', reason: 'x' }] }, { id: 'b', edits: [] }] };
+  const good = {
+    results: [
+      { id: 'a', edits: [{ original: '됬다', corrected: '됐다', reason: 'x' }] },
+      { id: 'b', edits: [] },
+    ],
+  };
   it('parses plain, fenced and prose-wrapped JSON', () => {
     expect(parseModelOutput(JSON.stringify(good))).toHaveLength(2);
     expect(parseModelOutput('```json\n' + JSON.stringify(good) + '\n```')).toHaveLength(2);
@@ -58,7 +63,9 @@ describe('batching and the model run', () => {
     const calls: string[][] = [];
     const complete = async (req: ChatRequest): Promise<ChatResult> => {
       expect(req.jsonSchema).toBe(PROOFREAD_JSON_SCHEMA);
-      const payload = JSON.parse(req.messages[1]!.content.split('\n').slice(2).join('\n')) as { paragraphs: Array<{ id: string; text: string }> };
+      const payload = JSON.parse(req.messages[1]!.content.split('\n').slice(2).join('\n')) as {
+        paragraphs: Array<{ id: string; text: string }>;
+      };
       const ids = payload.paragraphs.map((p) => p.id);
       calls.push(ids);
       const results = payload.paragraphs.map((p) => ({ id: p.id, edits: [{ original: '됬', corrected: '됐', reason: '' }] }));

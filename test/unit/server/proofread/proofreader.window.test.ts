@@ -28,7 +28,9 @@ function vllmLike(window: number, answer: (ps: Array<{ id: string; text: string 
     const prompt = promptTokens(req);
     calls.push({ ids: ps.map((p) => p.id), prompt, maxTokens: req.maxTokens ?? 0 });
     if (prompt + (req.maxTokens ?? 0) > window) {
-      throw Object.assign(new Error(`maximum context length is ${window} tokens; requested ${prompt + (req.maxTokens ?? 0)}`), { status: 400 });
+      throw Object.assign(new Error(`maximum context length is ${window} tokens; requested ${prompt + (req.maxTokens ?? 0)}`), {
+        status: 400,
+      });
     }
     return { content: JSON.stringify(answer(ps, calls.length)), finishReason: 'stop' };
   };
@@ -42,7 +44,10 @@ const fix = (ps: Array<{ id: string; text: string }>) => ({
 describe('batches from the window', () => {
   test('every request keeps prompt + max_tokens within the window, and every paragraph is checked', async () => {
     const window = 4096;
-    const paragraphs = Array.from({ length: 40 }, (_, i) => ({ id: `p${i}`, text: `${i}번 문단은 됬다. ` + '가나다라마바사아자차카타파하 '.repeat(6) }));
+    const paragraphs = Array.from({ length: 40 }, (_, i) => ({
+      id: `p${i}`,
+      text: `${i}번 문단은 됬다. ` + '가나다라마바사아자차카타파하 '.repeat(6),
+    }));
     const model = vllmLike(window, fix);
     const unchecked: UncheckedParagraphs[] = [];
     const out = await runModelLayer(paragraphs, {
@@ -61,12 +66,18 @@ describe('batches from the window', () => {
   test('a paragraph too long for the window is reported, not sent', async () => {
     const model = vllmLike(2048, fix);
     const unchecked: UncheckedParagraphs[] = [];
-    await runModelLayer([{ id: 'short', text: '됬다' }, { id: 'long', text: '가'.repeat(3000) }], {
-      complete: model.complete,
-      countTokens: count,
-      contextWindow: 2048,
-      onUnchecked: (u) => void unchecked.push(u),
-    });
+    await runModelLayer(
+      [
+        { id: 'short', text: '됬다' },
+        { id: 'long', text: '가'.repeat(3000) },
+      ],
+      {
+        complete: model.complete,
+        countTokens: count,
+        contextWindow: 2048,
+        onUnchecked: (u) => void unchecked.push(u),
+      },
+    );
     expect(model.calls.map((c) => c.ids)).toEqual([['short']]);
     expect(unchecked).toEqual([{ paragraphIds: ['long'], reason: 'too-long' }]);
   });
@@ -78,7 +89,11 @@ describe('paragraphs the model leaves out', () => {
   test('are asked once more, alone', async () => {
     const model = vllmLike(32768, (ps, call) => fix(call === 1 ? ps.filter((p) => p.id !== 'p1') : ps));
     const unchecked: UncheckedParagraphs[] = [];
-    const out = await runModelLayer(paragraphs, { complete: model.complete, countTokens: count, onUnchecked: (u) => void unchecked.push(u) });
+    const out = await runModelLayer(paragraphs, {
+      complete: model.complete,
+      countTokens: count,
+      onUnchecked: (u) => void unchecked.push(u),
+    });
     expect(model.calls.map((c) => c.ids)).toEqual([['p0', 'p1', 'p2'], ['p1']]);
     expect(out.map((s) => s.paragraphId)).toEqual(['p0', 'p1', 'p2']);
     expect(unchecked).toEqual([]);
@@ -101,7 +116,10 @@ describe('paragraphs the model leaves out', () => {
   });
 
   test('an empty or non-JSON answer: retried once, then unchecked', async () => {
-    for (const [content, reason] of [['', 'missing'], ['죄송합니다, 교정할 수 없습니다.', 'unreadable']] as const) {
+    for (const [content, reason] of [
+      ['', 'missing'],
+      ['죄송합니다, 교정할 수 없습니다.', 'unreadable'],
+    ] as const) {
       let n = 0;
       const unchecked: UncheckedParagraphs[] = [];
       await runModelLayer(paragraphs, {

@@ -20,7 +20,10 @@ const rule: Rule = {
 
 describe('runRules', () => {
   it('turns matches into suggestions with stable ids', () => {
-    const paras = [{ id: 'a', text: '할수 있다' }, { id: 'b', text: '없음 할수' }];
+    const paras = [
+      { id: 'a', text: '할수 있다' },
+      { id: 'b', text: '없음 할수' },
+    ];
     const s = runRules([rule], paras);
     expect(s.map((x) => [x.paragraphId, x.start, x.end, x.original, x.replacement])).toEqual([
       ['a', 0, 2, '할수', '할 수'],

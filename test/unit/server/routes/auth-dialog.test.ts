@@ -40,7 +40,13 @@ async function startIdp(): Promise<{ issuer: string; hits: () => number; close()
 }
 
 describe('OIDC settings for the dialog', () => {
-  const base = { HOST: '127.0.0.1', AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://idp.example/realms/x', OIDC_AUDIENCE: 'sseugi', OIDC_JWKS_URL: 'https://idp.example/jwks' };
+  const base = {
+    HOST: '127.0.0.1',
+    AUTH_MODE: 'oidc',
+    OIDC_ISSUER: 'https://idp.example/realms/x',
+    OIDC_AUDIENCE: 'sseugi',
+    OIDC_JWKS_URL: 'https://idp.example/jwks',
+  };
   it('OIDC_CLIENT_ID enables the dialog; OIDC_SCOPES defaults to openid profile and always has openid', () => {
     expect(authDialogEnabled(loadConfig(base as NodeJS.ProcessEnv))).toBe(false);
     const c = loadConfig({ ...base, OIDC_CLIENT_ID: 'sseugi-pane' } as NodeJS.ProcessEnv);
@@ -59,16 +65,27 @@ describe('OIDC discovery', () => {
     try {
       const d = createOidcDiscovery(idp.issuer);
       const ep = await d();
-      expect(ep).toEqual({ authorizationEndpoint: `${idp.issuer}/protocol/openid-connect/auth`, tokenEndpoint: `${idp.issuer}/protocol/openid-connect/token` });
+      expect(ep).toEqual({
+        authorizationEndpoint: `${idp.issuer}/protocol/openid-connect/auth`,
+        tokenEndpoint: `${idp.issuer}/protocol/openid-connect/token`,
+      });
       await d();
       expect(idp.hits()).toBe(1);
       await expect(createOidcDiscovery(`${idp.issuer}-other`)()).rejects.toThrow();
     } finally {
       await idp.close();
     }
-    expect(discoveryUrl('https://login.microsoftonline.com/t/v2.0/')).toBe('https://login.microsoftonline.com/t/v2.0/.well-known/openid-configuration');
+    expect(discoveryUrl('https://login.microsoftonline.com/t/v2.0/')).toBe(
+      'https://login.microsoftonline.com/t/v2.0/.well-known/openid-configuration',
+    );
     const fake = (body: object) => (async () => new Response(JSON.stringify(body), { status: 200 })) as unknown as typeof fetch;
-    const plain = createOidcDiscovery('https://idp.example', { fetch: fake({ issuer: 'https://idp.example', authorization_endpoint: 'http://idp.example/a', token_endpoint: 'https://idp.example/t' }) });
+    const plain = createOidcDiscovery('https://idp.example', {
+      fetch: fake({
+        issuer: 'https://idp.example',
+        authorization_endpoint: 'http://idp.example/a',
+        token_endpoint: 'https://idp.example/t',
+      }),
+    });
     await expect(plain()).rejects.toThrow(/not https/);
   });
 });
@@ -144,7 +161,7 @@ describe('GET /auth/dialog.html on the relay', () => {
       expect(html).toContain('data-redirect-uri="https://sseugi.corp.example/auth/dialog.html"');
       const csp = String(r.headers['content-security-policy']);
       expect(csp).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com(;|$)/); // default: the Office.js CDN
-      expect(csp).not.toContain('unsafe-inline\'; script');
+      expect(csp).not.toContain("unsafe-inline'; script");
       expect(csp).toMatch(new RegExp(`connect-src 'self' ${new URL(idp.issuer).origin.replace(/[.]/g, '\\.')}(;|$)`));
       expect(csp).toContain('frame-ancestors');
     });

@@ -2,7 +2,10 @@ import { httpsRequest, parseSse, postJson, startTestRelay, type TestRelay } from
 import { startFakeLlm, type FakeLlm } from '../../../helpers/fake-llm';
 
 const textOf = (events: Array<{ event: string; data: any }>) =>
-  events.filter((e) => e.event === 'text').map((e) => e.data.text).join('');
+  events
+    .filter((e) => e.event === 'text')
+    .map((e) => e.data.text)
+    .join('');
 
 describe('generation API', () => {
   let fake: FakeLlm;
@@ -32,9 +35,20 @@ describe('generation API', () => {
 
   it('checks a legal-template draft with its pack and sends the findings before done', async () => {
     fake.options.reply = () =>
-      ['【청구항 1】', '센서부(110); 및 제어부(120)를 포함하는 화분.', '【청구항 2】', '제1항에 있어서, 상기 펌프는 물을 공급하는 화분.'].join('\n');
+      [
+        '【청구항 1】',
+        '센서부(110); 및 제어부(120)를 포함하는 화분.',
+        '【청구항 2】',
+        '제1항에 있어서, 상기 펌프는 물을 공급하는 화분.',
+      ].join('\n');
     const events = parseSse(
-      (await postJson(relay, '/api/draft', { instruction: '스마트 화분의 청구범위', template: 'patent-claims', text: '센서부(110)와 제어부(120)를 갖는 화분' })).body,
+      (
+        await postJson(relay, '/api/draft', {
+          instruction: '스마트 화분의 청구범위',
+          template: 'patent-claims',
+          text: '센서부(110)와 제어부(120)를 갖는 화분',
+        })
+      ).body,
     );
     const findings = events.find((e) => e.event === 'findings');
     expect(findings?.data.pack).toBe('patent');
@@ -45,7 +59,9 @@ describe('generation API', () => {
 
   it('rewrites with a low temperature and says when the model was cut off', async () => {
     fake.options = { reply: () => '간결한 문장입니다.', fault: 'length' };
-    const events = parseSse((await postJson(relay, '/api/rewrite', { text: '이것은 매우 길고 장황한 문장입니다.', style: 'concise' })).body);
+    const events = parseSse(
+      (await postJson(relay, '/api/rewrite', { text: '이것은 매우 길고 장황한 문장입니다.', style: 'concise' })).body,
+    );
     expect(fake.requests[0]!.temperature).toBeLessThanOrEqual(0.3);
     expect(events.at(-1)).toMatchObject({ event: 'done', data: { finishReason: 'length', truncated: true } });
   });
@@ -54,7 +70,8 @@ describe('generation API', () => {
     fake.options.reply = () => '상기 펌프는 물을 공급하는 화분.';
     const partial = '【청구항 1】\n센서부(110)를 포함하는 화분.\n【청구항 2】\n제1항에 있어서, ';
     const events = parseSse(
-      (await postJson(relay, '/api/draft', { instruction: '스마트 화분의 청구범위', template: 'patent-claims', continueFrom: partial })).body,
+      (await postJson(relay, '/api/draft', { instruction: '스마트 화분의 청구범위', template: 'patent-claims', continueFrom: partial }))
+        .body,
     );
     const msgs = fake.requests[0]!.messages!;
     expect(msgs.at(-2)).toEqual({ role: 'assistant', content: partial });
@@ -88,7 +105,16 @@ describe('generation API', () => {
     const r = await httpsRequest(relay, 'GET', '/api/templates');
     const { templates } = JSON.parse(r.body);
     expect(templates.map((t: any) => t.id)).toEqual(
-      expect.arrayContaining(['official-letter', 'email', 'minutes', 'press-release', 'report-outline', 'patent-claims', 'official-draft', 'contract-clause']),
+      expect.arrayContaining([
+        'official-letter',
+        'email',
+        'minutes',
+        'press-release',
+        'report-outline',
+        'patent-claims',
+        'official-draft',
+        'contract-clause',
+      ]),
     );
     expect(templates.every((t: any) => t.label.ko && t.label.en)).toBe(true);
   });
@@ -100,7 +126,8 @@ describe('generation API', () => {
 
   it('summarises a document larger than the window by map-reduce, with progress', async () => {
     fake.options.reply = (b) => (JSON.stringify(b).includes('부분 요약') ? '최종 요약입니다.' : '부분 요약.');
-    const paragraph = '제1조(목적) 이 법은 발명을 보호ㆍ장려하고 그 이용을 도모함으로써 기술의 발전을 촉진하여 산업발전에 이바지함을 목적으로 한다.\n\n';
+    const paragraph =
+      '제1조(목적) 이 법은 발명을 보호ㆍ장려하고 그 이용을 도모함으로써 기술의 발전을 촉진하여 산업발전에 이바지함을 목적으로 한다.\n\n';
     const doc = paragraph.repeat(120); // ≈ 8,000 characters, several times the 4,096-token window
     const events = parseSse((await postJson(relay, '/api/summarize', { text: doc, options: { length: 'short', form: 'bullets' } })).body);
     const progress = events.filter((e) => e.event === 'progress');

@@ -104,7 +104,10 @@ describe('POST /api/proofread', () => {
 
   it('tells the model the chosen register', async () => {
     fake.options.reply = modelReply({});
-    await postJson(relay, '/api/proofread', { paragraphs: [{ id: 'r', text: '보고서를 제출했다. 검토 바랍니다.' }], options: { register: 'hapsyo' } });
+    await postJson(relay, '/api/proofread', {
+      paragraphs: [{ id: 'r', text: '보고서를 제출했다. 검토 바랍니다.' }],
+      options: { register: 'hapsyo' },
+    });
     expect(JSON.stringify(fake.requests.at(-1))).toContain('합쇼체');
   });
 
@@ -138,7 +141,15 @@ describe('POST /api/proofread', () => {
     [{}, 'paragraphs'],
     [{ paragraphs: [] }, 'paragraphs'],
     [{ paragraphs: [{ id: 'a', text: 1 }] }, 'paragraphs.0.text'],
-    [{ paragraphs: [{ id: 'a', text: 'x' }, { id: 'a', text: 'y' }] }, 'paragraphs'],
+    [
+      {
+        paragraphs: [
+          { id: 'a', text: 'x' },
+          { id: 'a', text: 'y' },
+        ],
+      },
+      'paragraphs',
+    ],
     [{ paragraphs: [{ id: 'a', text: 'x' }], options: { pack: 'poetry' } }, 'options.pack'],
     [{ paragraphs: [{ id: 'a', text: 'x' }], options: { categories: ['nope'] } }, 'options.categories.0'],
   ])('rejects %j naming %s', async (body, field) => {

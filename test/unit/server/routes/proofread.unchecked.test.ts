@@ -6,7 +6,8 @@
 import { parseSse, postJson, startTestRelay, type TestRelay } from '../../../helpers/relay';
 import { startFakeLlm, type ChatBody, type FakeLlm } from '../../../helpers/fake-llm';
 
-const idsOf = (body: ChatBody) => [...(body.messages?.find((m) => m.role === 'user')?.content ?? '').matchAll(/"id":"([^"]+)"/g)].map((m) => m[1]!);
+const idsOf = (body: ChatBody) =>
+  [...(body.messages?.find((m) => m.role === 'user')?.content ?? '').matchAll(/"id":"([^"]+)"/g)].map((m) => m[1]!);
 
 describe('POST /api/proofread: unchecked paragraphs and neutralised text', () => {
   let fake: FakeLlm;
@@ -25,7 +26,12 @@ describe('POST /api/proofread: unchecked paragraphs and neutralised text', () =>
   });
 
   it('a paragraph the model leaves out twice arrives as `unchecked`, and done counts it', async () => {
-    fake.options.reply = (body) => JSON.stringify({ results: idsOf(body).filter((id) => id !== 'p1').map((id) => ({ id, edits: [] })) });
+    fake.options.reply = (body) =>
+      JSON.stringify({
+        results: idsOf(body)
+          .filter((id) => id !== 'p1')
+          .map((id) => ({ id, edits: [] })),
+      });
     const r = await postJson(relay, '/api/proofread', {
       paragraphs: [
         { id: 'p0', text: '첫 문단입니다.' },
@@ -36,7 +42,9 @@ describe('POST /api/proofread: unchecked paragraphs and neutralised text', () =>
     expect(r.status).toBe(200);
     const events = parseSse(r.body);
     expect(fake.requests.map(idsOf)).toEqual([['p0', 'p1', 'p2'], ['p1']]);
-    expect(events.filter((e) => e.event === 'unchecked').map((e) => e.data)).toEqual([{ layer: 'model', paragraphIds: ['p1'], reason: 'missing' }]);
+    expect(events.filter((e) => e.event === 'unchecked').map((e) => e.data)).toEqual([
+      { layer: 'model', paragraphIds: ['p1'], reason: 'missing' },
+    ]);
     expect(events.at(-1)).toMatchObject({ event: 'done', data: { unchecked: 1 } });
   });
 

@@ -99,7 +99,9 @@ describe('AUTH_MODE through the relay', () => {
     beforeAll(async () => {
       key = await generateKeyPair('RS256');
       const jwk: JWK = { ...(await exportJWK(key.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
-      jwksServer = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+      jwksServer = http.createServer((_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })),
+      );
       await new Promise<void>((r) => jwksServer.listen(0, '127.0.0.1', r));
       const port = (jwksServer.address() as AddressInfo).port;
       relay = await startTestRelay({
@@ -148,8 +150,15 @@ describe('security headers and CORS', () => {
   it('sends a CSP that lets Office frame the pane, and no X-Frame-Options', async () => {
     const r = await httpsRequest(relay, 'GET', '/taskpane.html');
     const csp = String(r.headers['content-security-policy']);
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
-    expect(directives['frame-ancestors']).toEqual(expect.arrayContaining(["'self'", 'https://*.officeapps.live.com', 'https://*.office.com', 'https://*.sharepoint.com']));
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
+    expect(directives['frame-ancestors']).toEqual(
+      expect.arrayContaining(["'self'", 'https://*.officeapps.live.com', 'https://*.office.com', 'https://*.sharepoint.com']),
+    );
     // default Office.js source: Microsoft's CDN (a mirror: 'self' only, officejs.test.ts)
     expect(directives['script-src']).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
     expect(directives['connect-src']).toEqual(["'self'"]);
@@ -202,7 +211,11 @@ describe('security headers and CORS', () => {
       const bad = await httpsRequest(c, 'GET', '/api/health', { headers: { origin: 'https://evil.example' } });
       expect(bad.headers['access-control-allow-origin']).toBeUndefined();
       const pre = await httpsRequest(c, 'OPTIONS', '/api/summarize', {
-        headers: { origin: 'https://portal.corp.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' },
+        headers: {
+          origin: 'https://portal.corp.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type, authorization',
+        },
       });
       expect(pre.status).toBe(204);
       expect(pre.headers['access-control-allow-headers']).toMatch(/Authorization/);
@@ -222,7 +235,12 @@ describe('security headers and CORS', () => {
       const html = readFileSync(path.join(ADDIN_DIST, f), 'utf8');
       for (const tag of html.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) ?? []) {
         expect(tag).toMatch(/\bsrc=/);
-        expect(tag.replace(/<script\b[^>]*>/i, '').replace(/<\/script>/i, '').trim()).toBe('');
+        expect(
+          tag
+            .replace(/<script\b[^>]*>/i, '')
+            .replace(/<\/script>/i, '')
+            .trim(),
+        ).toBe('');
       }
       expect(html).not.toMatch(/\son[a-z]+\s*=/i);
     }

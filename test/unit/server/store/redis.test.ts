@@ -21,7 +21,9 @@ run('Redis shared state', () => {
 
   beforeAll(async () => {
     if (!REDIS_URL) return;
-    fakeA = await startFakeLlm({ reply: () => JSON.stringify({ results: [{ id: 'p0', edits: [{ original: '됬다', corrected: '됐다', reason: '맞춤법' }] }] }) });
+    fakeA = await startFakeLlm({
+      reply: () => JSON.stringify({ results: [{ id: 'p0', edits: [{ original: '됬다', corrected: '됐다', reason: '맞춤법' }] }] }),
+    });
     fakeB = await startFakeLlm({ reply: () => JSON.stringify({ results: [] }) });
     relayA = await startTestRelay({ ...LOAD_ENV, LLM_BASE_URL: fakeA.url, REDIS_URL });
     relayB = await startTestRelay({ ...LOAD_ENV, LLM_BASE_URL: fakeB.url, REDIS_URL });

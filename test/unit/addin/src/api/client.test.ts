@@ -3,7 +3,14 @@
  * malformed one is BAD_EVENT, an unknown one skipped), and the proofreader's JSON call
  * going through the same auth retry and Retry-After mapping as every other call.
  */
-import { BAD_EVENT, RelayError, postStream, setAuthRetry, setCredentialProvider, type StreamEvent } from '../../../../../addin/src/api/client';
+import {
+  BAD_EVENT,
+  RelayError,
+  postStream,
+  setAuthRetry,
+  setCredentialProvider,
+  type StreamEvent,
+} from '../../../../../addin/src/api/client';
 import { suggestDocType } from '../../../../../addin/src/ui/proofread/api';
 
 function sse(blocks: Array<[string, string]>): Response {
@@ -79,7 +86,8 @@ describe('the proofreader’s JSON call goes through the one client', () => {
 
   it('maps a busy relay to RelayError with its code, message and Retry-After', async () => {
     global.fetch = jest.fn(
-      async () => new Response(JSON.stringify({ code: 'BUSY', message: 'The model is busy.' }), { status: 503, headers: { 'retry-after': '9' } }),
+      async () =>
+        new Response(JSON.stringify({ code: 'BUSY', message: 'The model is busy.' }), { status: 503, headers: { 'retry-after': '9' } }),
     ) as unknown as typeof fetch;
     const err = (await suggestDocType(['가']).catch((e: unknown) => e)) as RelayError;
     expect(err).toBeInstanceOf(RelayError);
@@ -89,7 +97,9 @@ describe('the proofreader’s JSON call goes through the one client', () => {
 
 describe('suggestDocType checks the answer against the contract', () => {
   it('rejects an unknown document type instead of returning it', async () => {
-    global.fetch = jest.fn(async () => new Response(JSON.stringify({ docType: 'poetry', scores: {} }), { status: 200 })) as unknown as typeof fetch;
+    global.fetch = jest.fn(
+      async () => new Response(JSON.stringify({ docType: 'poetry', scores: {} }), { status: 200 }),
+    ) as unknown as typeof fetch;
     await expect(suggestDocType(['가'])).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
   });
 });

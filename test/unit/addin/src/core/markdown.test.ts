@@ -4,7 +4,8 @@ import { blocksToPlainText } from '../../../../../addin/src/core/blocks';
 
 describe('parseMarkdown', () => {
   test('headings, paragraphs, lists', () => {
-    const md = '# 제목\n\n## 개요\n첫 줄\n둘째 줄\n\n- 항목 1\n- 항목 **2**\n  - 하위 항목\n    * 더 하위\n- 항목 3\n\n1. 하나\n2) 둘\n\n### 소제목 ###';
+    const md =
+      '# 제목\n\n## 개요\n첫 줄\n둘째 줄\n\n- 항목 1\n- 항목 **2**\n  - 하위 항목\n    * 더 하위\n- 항목 3\n\n1. 하나\n2) 둘\n\n### 소제목 ###';
     expect(parseMarkdown(md)).toEqual([
       { kind: 'heading', level: 1, runs: [{ text: '제목' }] },
       { kind: 'heading', level: 2, runs: [{ text: '개요' }] },
@@ -20,19 +21,40 @@ describe('parseMarkdown', () => {
           { runs: [{ text: '항목 3' }], level: 0 },
         ],
       },
-      { kind: 'list', ordered: true, items: [{ runs: [{ text: '하나' }], level: 0 }, { runs: [{ text: '둘' }], level: 0 }] },
+      {
+        kind: 'list',
+        ordered: true,
+        items: [
+          { runs: [{ text: '하나' }], level: 0 },
+          { runs: [{ text: '둘' }], level: 0 },
+        ],
+      },
       { kind: 'heading', level: 3, runs: [{ text: '소제목' }] },
     ]);
   });
   test('deep headings clamp to level 3; • bullets', () => {
     expect(parseMarkdown('##### 제1조 (목적)\n• 가\n• 나')).toEqual([
       { kind: 'heading', level: 3, runs: [{ text: '제1조 (목적)' }] },
-      { kind: 'list', ordered: false, items: [{ runs: [{ text: '가' }], level: 0 }, { runs: [{ text: '나' }], level: 0 }] },
+      {
+        kind: 'list',
+        ordered: false,
+        items: [
+          { runs: [{ text: '가' }], level: 0 },
+          { runs: [{ text: '나' }], level: 0 },
+        ],
+      },
     ]);
   });
   test('list item continuation lines', () => {
     expect(parseMarkdown('- 첫 항목\n  이어지는 줄\n- 둘째')).toEqual([
-      { kind: 'list', ordered: false, items: [{ runs: [{ text: '첫 항목 이어지는 줄' }], level: 0 }, { runs: [{ text: '둘째' }], level: 0 }] },
+      {
+        kind: 'list',
+        ordered: false,
+        items: [
+          { runs: [{ text: '첫 항목 이어지는 줄' }], level: 0 },
+          { runs: [{ text: '둘째' }], level: 0 },
+        ],
+      },
     ]);
   });
   test('ordered list switching to bullets at top level starts a new list', () => {
@@ -101,8 +123,17 @@ describe('blocksToHtml', () => {
     expect(blocksToHtml(parseMarkdown('1. *가*\n2. 나'))).toBe('<ol><li><em>가</em></li><li>나</li></ol>');
   });
   test('level jumps are clamped to one deeper', () => {
-    expect(blocksToHtml([{ kind: 'list', ordered: false, items: [{ runs: [{ text: 'a' }], level: 2 }, { runs: [{ text: 'b' }], level: 0 }] }])).toBe(
-      '<ul><li>a</li><li>b</li></ul>',
-    );
+    expect(
+      blocksToHtml([
+        {
+          kind: 'list',
+          ordered: false,
+          items: [
+            { runs: [{ text: 'a' }], level: 2 },
+            { runs: [{ text: 'b' }], level: 0 },
+          ],
+        },
+      ]),
+    ).toBe('<ul><li>a</li><li>b</li></ul>');
   });
 });

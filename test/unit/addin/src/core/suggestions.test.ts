@@ -80,7 +80,12 @@ describe('core/suggestions', () => {
     expect(filterSuggestions(all, { category: 'spacing', source: null }).map((s) => s.id)).toEqual(['a', 'b']);
     expect(filterSuggestions(all, { category: null, source: 'model' }).map((s) => s.id)).toEqual(['m']);
     expect(filterSuggestions(all, { category: 'spelling', source: 'model' })).toEqual([]);
-    expect(countBy(all, (s) => s.source)).toEqual(new Map([['rule', 4], ['model', 1]]));
+    expect(countBy(all, (s) => s.source)).toEqual(
+      new Map([
+        ['rule', 4],
+        ['model', 1],
+      ]),
+    );
   });
 
   it('builds one edit set per paragraph against the text as checked; overlaps and mismatches are skipped', () => {
@@ -153,7 +158,15 @@ describe('core/suggestions', () => {
 });
 
 describe('suggestions that arrive after an accept', () => {
-  const base = { id: 's', paragraphId: 'p0', category: 'spelling' as const, message: '', messageEn: '', source: 'model' as const, confidence: 0.7 };
+  const base = {
+    id: 's',
+    paragraphId: 'p0',
+    category: 'spelling' as const,
+    message: '',
+    messageEn: '',
+    source: 'model' as const,
+    confidence: 0.7,
+  };
   it('are moved through the accepted edits onto the current text', () => {
     // ZZabababc: the user accepted ZZ → '' ; a late model edit at [2,5) "aba" → "X" was computed on the old text.
     const late = { ...base, start: 2, end: 5, original: 'aba', replacement: 'X' };

@@ -24,7 +24,10 @@ describe('BrowserHost (standalone editor)', () => {
     const el = editor(['할수있는 일이 됬다.']);
     const host = new BrowserHost(el);
     const [p] = await host.getParagraphs('body');
-    const res = await host.applyEdits([{ paragraph: p!, edits: [edit('a', p!.text, '할수', '할 수'), edit('b', p!.text, '됬다', '됐다')] }], 'tracked');
+    const res = await host.applyEdits(
+      [{ paragraph: p!, edits: [edit('a', p!.text, '할수', '할 수'), edit('b', p!.text, '됬다', '됐다')] }],
+      'tracked',
+    );
     expect(res.applied.sort()).toEqual(['a', 'b']);
     expect(el.querySelector('p')!.innerHTML).toBe('<del>할수</del><ins>할 수</ins>있는 일이 <del>됬다</del><ins>됐다</ins>.');
     // What the pane reads back is the new text (deleted text excluded).

@@ -105,7 +105,10 @@ describe('FileHost (workbench)', () => {
     const { view, host, ledger } = setup();
     const [, p] = await host.getParagraphs('body');
     const overlapping: ParagraphEdit = { suggestionId: 'o', start: 1, end: 3, original: '수있', replacement: '수 있', comment: '' };
-    const r = await host.applyEdits([{ paragraph: p!, edits: [edit('b', p!.text, '됬다', '됐다'), edit('a', p!.text, '할수', '할 수'), overlapping] }], 'direct');
+    const r = await host.applyEdits(
+      [{ paragraph: p!, edits: [edit('b', p!.text, '됬다', '됐다'), edit('a', p!.text, '할수', '할 수'), overlapping] }],
+      'direct',
+    );
     expect(r.applied.sort()).toEqual(['a', 'b']);
     expect(r.failed).toEqual(['o']); // overlaps 할수: the earlier one wins, as in the other hosts
     expect((await host.getParagraphs('body'))[1]!.text).toBe('할 수있는 일이 됐다.');
@@ -114,6 +117,8 @@ describe('FileHost (workbench)', () => {
       [8, 10, '됐다'],
     ]);
     // Direct edits show only the new text.
-    expect(view.children[1]!.innerHTML).toBe('<span class="sseugi-direct" title="이유 a">할 수</span>있는 일이 <span class="sseugi-direct" title="이유 b">됐다</span>.');
+    expect(view.children[1]!.innerHTML).toBe(
+      '<span class="sseugi-direct" title="이유 a">할 수</span>있는 일이 <span class="sseugi-direct" title="이유 b">됐다</span>.',
+    );
   });
 });

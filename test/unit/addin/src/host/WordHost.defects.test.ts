@@ -65,7 +65,19 @@ describe('defect 2: WordApi 1.3 members on a 1.1 client', () => {
   it('uses a text prefix for lists without WordApi 1.3 (no 1.3 member is called)', async () => {
     setup(WORD_2016, ['x']);
     const host = new WordHost();
-    await host.insertBlocks([{ kind: 'list', ordered: true, items: [{ runs: [{ text: '하나' }], level: 0 }, { runs: [{ text: '둘' }], level: 0 }] }], 'below');
+    await host.insertBlocks(
+      [
+        {
+          kind: 'list',
+          ordered: true,
+          items: [
+            { runs: [{ text: '하나' }], level: 0 },
+            { runs: [{ text: '둘' }], level: 0 },
+          ],
+        },
+      ],
+      'below',
+    );
     expect(fake.doc.texts()).toEqual(['x', '1. 하나', '2. 둘']);
     expect(fake.calls.filter((c) => c.set !== '1.1')).toEqual([]);
   });
@@ -130,13 +142,16 @@ describe('defect 5: partial failure', () => {
     );
   };
 
-  it.each([DESKTOP_CURRENT, WEB_CURRENT, WORD_2016])('a write rejected once mid-batch: what ran is reported, the rest retried ($name)', async (profile) => {
-    const res = await run(profile, (f) => (f.failWriteAt = f.writeCount + 2));
-    expect(res.applied.sort()).toEqual(['s0', 's1', 's2']);
-    expect(res.failed).toEqual([]);
-    expect(fake.doc.texts()).toEqual(['첫째 돼요', '둘째 돼요', '셋째 돼요']);
-    expect(fake.doc.changeTrackingMode).toBe('Off');
-  });
+  it.each([DESKTOP_CURRENT, WEB_CURRENT, WORD_2016])(
+    'a write rejected once mid-batch: what ran is reported, the rest retried ($name)',
+    async (profile) => {
+      const res = await run(profile, (f) => (f.failWriteAt = f.writeCount + 2));
+      expect(res.applied.sort()).toEqual(['s0', 's1', 's2']);
+      expect(res.failed).toEqual([]);
+      expect(fake.doc.texts()).toEqual(['첫째 돼요', '둘째 돼요', '셋째 돼요']);
+      expect(fake.doc.changeTrackingMode).toBe('Off');
+    },
+  );
 
   it('a write that keeps failing is marked failed; the others are applied once; tracking restored', async () => {
     const res = await run(DESKTOP_CURRENT, (f) => (f.failWriteAt = [f.writeCount + 2, f.writeCount + 3]));
@@ -159,7 +174,10 @@ describe('defect 5: partial failure', () => {
     const host = new WordHost();
     const paras = await host.getParagraphs('body');
     fake.failWriteAt = fake.writeCount + 2;
-    const res = await host.applyEdits(paras.map((p, i) => ({ paragraph: p, edits: [edit(`c${i}`, p.text, '되요', null)] })), 'tracked');
+    const res = await host.applyEdits(
+      paras.map((p, i) => ({ paragraph: p, edits: [edit(`c${i}`, p.text, '되요', null)] })),
+      'tracked',
+    );
     expect(res.applied.sort()).toEqual(['c0', 'c1', 'c2']);
     expect(fake.doc.comments.map((c) => c.paraId)).toHaveLength(3);
     expect(new Set(fake.doc.comments.map((c) => c.paraId)).size).toBe(3);
@@ -194,9 +212,18 @@ describe('comment format (issue 15): one function owns it', () => {
     const host = new WordHost();
     const [p] = await host.getParagraphs('body');
     const s: Suggestion = {
-      id: 'sp1', paragraphId: paragraphId(0), start: 6, end: 8, original: '됬다', replacement: '됐다',
-      category: 'spelling', message: "'되었다'의 준말은 '됐다'입니다.", messageEn: "Short for '되었다' is '됐다'.",
-      rule: '한글 맞춤법 제35항', source: 'rule', confidence: 1,
+      id: 'sp1',
+      paragraphId: paragraphId(0),
+      start: 6,
+      end: 8,
+      original: '됬다',
+      replacement: '됐다',
+      category: 'spelling',
+      message: "'되었다'의 준말은 '됐다'입니다.",
+      messageEn: "Short for '되었다' is '됐다'.",
+      rule: '한글 맞춤법 제35항',
+      source: 'rule',
+      confidence: 1,
     };
     const plan = buildEditSets([s], new Map([[paragraphId(0), p!]]), (x) => commentReason(x, 'ko'));
     const res = await host.applyEdits(plan.sets, 'comment');

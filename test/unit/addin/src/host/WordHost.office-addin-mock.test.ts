@@ -65,6 +65,11 @@ describe('locate helpers', () => {
   });
   it('narrows replacements to the changed part', () => {
     expect(narrowEdit(10, '되요', '돼요', { keepOneCharacter: true })).toEqual({ start: 10, end: 11, original: '되', replacement: '돼' });
-    expect(narrowEdit(0, '좋은것', '좋은 것', { keepOneCharacter: true })).toEqual({ start: 2, end: 3, original: '것', replacement: ' 것' });
+    expect(narrowEdit(0, '좋은것', '좋은 것', { keepOneCharacter: true })).toEqual({
+      start: 2,
+      end: 3,
+      original: '것',
+      replacement: ' 것',
+    });
   });
 });

@@ -40,7 +40,13 @@ describe('Word API requirement sets', () => {
     const files = [join(HOST_DIR, 'WordHost.ts'), ...readdirSync(join(HOST_DIR, 'word')).map((f) => join(HOST_DIR, 'word', f))];
     const used = wordMembersUsedBy(files);
     // sanity: the checker sees the members we know WordHost uses
-    for (const m of ['Paragraph.detachFromList', 'Range.expandTo', 'Document.changeTrackingMode', 'Paragraph.uniqueLocalId', 'Range.insertText']) {
+    for (const m of [
+      'Paragraph.detachFromList',
+      'Range.expandTo',
+      'Document.changeTrackingMode',
+      'Paragraph.uniqueLocalId',
+      'Range.insertText',
+    ]) {
       expect(used).toContain(m);
     }
     const min = versionNumber(MANIFEST_MIN_WORDAPI);

@@ -56,7 +56,11 @@ afterEach(() => jest.useRealTimers());
 
 describe('relay status polling', () => {
   it('turns from green to warning when the model dies, and back when it returns', async () => {
-    render(<Wrap><Banner /></Wrap>);
+    render(
+      <Wrap>
+        <Banner />
+      </Wrap>,
+    );
     await flush();
     expect(banner()).toContain('exaone');
     answer = 'model-down';
@@ -69,7 +73,11 @@ describe('relay status polling', () => {
   });
 
   it('re-reads health right after a task finished', async () => {
-    render(<Wrap><Banner /></Wrap>);
+    render(
+      <Wrap>
+        <Banner />
+      </Wrap>,
+    );
     await flush();
     const before = fetchMock.mock.calls.length;
     answer = 'model-down';
@@ -81,7 +89,11 @@ describe('relay status polling', () => {
 
   it('backs off exponentially while the relay is unreachable', async () => {
     answer = 'relay-down';
-    render(<Wrap><Banner /></Wrap>);
+    render(
+      <Wrap>
+        <Banner />
+      </Wrap>,
+    );
     await flush();
     const at = () => fetchMock.mock.calls.length;
     expect(at()).toBe(1);
@@ -100,7 +112,11 @@ describe('relay status polling', () => {
   });
 
   it('does not poll while the pane is hidden, and checks at once when it shows again', async () => {
-    render(<Wrap><Banner /></Wrap>);
+    render(
+      <Wrap>
+        <Banner />
+      </Wrap>,
+    );
     await flush();
     hidden = true;
     await act(async () => document.dispatchEvent(new Event('visibilitychange')));

@@ -25,7 +25,13 @@ async function show(state: TaskState, host: DocumentHost, primaryMode?: 'replace
   await act(async () => {
     render(
       <Wrap>
-        <ResultView state={state} host={host} onStop={() => undefined} onRetry={() => undefined} {...(primaryMode ? { primaryMode } : {})} />
+        <ResultView
+          state={state}
+          host={host}
+          onStop={() => undefined}
+          onRetry={() => undefined}
+          {...(primaryMode ? { primaryMode } : {})}
+        />
       </Wrap>,
     );
   });
@@ -63,7 +69,12 @@ describe('ResultView', () => {
   it('with a selection, "replace selection" is there (and first when asked)', async () => {
     await show(done('새 글'), hostWith('고칠 부분'), 'replace');
     await screen.findByTestId('insert-replace');
-    expect(screen.getAllByRole('button').find((b) => b.getAttribute('data-testid')?.startsWith('insert-'))?.getAttribute('data-testid')).toBe('insert-replace');
+    expect(
+      screen
+        .getAllByRole('button')
+        .find((b) => b.getAttribute('data-testid')?.startsWith('insert-'))
+        ?.getAttribute('data-testid'),
+    ).toBe('insert-replace');
   });
 
   it('a stopped (half) answer is inserted only after a confirmation', async () => {

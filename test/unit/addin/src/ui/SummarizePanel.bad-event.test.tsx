@@ -24,7 +24,9 @@ function sseResponse(body: string) {
 }
 
 it('shows the BAD_EVENT message and keeps the text received so far', async () => {
-  global.fetch = jest.fn(async () => sseResponse('event: text\ndata: {"text":"요약 일부"}\n\nevent: done\ndata: {"truncated":"no"}\n\n')) as unknown as typeof fetch;
+  global.fetch = jest.fn(async () =>
+    sseResponse('event: text\ndata: {"text":"요약 일부"}\n\nevent: done\ndata: {"truncated":"no"}\n\n'),
+  ) as unknown as typeof fetch;
   const user = userEvent.setup();
   renderPane(<SummarizePanel host={fakeHost({ body: '요약할 본문입니다.' })} />);
   await act(async () => {

@@ -21,17 +21,27 @@ async function stub(url: string, init: RequestInit): Promise<Response> {
   seen.push({ path: url, headers });
   if (init.method !== 'POST') return json(405, { code: 'METHOD', message: 'POST' });
   if (url === '/api/document/parse') {
-    if (headers['content-type'] !== 'application/octet-stream') return json(415, { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'octet-stream' });
+    if (headers['content-type'] !== 'application/octet-stream')
+      return json(415, { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'octet-stream' });
     const bytes = new Uint8Array(init.body as ArrayBuffer);
     if (bytes.length > LIMIT) return json(413, { code: 'FILE_TOO_LARGE', message: '파일이 너무 큽니다 / too large' });
     const name = decodeURIComponent(headers['x-sseugi-filename'] ?? '');
     if (!name.endsWith('.txt')) return json(415, { code: 'UNSUPPORTED_FORMAT', message: '형식 / format' });
     const text = new TextDecoder().decode(bytes).normalize('NFC');
-    return json(200, { format: 'txt', paragraphs: text.split('\n').map((t, i) => ({ id: `p${i}`, text: t, kind: 'body', location: { line: i } })), suggestedPack: 'official' });
+    return json(200, {
+      format: 'txt',
+      paragraphs: text.split('\n').map((t, i) => ({ id: `p${i}`, text: t, kind: 'body', location: { line: i } })),
+      suggestedPack: 'official',
+    });
   }
   if (url === '/api/document/apply') {
     if (headers['content-type'] !== 'application/json') return json(415, { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'json' });
-    const req = JSON.parse(String(init.body)) as { filename: string; file: string; mode: string; edits: Array<{ paragraphId: string; start: number; end: number; replacement: string }> };
+    const req = JSON.parse(String(init.body)) as {
+      filename: string;
+      file: string;
+      mode: string;
+      edits: Array<{ paragraphId: string; start: number; end: number; replacement: string }>;
+    };
     if (req.mode === 'busy') return json(429, { code: 'RATE_LIMITED', message: 'slow down' }, { 'retry-after': '7' });
     const lines = new TextDecoder().decode(fromBase64(req.file)).split('\n');
     const sorted = [...req.edits].sort((a, b) => b.start - a.start);
@@ -40,7 +50,14 @@ async function stub(url: string, init: RequestInit): Promise<Response> {
       lines[i] = lines[i]!.slice(0, e.start) + e.replacement + lines[i]!.slice(e.end);
     }
     const out = new TextEncoder().encode(lines.join('\n'));
-    return json(200, { file: toBase64(out.buffer), filename: req.filename.replace(/\.txt$/, '-쓰기.txt'), mode: req.mode, applied: req.edits.length, skipped: [], notesWritten: 0 });
+    return json(200, {
+      file: toBase64(out.buffer),
+      filename: req.filename.replace(/\.txt$/, '-쓰기.txt'),
+      mode: req.mode,
+      applied: req.edits.length,
+      skipped: [],
+      notesWritten: 0,
+    });
   }
   return json(404, { code: 'NOT_FOUND', message: 'no' });
 }
@@ -92,7 +109,7 @@ describe('workbench API client', () => {
     expect(['a.HWPX', 'b.hwp', 'c.docx', 'd.txt', 'e.md'].every(isOpenable)).toBe(true);
     expect(['a.pdf', 'b.doc', 'hwpx'].some(isOpenable)).toBe(false);
   });
-  it('sends the pane\'s credential with both calls (the same client as every other route)', async () => {
+  it("sends the pane's credential with both calls (the same client as every other route)", async () => {
     setCredentialProvider(async () => ({ authorization: 'Bearer test-key', cookie: 'never-sent' }));
     try {
       await parseDocument('a.txt', new TextEncoder().encode('글').buffer);

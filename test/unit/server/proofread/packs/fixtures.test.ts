@@ -19,7 +19,11 @@ interface Expected {
 }
 
 function lines(file: string): string[] {
-  return readFileSync(file, 'utf8').replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n').map((l) => l.normalize('NFC'));
+  return readFileSync(file, 'utf8')
+    .replace(/\r\n/g, '\n')
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => l.normalize('NFC'));
 }
 
 function findings(pack: PackName, paragraphs: string[]) {

@@ -43,9 +43,7 @@ describe('suggestDocType', () => {
   });
 
   it('articles with 갑/을 are a contract', () => {
-    expect(
-      suggestDocType(['제1조(목적) 이 계약은 갑과 을의 거래를 정한다.', '제2조(대금) 갑은 을에게 대금을 지급한다.']),
-    ).toBe('contract');
+    expect(suggestDocType(['제1조(목적) 이 계약은 갑과 을의 거래를 정한다.', '제2조(대금) 갑은 을에게 대금을 지급한다.'])).toBe('contract');
   });
 });
 
@@ -98,7 +96,12 @@ describe('parsers', () => {
   });
 
   it('parses plain "청구항 N." and "N." numbering inside 【청구범위】', () => {
-    const { claims } = parseClaims(['【청구범위】', '청구항 1. 센서를 포함하는 장치.', '2. 제1항에 있어서, 상기 센서는 온도 센서인 장치.', '【요약서】']);
+    const { claims } = parseClaims([
+      '【청구범위】',
+      '청구항 1. 센서를 포함하는 장치.',
+      '2. 제1항에 있어서, 상기 센서는 온도 센서인 장치.',
+      '【요약서】',
+    ]);
     expect(claims.map((c) => [c.number, c.citation?.numbers ?? null])).toEqual([
       [1, null],
       [2, [1]],
@@ -149,10 +152,21 @@ describe('legal templates', () => {
     expect(a.user).toMatch(/종속항 3개/);
     expect(a.user).toContain('제어부(110)');
     expect(buildClaimsPrompt({ description: 'x' })).toEqual(buildClaimsPrompt({ description: 'x' }));
-    const o = buildOfficialDraftPrompt({ agency: '행정안전부', recipient: '수신자 참조', title: '회의 개최', points: ['일시 3월 14일'], attachments: ['계획 1부'] });
+    const o = buildOfficialDraftPrompt({
+      agency: '행정안전부',
+      recipient: '수신자 참조',
+      title: '회의 개최',
+      points: ['일시 3월 14일'],
+      attachments: ['계획 1부'],
+    });
     expect(o.system).toMatch(/끝\./);
     expect(o.user).toContain('- 일시 3월 14일');
-    const c = buildContractClausePrompt({ description: '지체상금', article: { number: 7, title: '지체상금' }, definedTerms: ['갑', '을'], existingArticles: { 5: 1, 6: 3 } });
+    const c = buildContractClausePrompt({
+      description: '지체상금',
+      article: { number: 7, title: '지체상금' },
+      definedTerms: ['갑', '을'],
+      existingArticles: { 5: 1, 6: 3 },
+    });
     expect(c.user).toContain('제7조(지체상금)');
     expect(c.user).toContain('제6조(제1항∼제6항)'.replace('제6항', '제3항'));
     for (const t of LEGAL_TEMPLATES) expect(typeof t.build).toBe('function');
@@ -160,7 +174,14 @@ describe('legal templates', () => {
 
   it('the example drafts the templates ask for pass their pack (template rules agree with the pack)', () => {
     // a draft that follows the official template's rules
-    const draft = ['수신  수신자 참조', '제목  회의 개최', '1. 일시: 2025. 3. 14. 15:20', '2. 장소: 대회의실', '붙임  회의 자료 1부.  끝.', '행정안전부장관'];
+    const draft = [
+      '수신  수신자 참조',
+      '제목  회의 개최',
+      '1. 일시: 2025. 3. 14. 15:20',
+      '2. 장소: 대회의실',
+      '붙임  회의 자료 1부.  끝.',
+      '행정안전부장관',
+    ];
     expect(PACKS.official.flatMap((r) => runRule(r, draft))).toEqual([]);
   });
 });

@@ -40,7 +40,7 @@ function paste(el: HTMLElement, data: { 'text/plain'?: string; 'text/html'?: str
 const cliLines = (text: string) => text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
 
 describe('pasting into the standalone editor', () => {
-  it('splits pasted plain text into one paragraph per line, keeping each line\'s spaces', async () => {
+  it("splits pasted plain text into one paragraph per line, keeping each line's spaces", async () => {
     const { el, host } = setup();
     caretAt(el.querySelector('p')!, 0);
     const e = paste(el, { 'text/plain': '첫째 줄\r\n  둘째 줄 (들여쓰기)\n\n넷째 줄\n' });

@@ -6,7 +6,8 @@
 import { BrowserHost } from '../../../../../../addin/src/host/BrowserHost';
 
 // What the pane's "accept all (tracked)" leaves in the editor for 할수있는 … 됬다고.
-const TRACKED = '<p><del>할수</del><ins>할 수</ins><del>있</del><ins> 있</ins>는 일이 <del>됬다고</del><ins>됐다고</ins> <strong>했다</strong>.</p><p>둘째 문단</p>';
+const TRACKED =
+  '<p><del>할수</del><ins>할 수</ins><del>있</del><ins> 있</ins>는 일이 <del>됬다고</del><ins>됐다고</ins> <strong>했다</strong>.</p><p>둘째 문단</p>';
 
 function setup(): { el: HTMLElement; host: BrowserHost } {
   const el = document.createElement('div');

@@ -41,10 +41,16 @@ describe('classifySsoError (pure)', () => {
 });
 
 describe('parseDialogMessage (pure)', () => {
-  it('reads the page\'s JSON message, a bare JWT, and an error', () => {
-    expect(parseDialogMessage(JSON.stringify({ type: 'sseugi-auth', accessToken: JWT }), undefined, undefined)).toEqual({ ok: true, token: JWT });
+  it("reads the page's JSON message, a bare JWT, and an error", () => {
+    expect(parseDialogMessage(JSON.stringify({ type: 'sseugi-auth', accessToken: JWT }), undefined, undefined)).toEqual({
+      ok: true,
+      token: JWT,
+    });
     expect(parseDialogMessage(JWT, 'https://relay.example', 'https://relay.example')).toEqual({ ok: true, token: JWT });
-    expect(parseDialogMessage({ type: 'sseugi-auth', error: 'access_denied' }, undefined, undefined)).toEqual({ ok: false, error: 'access_denied' });
+    expect(parseDialogMessage({ type: 'sseugi-auth', error: 'access_denied' }, undefined, undefined)).toEqual({
+      ok: false,
+      error: 'access_denied',
+    });
   });
   it('ignores other origins, other shapes and non-JWT tokens', () => {
     expect(parseDialogMessage(JWT, 'https://evil.example', 'https://relay.example')).toBeNull();

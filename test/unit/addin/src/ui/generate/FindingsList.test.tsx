@@ -91,7 +91,12 @@ describe('DraftPanel with a legal template', () => {
     (client.getJson as jest.Mock).mockResolvedValue(TEMPLATES);
     const relay = scriptedStreams();
     (client.postStream as jest.Mock).mockImplementation(relay.impl);
-    relay.next([text(CLAIMS.slice(0, 20)), text(CLAIMS.slice(20)), { event: 'findings', data: { pack: 'patent', suggestions: [finding] } }, done()]);
+    relay.next([
+      text(CLAIMS.slice(0, 20)),
+      text(CLAIMS.slice(20)),
+      { event: 'findings', data: { pack: 'patent', suggestions: [finding] } },
+      done(),
+    ]);
     const host = fakeHost();
     const user = userEvent.setup();
     renderPane(<DraftPanel host={host} />, { settings: { docType: 'patent' } });
@@ -119,7 +124,11 @@ describe('DraftPanel with a legal template', () => {
     (client.postStream as jest.Mock).mockImplementation(relay.impl);
     relay.next([text(CLAIMS), { event: 'findings', data: { pack: 'patent', suggestions: [finding] } }, done(true)]);
     // The relay checks the whole continued draft again: its findings replace the earlier ones.
-    relay.next([text('\n【청구항 3】\n제1항에 있어서, 센서부는 온도 센서인 장치.'), { event: 'findings', data: { pack: 'patent', suggestions: [finding] } }, done()]);
+    relay.next([
+      text('\n【청구항 3】\n제1항에 있어서, 센서부는 온도 센서인 장치.'),
+      { event: 'findings', data: { pack: 'patent', suggestions: [finding] } },
+      done(),
+    ]);
     const user = userEvent.setup();
     renderPane(<DraftPanel host={fakeHost()} />, { settings: { docType: 'patent' } });
     await waitFor(() => expect(screen.getByRole('option', { name: '청구범위 초안' })).toBeTruthy());

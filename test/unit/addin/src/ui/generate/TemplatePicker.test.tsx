@@ -13,7 +13,9 @@ import { TEMPLATES, renderPane } from '../../../../../helpers/pane/generate-harn
 const all = TEMPLATES.templates as TemplateInfo[];
 
 function options(): string[] {
-  return within(screen.getByTestId('template-picker')).getAllByRole('option').map((o) => (o as HTMLOptionElement).value);
+  return within(screen.getByTestId('template-picker'))
+    .getAllByRole('option')
+    .map((o) => (o as HTMLOptionElement).value);
 }
 
 describe('templatesFor', () => {
@@ -42,7 +44,16 @@ describe('TemplatePicker', () => {
 
   it('특허: claims and description templates with Korean labels, in their own group', () => {
     renderPane(<TemplatePicker templates={all} docType="patent" value="" onChange={() => undefined} />);
-    expect(options()).toEqual(['', 'patent-claims', 'patent-description', 'official-letter', 'report-outline', 'email', 'minutes', 'press-release']);
+    expect(options()).toEqual([
+      '',
+      'patent-claims',
+      'patent-description',
+      'official-letter',
+      'report-outline',
+      'email',
+      'minutes',
+      'press-release',
+    ]);
     expect(screen.getByRole('option', { name: '청구범위 초안' })).toBeTruthy();
     expect(screen.getByTestId('template-group-legal').getAttribute('label')).toBe('특허 서식 (규칙으로 검사)');
   });

@@ -16,7 +16,15 @@ function cards() {
 }
 
 /** A list that removes accepted/ignored items like the panel does. */
-function Live({ initial, onAccept, onIgnore }: { initial: ProofItem[]; onAccept?: (ids: string[]) => void; onIgnore?: (id: string) => void }) {
+function Live({
+  initial,
+  onAccept,
+  onIgnore,
+}: {
+  initial: ProofItem[];
+  onAccept?: (ids: string[]) => void;
+  onIgnore?: (id: string) => void;
+}) {
   const [items, setItems] = useState(initial);
   return (
     <SuggestionList
@@ -92,7 +100,13 @@ describe('SuggestionCard', () => {
     render(
       <Wrap>
         <ul>
-          <SuggestionCard item={{ ...SAMPLE[0]!, context: { before: '할 수', after: '는 일' } }} onAccept={noop} onIgnore={noop} onGoTo={noop} onRecheck={noop} />
+          <SuggestionCard
+            item={{ ...SAMPLE[0]!, context: { before: '할 수', after: '는 일' } }}
+            onAccept={noop}
+            onIgnore={noop}
+            onGoTo={noop}
+            onRecheck={noop}
+          />
           <SuggestionCard item={SAMPLE[1]!} onAccept={noop} onIgnore={noop} onGoTo={noop} onRecheck={noop} />
         </ul>
       </Wrap>,
@@ -108,7 +122,13 @@ describe('SuggestionCard', () => {
     const { rerender } = render(
       <Wrap>
         <ul>
-          <SuggestionCard item={SAMPLE[1]!} onAccept={(id) => calls.push(`accept ${id}`)} onIgnore={(id) => calls.push(`ignore ${id}`)} onGoTo={(id) => calls.push(`goto ${id}`)} onRecheck={(id) => calls.push(`recheck ${id}`)} />
+          <SuggestionCard
+            item={SAMPLE[1]!}
+            onAccept={(id) => calls.push(`accept ${id}`)}
+            onIgnore={(id) => calls.push(`ignore ${id}`)}
+            onGoTo={(id) => calls.push(`goto ${id}`)}
+            onRecheck={(id) => calls.push(`recheck ${id}`)}
+          />
         </ul>
       </Wrap>,
     );
@@ -118,7 +138,13 @@ describe('SuggestionCard', () => {
     rerender(
       <Wrap>
         <ul>
-          <SuggestionCard item={{ ...SAMPLE[1]!, stale: true }} onAccept={(id) => calls.push(`accept ${id}`)} onIgnore={noop} onGoTo={noop} onRecheck={(id) => calls.push(`recheck ${id}`)} />
+          <SuggestionCard
+            item={{ ...SAMPLE[1]!, stale: true }}
+            onAccept={(id) => calls.push(`accept ${id}`)}
+            onIgnore={noop}
+            onGoTo={noop}
+            onRecheck={(id) => calls.push(`recheck ${id}`)}
+          />
         </ul>
       </Wrap>,
     );
@@ -135,7 +161,13 @@ describe('SuggestionList', () => {
     const accepted: string[][] = [];
     render(
       <Wrap>
-        <SuggestionList items={[...SAMPLE, { ...item({ id: 'old', original: '됬' }), stale: true }]} onAccept={(ids) => void accepted.push(ids)} onIgnore={noop} onGoTo={noop} onRecheck={noop} />
+        <SuggestionList
+          items={[...SAMPLE, { ...item({ id: 'old', original: '됬' }), stale: true }]}
+          onAccept={(ids) => void accepted.push(ids)}
+          onIgnore={noop}
+          onGoTo={noop}
+          onRecheck={noop}
+        />
       </Wrap>,
     );
     expect(screen.getAllByTestId('pr-group-title').map((e) => e.textContent)).toEqual(['맞춤법 4건', '띄어쓰기 1건', '문체 1건']);

@@ -3,7 +3,16 @@ import { buildEditSets, type Suggestion } from '../../../../../../addin/src/core
 import type { ApplyResult, HostParagraph } from '../../../../../../addin/src/host/DocumentHost';
 import { acceptOutcome } from '../../../../../../addin/src/ui/proofread/accept-outcome';
 function sug(p: Partial<Suggestion> & Pick<Suggestion, 'id' | 'start' | 'end' | 'original'>): Suggestion {
-  return { paragraphId: 'p0', replacement: 'X', category: 'spelling', message: '메시지', messageEn: 'message', source: 'rule', confidence: 0.9, ...p };
+  return {
+    paragraphId: 'p0',
+    replacement: 'X',
+    category: 'spelling',
+    message: '메시지',
+    messageEn: 'message',
+    source: 'rule',
+    confidence: 0.9,
+    ...p,
+  };
 }
 
 const P0 = '할수있는 일이 됬다.';
@@ -21,7 +30,10 @@ describe('acceptOutcome', () => {
       ['c', 9, false],
       ['x', 1, true],
     ]);
-    expect(out.changed.get('p0')).toEqual({ paragraph: { index: 0, text: '할 수있는 일이 됬다.' }, edits: [expect.objectContaining({ start: 0, end: 2, replacement: '할 수' })] });
+    expect(out.changed.get('p0')).toEqual({
+      paragraph: { index: 0, text: '할 수있는 일이 됬다.' },
+      edits: [expect.objectContaining({ start: 0, end: 2, replacement: '할 수' })],
+    });
     expect([...out.touched]).toEqual(['p0']);
   });
 

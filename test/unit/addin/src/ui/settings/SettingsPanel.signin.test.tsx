@@ -10,7 +10,6 @@ import { LangContext } from '../../../../../../addin/src/ui/i18n';
 import * as credentials from '../../../../../../addin/src/api/credentials';
 import type { DocumentHost } from '../../../../../../addin/src/host/DocumentHost';
 
-
 function renderPanel(auth: 'none' | 'apikey' | 'oidc') {
   const host = { kind: 'browser' } as unknown as DocumentHost;
   const health = { status: 'ok', version: '0.1.0', auth, model: { reachable: true, model: 'exaone3.5:7.8b' } };

@@ -10,7 +10,11 @@ import { SettingsPanel } from '../../../../../../addin/src/ui/settings/SettingsP
 import { Wrap } from '../../../../../helpers/pane/proofread-harness';
 
 const host = { kind: 'browser' } as unknown as DocumentHost;
-const health = { status: 'ok', version: '0.1.0', model: { reachable: true, model: 'exaone3.5:7.8b', backend: 'vllm', contextWindow: 32768 } };
+const health = {
+  status: 'ok',
+  version: '0.1.0',
+  model: { reachable: true, model: 'exaone3.5:7.8b', backend: 'vllm', contextWindow: 32768 },
+};
 
 afterEach(() => {
   setApiKey('');
@@ -55,7 +59,10 @@ describe('SettingsPanel', () => {
   });
 
   it('restores saved settings from localStorage', () => {
-    localStorage.setItem('sseugi.settings', JSON.stringify({ applyMode: 'direct', register: 'haera', docType: 'contract', useModel: false, categories: ['numbers'] }));
+    localStorage.setItem(
+      'sseugi.settings',
+      JSON.stringify({ applyMode: 'direct', register: 'haera', docType: 'contract', useModel: false, categories: ['numbers'] }),
+    );
     render(
       <Wrap storage={localStorageSettings()}>
         <SettingsPanel host={host} health={null} />
@@ -90,7 +97,10 @@ describe('SettingsPanel', () => {
   it('is labelled in English when the pane is', () => {
     render(
       <Wrap lang="en">
-        <SettingsPanel host={{ kind: 'word' } as unknown as DocumentHost} health={{ ...health, model: { ...health.model, reachable: false } }} />
+        <SettingsPanel
+          host={{ kind: 'word' } as unknown as DocumentHost}
+          health={{ ...health, model: { ...health.model, reachable: false } }}
+        />
       </Wrap>,
     );
     expect(screen.getByTestId('set-model').textContent).toBe('exaone3.5:7.8b · Model server unreachable');
@@ -124,7 +134,9 @@ describe('settings storage', () => {
   });
 
   it('sanitises stored values', () => {
-    expect(mergeSettings({ applyMode: 'bogus' as never, categories: ['spelling', 'spelling', 3 as never], language: 'fr' as never })).toMatchObject({
+    expect(
+      mergeSettings({ applyMode: 'bogus' as never, categories: ['spelling', 'spelling', 3 as never], language: 'fr' as never }),
+    ).toMatchObject({
       applyMode: 'tracked',
       categories: ['spelling'],
       language: null,

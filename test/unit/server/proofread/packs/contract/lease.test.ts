@@ -49,10 +49,17 @@ describe('lease contract (unseen-style fixture)', () => {
 
 describe('defined terms beyond the shapes of the project fixture', () => {
   const contract = PACKS.contract;
-  const run = (id: string, doc: string) => runRule(contract.find((r) => r.id === id)!, doc.split('\n'));
+  const run = (id: string, doc: string) =>
+    runRule(
+      contract.find((r) => r.id === id)!,
+      doc.split('\n'),
+    );
 
   it('reads definitions without quotes: (이하 임차인이라 한다) and a definitions-article item', () => {
-    const defs = findDefinitions(['임차인 박민수(이하 임차인이라 한다)는 다음과 같이 계약한다.', '2. 관리비란 공용 부분의 유지에 드는 비용을 말한다.']);
+    const defs = findDefinitions([
+      '임차인 박민수(이하 임차인이라 한다)는 다음과 같이 계약한다.',
+      '2. 관리비란 공용 부분의 유지에 드는 비용을 말한다.',
+    ]);
     expect(defs.map((d) => d.term)).toEqual(['임차인', '관리비']);
     expect(defs[0]!.antecedent?.text).toBe('박민수');
   });
@@ -75,7 +82,8 @@ describe('defined terms beyond the shapes of the project fixture', () => {
   });
 
   it('uses an unquoted definitions-article item for use-before-definition', () => {
-    const doc = '제1조(목적) 관리비의 부담을 정한다.\n제2조(정의) 용어의 뜻은 다음과 같다.\n1. 관리비란 공용 부분의 유지에 드는 비용을 말한다.';
+    const doc =
+      '제1조(목적) 관리비의 부담을 정한다.\n제2조(정의) 용어의 뜻은 다음과 같다.\n1. 관리비란 공용 부분의 유지에 드는 비용을 말한다.';
     expect(run('contract.defined-term.before-definition', doc).map((m) => m.paragraphIndex)).toEqual([0]);
   });
 });

@@ -56,7 +56,14 @@ describe('common-error rules in the engine', () => {
   });
 
   it('leaves tricky-but-correct sentences alone', () => {
-    for (const t of ['할 수 있는 데까지 해 보고 안 되면 다시 의논합시다.', '올해로써 이 행사는 10회째를 맞는다.', '착한 어린이예요.', '참 안됐다.', '홍길동 님께서 문의하셨습니다.', '제2조 부터 제5조까지 생략']) {
+    for (const t of [
+      '할 수 있는 데까지 해 보고 안 되면 다시 의논합시다.',
+      '올해로써 이 행사는 10회째를 맞는다.',
+      '착한 어린이예요.',
+      '참 안됐다.',
+      '홍길동 님께서 문의하셨습니다.',
+      '제2조 부터 제5조까지 생략',
+    ]) {
       expect(check(t, 0)).toEqual([]);
     }
   });
