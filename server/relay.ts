@@ -14,7 +14,6 @@ import { createModelProbe } from './model-status';
 import { VERSION } from './paths';
 import { loadPrompts } from './generation/prompts';
 import { createBackendService, jsonSchemaDecorator, lazyEngine } from './services';
-import { MemoryLruStore } from './proofread/cache';
 import type { ModelEdit } from './proofread/model-layer';
 import type { TlsMaterial } from './tls';
 import { createModelGate, gateLlm } from './limits/model-gate';

@@ -56,9 +56,9 @@ export async function loadTls(config: Config, certDir?: string): Promise<TlsMate
   // Imported lazily: production never loads the development tooling.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const defaults = require('office-addin-dev-certs/lib/defaults.js') as typeof import('office-addin-dev-certs/lib/defaults.js');
+  type GenerateModule = typeof import('office-addin-dev-certs/lib/generate.js');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { generateCertificates } =
-    require('office-addin-dev-certs/lib/generate.js') as typeof import('office-addin-dev-certs/lib/generate.js');
+  const { generateCertificates } = require('office-addin-dev-certs/lib/generate.js') as GenerateModule;
   const dir = certDir ?? defaults.certificateDirectory;
   const ca = path.join(dir, defaults.caCertificateFileName);
   const cert = path.join(dir, defaults.localhostCertificateFileName);

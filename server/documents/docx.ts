@@ -16,7 +16,7 @@
  * drawings or existing tracked changes are never rewritten (the edit is skipped).
  */
 import { DocumentError } from './errors';
-import { planEdits, reportLine, skip } from './edits';
+import { planEdits, skip } from './edits';
 import type {
   ApplyOptions,
   ApplyResult,

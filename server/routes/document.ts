@@ -35,6 +35,8 @@ function filenameHeader(req: Request): string {
 
 function checkedName(name: string): string {
   const base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
+  // A file name with a control character is refused (it would end up in a Content-Disposition header).
+  // eslint-disable-next-line no-control-regex
   if (!base || base.length > 255 || !base.isWellFormed() || /[\u0000-\u001f]/.test(base))
     throw new ApiError(400, 'INVALID_REQUEST', 'filename: expected a file name.');
   return base;

@@ -12,7 +12,6 @@ import { ApiError } from '../errors';
 import { UpstreamError } from '../llm/errors';
 import type { Paragraph, Suggestion } from '../proofread/types';
 import { proofreaderFromContext } from '../proofread/proofreader';
-import { estimateTokens } from '../llm/tokens';
 import { abortOnClientClose, openSse } from '../sse';
 import { reserveModelSlot, sendStreamError } from '../stream-task';
 import { audit, outcomeOf, type AuditOutcome } from '../observability/audit';

@@ -241,7 +241,7 @@ export function catchUpSuggestion<T extends Suggestion & { stale?: boolean }>(
  */
 export function wordAround(context: { before: string; after: string } | undefined): { lead: string; trail: string } {
   if (!context) return { lead: '', trail: '' };
-  const lead = /[^\s…"'“”‘’(\[{<「『《〈]*$/u.exec(context.before)?.[0] ?? '';
+  const lead = /[^\s…"'“”‘’([{<「『《〈]*$/u.exec(context.before)?.[0] ?? '';
   const trail = /^[^\s…"'“”‘’)\]}>」』》〉.,;:!?·]*/u.exec(context.after)?.[0] ?? '';
   return { lead, trail };
 }

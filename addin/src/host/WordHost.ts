@@ -106,6 +106,8 @@ const SEARCH_OPTIONS = { matchCase: true, matchWildcards: false } as const;
 
 /** Word's paragraph/line separators inside Range.text → '\n'. */
 function wordLines(s: string): string {
+  // Word writes a manual line break (Shift+Enter) as U+000B.
+  // eslint-disable-next-line no-control-regex
   return s.replace(/\r\n?|\u000b/g, '\n');
 }
 
@@ -237,10 +239,13 @@ export class WordHost implements DocumentHost {
         return toHostParagraphs(await read.finish(), 0, sets.has16);
       }
       const sel = context.document.getSelection();
+      // `paragraphs` is a navigation property (a proxy collection), not a loaded value: no load or sync needed to reach it.
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
       const read = queueRead(context, sel.paragraphs, sets);
       if (sets.has13) {
         // paragraphs from the body start to the selection start: their count - 1
         // is the body index of the first selected paragraph.
+        // eslint-disable-next-line office-addins/load-object-before-read -- navigation property, as above
         const before = body.getRange('Start').expandTo(sel.getRange('Start')).paragraphs;
         before.load('$none');
         await context.sync();
@@ -285,6 +290,7 @@ export class WordHost implements DocumentHost {
       if (sets.has14) {
         await Word.run(async (context) => {
           const sel = context.document.getSelection();
+          // eslint-disable-next-line office-addins/no-navigational-load -- isEmpty is a scalar property of Range, not a navigation
           sel.load('isEmpty');
           await context.sync();
           // Docs are silent on comments over a collapsed range: anchor on the paragraph instead.
@@ -323,6 +329,7 @@ export class WordHost implements DocumentHost {
         return;
       }
       if (mode === 'below') {
+        // eslint-disable-next-line office-addins/load-object-before-read -- `paragraphs` is a navigation property
         const last = await this.edgeParagraph(context, sel.paragraphs, 'last', has13);
         this.writeParagraphs(planned, has13, { after: last }, has13 && last.isListItem);
         await context.sync();
@@ -509,6 +516,8 @@ export class WordHost implements DocumentHost {
     for (const x of ordered.slice(done)) {
       this.write(x);
       try {
+        // One sync per write on purpose: after a failed batch, each edit is retried alone so one bad edit cannot sink the rest.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
         result.applied.push(x.job.edit.suggestionId);
       } catch {
@@ -547,6 +556,8 @@ export class WordHost implements DocumentHost {
         const mine = new Map<string, Word.RangeCollection>();
         queue(job, mine);
         try {
+          // One sync per search on purpose: after a failed batch, each search is retried alone (Word rejects the whole batch).
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
           await context.sync();
           for (const [k, v] of mine) searches.set(k, v);
           ok.add(job);

@@ -21,10 +21,13 @@ const SEARCH_ESCAPES: Readonly<Record<string, string>> = { '^': '^^', '\t': '^t'
 
 /** Escapes a literal string for a non-wildcard Word search (^ → ^^, tab → ^t, line break → ^l). */
 export function escapeWordSearch(s: string): string {
+  // U+000B is Word's manual line break, searched as ^l.
+  // eslint-disable-next-line no-control-regex
   return s.replace(/[\^\t\u000b]/g, (c) => SEARCH_ESCAPES[c]!);
 }
 
 /** Control characters other than tab and manual line break: not searchable by their text. */
+// eslint-disable-next-line no-control-regex -- these control characters are what the check is about
 const UNSEARCHABLE = /[\u0000-\u0008\u000a\u000c-\u001f]/;
 
 export function hasUnsearchable(s: string): boolean {

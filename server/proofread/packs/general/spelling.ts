@@ -1,8 +1,6 @@
 /** Spelling rules of the general pack: 되/돼, 안/않, 율/률, 며칠, 사이시옷, 두음법칙, frequent misspellings, loanwords. */
 import type { Rule } from '../../types';
-import { JONG_L, JONG_N, WORD_START, jong, regexRule, tableRule } from './helpers';
-
-const NB = '(?![가-힣])'; // not followed by a Hangul syllable (word end)
+import { JONG_L, JONG_N, jong, regexRule, tableRule } from './helpers';
 
 export const spellingRules: Rule[] = [
   regexRule({

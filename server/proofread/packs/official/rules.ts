@@ -409,7 +409,7 @@ const foreignTermOrder = paragraphRule(
   (text) => {
     const out: Array<Omit<RuleMatch, 'paragraphIndex'>> = [];
     const re =
-      /(?<![A-Za-z0-9가-힣\u4E00-\u9FFF])([A-Za-z][A-Za-z0-9&\-]+(?: [A-Za-z][A-Za-z0-9&\-]*){0,3}|[\u4E00-\u9FFF]+)\(([가-힣](?:[가-힣 ]{0,20}[가-힣])?)\)/g;
+      /(?<![A-Za-z0-9가-힣\u4E00-\u9FFF])([A-Za-z][A-Za-z0-9&-]+(?: [A-Za-z][A-Za-z0-9&-]*){0,3}|[\u4E00-\u9FFF]+)\(([가-힣](?:[가-힣 ]{0,20}[가-힣])?)\)/g;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       // the particle after ")" follows the word now in front of the parentheses
       const rest = text.slice(m.index + m[0].length);
