@@ -70,3 +70,6 @@ export function errorHandler(log: (err: unknown) => void): ErrorRequestHandler {
     res.status(500).json(errorBody('INTERNAL', 'The relay hit an unexpected error.'));
   };
 }
+
+/** The message of every 429 RATE_LIMITED answer (the per-user limiter and the auth-failure limiter). */
+export const RATE_LIMITED_MESSAGE = 'Too many requests. Try again shortly.';

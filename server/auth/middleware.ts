@@ -25,7 +25,7 @@ import { createApiKeyVerifier, MAX_API_KEY_LENGTH } from './apikey';
 import type { AuthConfig } from './config';
 import { createRemoteKeySet, KeySetUnavailable } from './jwks';
 import type { AuthFailureTracker } from '../limits/auth-failures';
-import { RATE_LIMITED_MESSAGE } from '../limits/rate-limit';
+import { RATE_LIMITED_MESSAGE } from '../errors';
 
 export type PrincipalKind = 'anonymous' | 'apikey' | 'oidc';
 

@@ -17,7 +17,7 @@ import type { Redis } from 'ioredis';
 import { getPrincipal } from '../auth/middleware';
 import { errorBody } from '../errors';
 
-export const RATE_LIMITED_MESSAGE = 'Too many requests. Try again shortly.';
+import { RATE_LIMITED_MESSAGE } from '../errors';
 
 export interface RateLimitOptions {
   perMinute: number;

@@ -21,7 +21,7 @@
  * touches Office.js.
  */
 import { RelayError, setAuthRetry, setCredentialProvider } from './client';
-import { AuthDialogError, parseDialogMessage } from '../host/word/sso';
+import { AuthDialogError, parseDialogMessage } from '../host/sso';
 
 // ------------------------------------------------------------------ API key
 

@@ -34,7 +34,7 @@
  *  - Office.context.document.addHandlerAsync(DocumentSelectionChanged) is the
  *    change signal where paragraph events are missing or fail to register.
  *  - Office.auth.getAccessToken [IdentityAPI 1.3], displayDialogAsync
- *    [DialogApi 1.1] for sign-in (error codes in ./word/sso.ts).
+ *    [DialogApi 1.1] for sign-in (error codes in ./sso.ts).
  *
  * Where the docs are silent we take the safe path (list in docs/ARCHITECTURE.md,
  * "To confirm in real Word"): the tracking-mode switch gets its own sync() before
@@ -65,7 +65,7 @@ import { commentText, editedSince, narrowEdit, planEdits, reading, spanHolds } f
 import { nfc, planLocate, type LocatePlan, type SearchStep } from './word/locate';
 import { deletionPoints, touchesDeletion } from './word/revisions';
 import { OwnEditSuppressor } from './word/suppress';
-import { AUTH_DIALOG_SIZE, AuthDialogError, classifySsoError, parseDialogMessage, SSO_OPTIONS } from './word/sso';
+import { AUTH_DIALOG_SIZE, AuthDialogError, classifySsoError, parseDialogMessage, SSO_OPTIONS } from './sso';
 
 export interface WordHostOptions {
   /** How long (ms) change events are still ignored after an own edit settles. Default 500. */
@@ -702,7 +702,7 @@ export class WordHost implements DocumentHost {
 
   /**
    * An Office SSO access token for the relay (Office.auth.getAccessToken, IdentityAPI 1.3),
-   * or null when SSO is not available or not configured here (see word/sso.ts for the
+   * or null when SSO is not available or not configured here (see sso.ts for the
    * codes), so the caller falls back to the sign-in dialog. Other failures throw SsoError.
    */
   async getSsoToken(): Promise<string | null> {

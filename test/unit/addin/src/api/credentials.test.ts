@@ -9,7 +9,7 @@ import {
   type RelayAuthInfo,
   type SignInHost,
 } from '../../../../../addin/src/api/credentials';
-import { AuthDialogError, SsoError } from '../../../../../addin/src/host/word/sso';
+import { AuthDialogError, SsoError } from '../../../../../addin/src/host/sso';
 
 const b64url = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const jwt = (payload: object) => `${b64url({ alg: 'RS256' })}.${b64url(payload)}.c2ln`;

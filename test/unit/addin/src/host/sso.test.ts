@@ -1,12 +1,12 @@
-import { WordHost } from '../../../../../../addin/src/host/WordHost';
+import { WordHost } from '../../../../../addin/src/host/WordHost';
 import {
   AuthDialogError,
   classifySsoError,
   parseDialogMessage,
   SSO_FALLBACK_CODES,
   SsoError,
-} from '../../../../../../addin/src/host/word/sso';
-import { FakeWord } from '../../../../../helpers/fake-word';
+} from '../../../../../addin/src/host/sso';
+import { FakeWord } from '../../../../helpers/fake-word';
 
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE5MDAwMDAwMDB9.c2ln';
 const DIALOG_URL = 'https://relay.example/auth/dialog.html';
