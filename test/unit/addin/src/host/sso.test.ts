@@ -1,11 +1,5 @@
 import { WordHost } from '../../../../../addin/src/host/WordHost';
-import {
-  AuthDialogError,
-  classifySsoError,
-  parseDialogMessage,
-  SSO_FALLBACK_CODES,
-  SsoError,
-} from '../../../../../addin/src/host/sso';
+import { AuthDialogError, classifySsoError, parseDialogMessage, SSO_FALLBACK_CODES, SsoError } from '../../../../../addin/src/host/sso';
 import { FakeWord } from '../../../../helpers/fake-word';
 
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE5MDAwMDAwMDB9.c2ln';
