@@ -67,7 +67,8 @@ export interface LlamaServer {
   port: number;
   /** Everything the server wrote (stderr + stdout). */
   output(): string;
-  getJson(p: string): Promise<any>;
+  /** The JSON of `GET <root><p>`, unchecked: the caller states the shape it reads. */
+  getJson(p: string): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -139,7 +140,7 @@ export async function startLlamaServer(opts: LlamaServerOptions = {}): Promise<L
     root,
     port,
     output: () => out,
-    async getJson(p: string) {
+    async getJson(p: string): Promise<unknown> {
       const res = await fetch(`${root}${p}`);
       if (!res.ok) throw new Error(`GET ${p}: HTTP ${res.status}`);
       return res.json();

@@ -4,6 +4,7 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import type { EventOf, STREAM_EVENTS, StreamPath } from '../../kernel/contract/events';
 import { loadConfig, type Config } from '../../server/config';
 import { createLogger, startRelay, type RunningRelay } from '../../server/relay';
 import { loadTls, type TlsMaterial } from '../../server/tls';
@@ -82,9 +83,16 @@ export function postJson(relay: { port: number; ca: Buffer }, urlPath: string, b
   });
 }
 
-/** Parses an SSE body into events (for tests reading a whole stream). */
-export function parseSse(body: string): Array<{ event: string; data: any }> {
-  const out: Array<{ event: string; data: any }> = [];
+/**
+ * One event of a relay stream, typed by the kernel's contract for endpoint `P` (every streaming
+ * endpoint by default). parseSse does not validate it: the contract test
+ * (test/unit/kernel/contract/relay-events.test.ts) does, and the tests assert on the values.
+ */
+export type SseEvent<P extends StreamPath = StreamPath> = P extends StreamPath ? EventOf<(typeof STREAM_EVENTS)[P]> : never;
+
+/** Parses an SSE body into events (for tests reading a whole stream of endpoint `P`). */
+export function parseSse<P extends StreamPath = StreamPath>(body: string): Array<SseEvent<P>> {
+  const out: Array<SseEvent<P>> = [];
   for (const block of body.split('\n\n')) {
     let event = 'message';
     const data: string[] = [];
@@ -92,7 +100,7 @@ export function parseSse(body: string): Array<{ event: string; data: any }> {
       if (line.startsWith('event: ')) event = line.slice(7);
       else if (line.startsWith('data: ')) data.push(line.slice(6));
     }
-    if (data.length) out.push({ event, data: JSON.parse(data.join('\n')) });
+    if (data.length) out.push({ event, data: JSON.parse(data.join('\n')) } as SseEvent<P>);
   }
   return out;
 }

@@ -66,8 +66,14 @@ function request(root: string, method: string, p: string, body?: unknown): Promi
   });
 }
 
+/** The fields of an OpenAI-style stream chunk (`chat.completion.chunk`) these tests read. */
+interface ChunkFields {
+  choices?: Array<{ delta?: { content?: string }; finish_reason?: string | null }>;
+  usage?: unknown;
+}
+
 /** The JSON events of an SSE body, and whether it ended with [DONE]. */
-function sseEvents(body: string): { events: any[]; done: boolean } {
+function sseEvents(body: string): { events: ChunkFields[]; done: boolean } {
   const data = body
     .split('\n')
     .filter((l) => l.startsWith('data: '))
@@ -174,9 +180,9 @@ describe('fake model server (llama.cpp flavour) vs real llama-server', () => {
     }
     const fakeEvents = sseEvents(r.fake.body).events;
     const realEvents = sseEvents(r.real.body).events;
-    const content = (es: any[]) => es.find((e) => e.choices?.[0]?.delta?.content);
+    const content = (es: ChunkFields[]) => es.find((e) => e.choices?.[0]?.delta?.content);
     expect(drift(shapeOf(content(fakeEvents)), shapeOf(content(realEvents)))).toEqual([]);
-    const finish = (es: any[]) => es.find((e) => e.choices?.[0]?.finish_reason);
+    const finish = (es: ChunkFields[]) => es.find((e) => e.choices?.[0]?.finish_reason);
     expect(drift(shapeOf(finish(fakeEvents)), shapeOf(finish(realEvents)))).toEqual([]);
   });
 

@@ -71,7 +71,7 @@ describe('relay ↔ real llama-server (tiny EXAONE model)', () => {
   });
 
   it('detects llama.cpp with its window and slots', async () => {
-    const props = await llama.getJson('/props');
+    const props = (await llama.getJson('/props')) as { default_generation_settings: { n_ctx: number }; total_slots: number };
     const info = await relay.context.backend();
     expect(info.kind).toBe('llamacpp');
     expect(info.contextWindow).toBe(props.default_generation_settings.n_ctx);

@@ -59,14 +59,16 @@ export function fakeHost(opts: { selection?: string; body?: string } = {}) {
 
 export interface StreamCall {
   path: string;
-  body: any;
+  /** The JSON body the pane posted: always an object. */
+  body: object;
 }
 
 /** A scripted relay for `postStream`: each call plays the next script. */
 export function scriptedStreams() {
   const calls: StreamCall[] = [];
-  const scripts: Array<(path: string, body: any) => StreamEvent[]> = [];
+  const scripts: Array<(path: string, body: object) => StreamEvent[]> = [];
   const impl = async (path: string, body: unknown, onEvent: (e: StreamEvent) => void, _signal?: AbortSignal) => {
+    if (typeof body !== 'object' || body === null) throw new Error(`postStream ${path}: the body is not an object`);
     calls.push({ path, body });
     const script = scripts.shift();
     const events: StreamEvent[] = script
@@ -83,7 +85,7 @@ export function scriptedStreams() {
   return {
     calls,
     impl,
-    next(events: StreamEvent[] | ((path: string, body: any) => StreamEvent[])) {
+    next(events: StreamEvent[] | ((path: string, body: object) => StreamEvent[])) {
       scripts.push(typeof events === 'function' ? events : () => events);
     },
   };

@@ -5,22 +5,18 @@
  */
 import { createParser } from 'eventsource-parser';
 import { STREAM_EVENTS, parseEvent, type StreamPath } from '../../../../kernel/contract/events';
-import { postJson, startTestRelay, type TestRelay } from '../../../helpers/relay';
+import { postJson, startTestRelay, type SseEvent, type TestRelay } from '../../../helpers/relay';
 import { startFakeLlm, type ChatBody, type FakeLlm } from '../../../helpers/fake-llm';
 
-interface Parsed {
-  event: string;
-  data: any;
-}
-
 /** The SSE body as the pane parses it; throws naming the first event that does not parse. */
-function paneEvents(path: StreamPath, body: string): Parsed[] {
-  const out: Parsed[] = [];
+function paneEvents<P extends StreamPath>(path: P, body: string): Array<SseEvent<P>> {
+  const out: Array<SseEvent<P>> = [];
   const problems: string[] = [];
   const parser = createParser({
     onEvent: (e) => {
       const r = parseEvent(STREAM_EVENTS[path], e.event ?? 'message', e.data);
-      if (r.ok) out.push(r.value);
+      // As in addin/src/api/client.ts: the schemas of STREAM_EVENTS[P] give the events of P.
+      if (r.ok) out.push(r.value as SseEvent<P>);
       else problems.push(`${r.reason}: ${r.message}`);
     },
   });
@@ -29,7 +25,7 @@ function paneEvents(path: StreamPath, body: string): Parsed[] {
   return out;
 }
 
-async function stream(relay: TestRelay, path: StreamPath, body: unknown): Promise<Parsed[]> {
+async function stream<P extends StreamPath>(relay: TestRelay, path: P, body: unknown): Promise<Array<SseEvent<P>>> {
   const r = await postJson(relay, path, body);
   expect(r.status).toBe(200);
   return paneEvents(path, r.body);
@@ -37,7 +33,7 @@ async function stream(relay: TestRelay, path: StreamPath, body: unknown): Promis
 
 const idsOf = (body: ChatBody) =>
   [...(body.messages?.find((m) => m.role === 'user')?.content ?? '').matchAll(/"id":"([^"]+)"/g)].map((m) => m[1]!);
-const names = (events: Parsed[]) => [...new Set(events.map((e) => e.event))].sort();
+const names = (events: SseEvent[]) => [...new Set(events.map((e) => e.event))].sort();
 
 describe('the relay’s SSE events parse with the pane’s schemas', () => {
   let fake: FakeLlm;

@@ -4,7 +4,13 @@ import { BackendUnreachableError, detectBackend, splitBaseUrl, type BackendInfo 
 import { createTokenCounter, estimateTokens } from '../../../../server/llm/tokens';
 import { withJsonSchema } from '../../../../server/llm/json-schema';
 
-type Handler = (method: string, url: string, body: any) => { status?: number; json?: unknown } | undefined;
+type Handler = (method: string, url: string, body: unknown) => { status?: number; json?: unknown } | undefined;
+
+/** The `prompt` of a vLLM /tokenize request body. */
+function promptOf(body: unknown): string {
+  if (typeof body === 'object' && body !== null && 'prompt' in body && typeof body.prompt === 'string') return body.prompt;
+  throw new Error(`no prompt in ${JSON.stringify(body)}`);
+}
 
 async function fakeServer(handler: Handler): Promise<{ url: string; hits: string[]; close: () => Promise<void> }> {
   const hits: string[] = [];
@@ -44,7 +50,7 @@ describe('detectBackend', () => {
             data: [{ id: 'LGAI-EXAONE/EXAONE-3.5-7.8B-Instruct', object: 'model', owned_by: 'vllm', root: 'x', max_model_len: 32768 }],
           },
         };
-      if (m === 'POST' && url === '/tokenize') return { json: { count: [...body.prompt].length, max_model_len: 32768, tokens: [] } };
+      if (m === 'POST' && url === '/tokenize') return { json: { count: [...promptOf(body)].length, max_model_len: 32768, tokens: [] } };
       return undefined;
     });
     try {
@@ -63,7 +69,7 @@ describe('detectBackend', () => {
   });
 
   test('llama.cpp: n_ctx from /props at the server root, tokenizer {content} → {tokens}', async () => {
-    let tokenizeBody: any;
+    let tokenizeBody: unknown;
     const s = await fakeServer((m, url, body) => {
       if (m === 'GET' && url === '/v1/models')
         return { json: { object: 'list', data: [{ id: 'exaone-3.5-7.8b-q4_k_m.gguf', object: 'model', owned_by: 'llamacpp' }] } };
@@ -90,7 +96,7 @@ describe('detectBackend', () => {
   });
 
   test('Ollama: effective window is num_ctx when set, smaller than the trained length', async () => {
-    let showBody: any;
+    let showBody: unknown;
     const s = await fakeServer((m, url, body) => {
       if (m === 'GET' && url === '/v1/models')
         return { json: { object: 'list', data: [{ id: 'exaone3.5:7.8b', object: 'model', owned_by: 'library' }] } };

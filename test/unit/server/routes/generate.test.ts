@@ -1,7 +1,8 @@
-import { httpsRequest, parseSse, postJson, startTestRelay, type TestRelay } from '../../../helpers/relay';
+import type { TemplateInfo } from '../../../../kernel/contract/templates';
+import { httpsRequest, parseSse, postJson, startTestRelay, type SseEvent, type TestRelay } from '../../../helpers/relay';
 import { startFakeLlm, type FakeLlm } from '../../../helpers/fake-llm';
 
-const textOf = (events: Array<{ event: string; data: any }>) =>
+const textOf = (events: SseEvent[]) =>
   events
     .filter((e) => e.event === 'text')
     .map((e) => e.data.text)
@@ -52,7 +53,7 @@ describe('generation API', () => {
     );
     const findings = events.find((e) => e.event === 'findings');
     expect(findings?.data.pack).toBe('patent');
-    const antecedent = findings!.data.suggestions.find((s: any) => s.ruleId === 'patent.antecedent');
+    const antecedent = findings!.data.suggestions.find((s) => s.ruleId === 'patent.antecedent');
     expect(antecedent).toMatchObject({ paragraphId: 'd3', replacement: null });
     expect(events.findIndex((e) => e.event === 'findings')).toBeLessThan(events.findIndex((e) => e.event === 'done'));
   });
@@ -79,7 +80,7 @@ describe('generation API', () => {
     expect(textOf(events)).toBe('상기 펌프는 물을 공급하는 화분.');
     const findings = events.find((e) => e.event === 'findings')!.data.suggestions;
     // 상기 펌프 sits on line 3 of the whole draft (the partial plus the continuation).
-    expect(findings.find((s: any) => s.ruleId === 'patent.antecedent')).toMatchObject({ paragraphId: 'd3' });
+    expect(findings.find((s) => s.ruleId === 'patent.antecedent')).toMatchObject({ paragraphId: 'd3' });
   });
 
   it('refuses a rewrite that cannot fit the window with 413', async () => {
@@ -103,8 +104,8 @@ describe('generation API', () => {
 
   it('lists general and legal templates with Korean and English labels', async () => {
     const r = await httpsRequest(relay, 'GET', '/api/templates');
-    const { templates } = JSON.parse(r.body);
-    expect(templates.map((t: any) => t.id)).toEqual(
+    const { templates } = JSON.parse(r.body) as { templates: TemplateInfo[] };
+    expect(templates.map((t) => t.id)).toEqual(
       expect.arrayContaining([
         'official-letter',
         'email',
@@ -116,7 +117,7 @@ describe('generation API', () => {
         'contract-clause',
       ]),
     );
-    expect(templates.every((t: any) => t.label.ko && t.label.en)).toBe(true);
+    expect(templates.every((t) => t.label.ko && t.label.en)).toBe(true);
   });
 
   it('suggests a document type from content', async () => {

@@ -1,4 +1,6 @@
-import { parseSse, postJson, startTestRelay, type TestRelay } from '../../../helpers/relay';
+import type { SuggestionsEvent } from '../../../../kernel/contract/events';
+import type { Suggestion } from '../../../../kernel/contract/suggestion';
+import { parseSse, postJson, startTestRelay, type SseEvent, type TestRelay } from '../../../helpers/relay';
 import { startFakeLlm, type ChatBody, type FakeLlm } from '../../../helpers/fake-llm';
 
 /** The fake model proofreads like EXAONE would: JSON edits per paragraph id. */
@@ -8,6 +10,13 @@ function modelReply(edits: Record<string, Array<{ original: string; corrected: s
     const ids = [...user.matchAll(/"id":"([^"]+)"/g)].map((m) => m[1]!);
     return JSON.stringify({ results: ids.map((id) => ({ id, edits: edits[id] ?? [] })) });
   };
+}
+
+/** The data of the first event, which must be `suggestions` (the rule layer's, sent first). */
+function firstSuggestions(events: SseEvent[]): SuggestionsEvent {
+  const first = events[0];
+  if (first?.event !== 'suggestions') throw new Error(`the first event is ${first?.event ?? 'missing'}, not suggestions`);
+  return first.data;
 }
 
 describe('POST /api/proofread', () => {
@@ -40,19 +49,19 @@ describe('POST /api/proofread', () => {
     expect(r.status).toBe(200);
     const events = parseSse(r.body);
     expect(events[0]!.event).toBe('suggestions');
-    expect(events[0]!.data.layer).toBe('rules');
-    const rules = events[0]!.data.suggestions;
-    const find = (list: any[], original: string) => list.find((s: any) => s.original === original);
+    expect(firstSuggestions(events).layer).toBe('rules');
+    const rules = firstSuggestions(events).suggestions;
+    const find = (list: Suggestion[], original: string) => list.find((s) => s.original === original);
     // 할수있는: the two spacing edits of one fix arrive as one finding (coalesce.ts).
     const su = find(rules, '할수있');
     expect(su).toMatchObject({ paragraphId: 'p0', start: 0, end: 3, replacement: '할 수 있', source: 'rule' });
     expect(find(rules, '됬다')).toMatchObject({ start: 8, end: 10, replacement: '됐다' });
-    const model = events.filter((e) => e.event === 'suggestions' && e.data.layer === 'model').flatMap((e) => e.data.suggestions);
+    const model = events.flatMap((e) => (e.event === 'suggestions' && e.data.layer === 'model' ? e.data.suggestions : []));
     // The model agreed with the rule on 됬다: not sent twice.
-    expect(model.filter((s: any) => s.paragraphId === 'p0')).toHaveLength(0);
-    const p1 = model.find((s: any) => s.paragraphId === 'p1');
+    expect(model.filter((s) => s.paragraphId === 'p0')).toHaveLength(0);
+    const p1 = model.find((s) => s.paragraphId === 'p1');
     expect(p1).toMatchObject({ source: 'model', replacement: '', original: ' ' });
-    expect(paragraphs[1]!.text.slice(p1.start, p1.end)).toBe(' ');
+    expect(paragraphs[1]!.text.slice(p1!.start, p1!.end)).toBe(' ');
     expect(events.some((e) => e.event === 'progress')).toBe(true);
     expect(events.at(-1)).toMatchObject({ event: 'done' });
     // The request asked for schema-constrained JSON.
@@ -79,7 +88,7 @@ describe('POST /api/proofread', () => {
   it('keeps rule findings when the model server fails, and says so', async () => {
     fake.options.fault = 'http500';
     const events = parseSse((await postJson(relay, '/api/proofread', { paragraphs: [{ id: 'x', text: '몇일 뒤에 됬다.' }] })).body);
-    expect(events[0]!.data.suggestions.length).toBeGreaterThan(0);
+    expect(firstSuggestions(events).suggestions.length).toBeGreaterThan(0);
     expect(events.find((e) => e.event === 'error')?.data).toMatchObject({ code: 'UPSTREAM_HTTP_ERROR', layer: 'model' });
     expect(events.at(-1)!.event).toBe('done');
   });
@@ -97,7 +106,7 @@ describe('POST /api/proofread', () => {
     const before = fake.requests.length;
     const events = parseSse((await postJson(relay, '/api/proofread', { paragraphs: [{ id: 'q', text: '몇일 뒤에 보자.' }] })).body);
     expect(fake.requests.length - before).toBe(2); // the batch and one retry
-    expect(events[0]!.data.suggestions.length).toBeGreaterThan(0); // rule findings stay
+    expect(firstSuggestions(events).suggestions.length).toBeGreaterThan(0); // rule findings stay
     expect(events.find((e) => e.event === 'error')?.data).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', layer: 'model', retryable: true });
     expect(events.at(-1)!.event).toBe('done');
   });
@@ -113,7 +122,7 @@ describe('POST /api/proofread', () => {
 
   it('returns recommendations only when asked, and loanword variants as findings in a 공문서', async () => {
     const ps = [{ id: 'c', text: '새 사업의 컨셉을 정했다.' }];
-    const first = (body: string) => parseSse(body)[0]!.data.suggestions as any[];
+    const first = (body: string) => firstSuggestions(parseSse(body)).suggestions;
     const plain = first((await postJson(relay, '/api/proofread', { paragraphs: ps, options: { model: false } })).body);
     expect(plain.some((s) => s.original.startsWith('컨셉'))).toBe(false);
     const all = first((await postJson(relay, '/api/proofread', { paragraphs: ps, options: { model: false, recommendations: true } })).body);
@@ -132,9 +141,9 @@ describe('POST /api/proofread', () => {
       ).body,
     );
     expect(fake.requests).toHaveLength(0);
-    const list = events[0]!.data.suggestions;
+    const list = firstSuggestions(events).suggestions;
     expect(list.length).toBeGreaterThan(0);
-    expect(list.every((s: any) => s.category === 'spacing')).toBe(true);
+    expect(list.every((s) => s.category === 'spacing')).toBe(true);
   });
 
   it.each([
