@@ -17,19 +17,7 @@ import {
 } from '../../../../../addin/src/core/suggestions';
 import type { HostParagraph } from '../../../../../addin/src/host/DocumentHost';
 import { CATEGORIES } from '../../../../../server/proofread/types';
-
-export function sug(p: Partial<Suggestion> & Pick<Suggestion, 'id' | 'start' | 'end' | 'original'>): Suggestion {
-  return {
-    paragraphId: 'p0',
-    replacement: 'X',
-    category: 'spelling',
-    message: '메시지',
-    messageEn: 'message',
-    source: 'rule',
-    confidence: 0.9,
-    ...p,
-  };
-}
+import { sug } from '../../../../helpers/suggestions';
 
 const P0 = '할수있는 일이 됬다.';
 const paras = new Map<string, HostParagraph>([

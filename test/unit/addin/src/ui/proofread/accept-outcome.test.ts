@@ -1,19 +1,8 @@
 /** What an accept did to the pane's list: addin/src/ui/proofread/accept-outcome.ts */
-import { buildEditSets, type Suggestion } from '../../../../../../addin/src/core/suggestions';
+import { buildEditSets } from '../../../../../../addin/src/core/suggestions';
 import type { ApplyResult, HostParagraph } from '../../../../../../addin/src/host/DocumentHost';
 import { acceptOutcome } from '../../../../../../addin/src/ui/proofread/accept-outcome';
-function sug(p: Partial<Suggestion> & Pick<Suggestion, 'id' | 'start' | 'end' | 'original'>): Suggestion {
-  return {
-    paragraphId: 'p0',
-    replacement: 'X',
-    category: 'spelling',
-    message: '메시지',
-    messageEn: 'message',
-    source: 'rule',
-    confidence: 0.9,
-    ...p,
-  };
-}
+import { sug } from '../../../../../helpers/suggestions';
 
 const P0 = '할수있는 일이 됬다.';
 const paras = new Map<string, HostParagraph>([['p0', { index: 0, text: P0 }]]);

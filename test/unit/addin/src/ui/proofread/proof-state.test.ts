@@ -10,18 +10,7 @@ import {
   type ProofState,
 } from '../../../../../../addin/src/ui/proofread/proof-state';
 import type { Suggestion } from '../../../../../../addin/src/core/suggestions';
-function sug(p: Partial<Suggestion> & Pick<Suggestion, 'id' | 'start' | 'end' | 'original'>): Suggestion {
-  return {
-    paragraphId: 'p0',
-    replacement: 'X',
-    category: 'spelling',
-    message: '메시지',
-    messageEn: 'message',
-    source: 'rule',
-    confidence: 0.9,
-    ...p,
-  };
-}
+import { sug } from '../../../../../helpers/suggestions';
 
 const order = (pid: string) => Number(pid.slice(1));
 const err = (code: string, layer?: 'model'): ProofreadEvent => ({
