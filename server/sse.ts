@@ -6,6 +6,7 @@
  */
 import type { Response } from 'express';
 import type { ErrorEvent } from '../kernel/contract/events';
+import { bindModelScope } from './limits/model-gate';
 
 /** Event name → data type of one stream (e.g. ProofreadEventData). */
 export type EventDataMap = { [event: string]: unknown };
@@ -58,6 +59,7 @@ export function openSse<E extends EventDataMap>(res: Response, heartbeatMs = 15_
 /** An AbortController that fires when the client goes away before the response ended. */
 export function abortOnClientClose(res: Response): AbortController {
   const controller = new AbortController();
+  bindModelScope(res.locals, controller.signal);
   res.on('close', () => {
     if (!res.writableFinished) controller.abort();
   });
