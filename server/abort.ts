@@ -1,4 +1,5 @@
 /** Abort helpers shared by the tasks that make several model calls for one request. */
+import { inheritModelScope } from './limits/model-gate';
 
 /**
  * Runs `task` with a signal that follows `outer` and is also aborted as soon as the
@@ -7,6 +8,7 @@
  */
 export async function withFailFast<T>(outer: AbortSignal | undefined, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const inner = new AbortController();
+  inheritModelScope(inner.signal, outer);
   const follow = () => inner.abort(outer?.reason);
   if (outer?.aborted) follow();
   else outer?.addEventListener('abort', follow, { once: true });

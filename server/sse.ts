@@ -6,6 +6,7 @@
  */
 import type { Response } from 'express';
 import type { ErrorEvent } from '../kernel/contract/events';
+import { bindModelScope } from './limits/model-gate';
 
 /** Event name → data type of one stream (e.g. ProofreadEventData). */
 export type EventDataMap = { [event: string]: unknown };
@@ -39,15 +40,30 @@ export function openSse<E extends EventDataMap>(res: Response, heartbeatMs = 15_
     clearInterval(heartbeat);
   };
   res.on('close', stop);
+  // The events of one event-loop turn (e.g. the tokens of one upstream chunk, or the last
+  // token, `done` and the end) leave in one TLS write: the socket is corked at the turn's
+  // first event and uncorked on process.nextTick (res.end() uncorks it fully itself).
+  let corked = false;
+  const uncork = () => {
+    if (!corked) return;
+    corked = false;
+    res.uncork();
+  };
   return {
     send(event, data) {
       if (closed) return;
+      if (!corked) {
+        corked = true;
+        res.cork();
+        process.nextTick(uncork);
+      }
       res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     },
     end() {
       if (closed) return;
       stop();
       res.end();
+      corked = false; // end() flushed the corked events with the end of the body in one write
     },
     get closed() {
       return closed;
@@ -58,6 +74,7 @@ export function openSse<E extends EventDataMap>(res: Response, heartbeatMs = 15_
 /** An AbortController that fires when the client goes away before the response ended. */
 export function abortOnClientClose(res: Response): AbortController {
   const controller = new AbortController();
+  bindModelScope(res.locals, controller.signal);
   res.on('close', () => {
     if (!res.writableFinished) controller.abort();
   });

@@ -18,10 +18,14 @@
  * in the same queue and holds a slot for this request; the request's first model call
  * uses that slot instead of queueing again, so a full relay answers a clean 503 BUSY
  * before the stream opens. A reservation the request never used is released when the
- * response closes. (The hand-over works through AsyncLocalStorage, entered by
- * `gate.scope()` which app.ts mounts in front of the API routes.)
+ * response closes. The hand-over goes through the request's AbortSignal, passed
+ * explicitly: `gate.scope()` (mounted by app.ts in front of the API routes) creates the
+ * request's scope at `res.locals`; `abortOnClientClose(res)` binds its signal to it
+ * (`bindModelScope`), a derived signal inherits it (`inheritModelScope`, used by
+ * withFailFast), and the gate finds the scope from `ChatRequest.signal`. Not
+ * AsyncLocalStorage: that turns on promise hooks for every promise in the process
+ * (measured in docs/BENCHMARKS.md, issue 17).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RequestHandler } from 'express';
 import { ApiError } from '../errors';
 import { UpstreamError } from '../llm/errors';
@@ -52,6 +56,8 @@ interface Waiter {
 }
 
 interface Scope {
+  /** The gate that created this scope: another gate (tests make several) ignores it. */
+  owner: ModelGate;
   /** A slot reserved by `reserve()` and not yet used by a model call. */
   held: Release | null;
   /** Token usage of this request's model calls, summed (also at res.locals.modelUsage). */
@@ -76,15 +82,33 @@ export interface ModelGate {
   /**
    * For routes, before opening a stream: hold a slot for this request's first model
    * call. Throws BusyError (→ 503 + Retry-After) or rejects when `signal` aborts.
-   * Outside `scope()` it only checks admission (waits for a slot and gives it back).
+   * When `signal` is bound to no scope of this gate it only checks admission (waits for
+   * a slot and gives it back).
    */
   reserve(signal?: AbortSignal): Promise<void>;
   /** Express middleware: the per-request scope that carries a reservation to the model call. */
   scope(): RequestHandler;
-  /** The slot reserved in the current request, if any (taken: the caller must release it). */
-  takeReserved(): Release | null;
-  /** Adds a model call's usage to the current request's total (no-op outside a scope). */
-  addUsage(usage: TokenUsage): void;
+  /** The slot reserved by the request `signal` belongs to, if any (taken: the caller must release it). */
+  takeReserved(signal?: AbortSignal): Release | null;
+  /** Adds a model call's usage to its request's total (no-op when `signal` has no scope). */
+  addUsage(usage: TokenUsage, signal?: AbortSignal): void;
+}
+
+/** Where `gate.scope()` leaves the request's scope for `bindModelScope`. */
+const SCOPE_LOCAL = 'modelGateScope';
+/** Request signal → its request's scope (weak: a finished request's signal is collected). */
+const scopeBySignal = new WeakMap<AbortSignal, Scope>();
+
+/** Binds a request's AbortSignal to the scope `gate.scope()` created for it (no-op outside one). */
+export function bindModelScope(locals: Record<string, unknown>, signal: AbortSignal): void {
+  const scope = locals[SCOPE_LOCAL] as Scope | undefined;
+  if (scope) scopeBySignal.set(signal, scope);
+}
+
+/** A signal derived from a request's signal belongs to the same request. */
+export function inheritModelScope(derived: AbortSignal, from: AbortSignal | undefined): void {
+  const scope = from && scopeBySignal.get(from);
+  if (scope) scopeBySignal.set(derived, scope);
 }
 
 function abortReason(signal: AbortSignal): unknown {
@@ -98,7 +122,6 @@ export function createModelGate(opts: ModelGateOptions): ModelGate {
   const queueMax = Math.max(0, Math.floor(opts.queueMax));
   const retryAfterSec = Math.max(1, Math.ceil(opts.queueTimeoutMs / 1000));
   const queue: Waiter[] = [];
-  const als = new AsyncLocalStorage<Scope>();
   let inFlight = 0;
 
   const makeRelease = (): Release => {
@@ -148,6 +171,11 @@ export function createModelGate(opts: ModelGateOptions): ModelGate {
     });
   };
 
+  const scopeOf = (signal?: AbortSignal): Scope | undefined => {
+    const scope = signal && scopeBySignal.get(signal);
+    return scope && scope.owner === gate ? scope : undefined;
+  };
+
   const gate: ModelGate = {
     concurrency: max,
     get inFlight() {
@@ -158,7 +186,7 @@ export function createModelGate(opts: ModelGateOptions): ModelGate {
     },
     acquire,
     async reserve(signal) {
-      const scope = als.getStore();
+      const scope = scopeOf(signal);
       if (scope?.held) return; // already holding one for this request
       const release = await acquire(signal);
       if (!scope) {
@@ -169,24 +197,25 @@ export function createModelGate(opts: ModelGateOptions): ModelGate {
     },
     scope() {
       return (_req, res, next) => {
-        const scope: Scope = { held: null, usage: { promptTokens: 0, completionTokens: 0, calls: 0 } };
+        const scope: Scope = { owner: gate, held: null, usage: { promptTokens: 0, completionTokens: 0, calls: 0 } };
         res.locals['modelUsage'] = scope.usage;
+        res.locals[SCOPE_LOCAL] = scope;
         res.once('close', () => {
           const held = scope.held;
           scope.held = null;
           held?.();
         });
-        als.run(scope, next);
+        next();
       };
     },
-    takeReserved() {
-      const scope = als.getStore();
+    takeReserved(signal) {
+      const scope = scopeOf(signal);
       const held = scope?.held ?? null;
       if (scope) scope.held = null;
       return held;
     },
-    addUsage(usage) {
-      const scope = als.getStore();
+    addUsage(usage, signal) {
+      const scope = scopeOf(signal);
       if (!scope) return;
       scope.usage.promptTokens += usage.promptTokens || 0;
       scope.usage.completionTokens += usage.completionTokens || 0;
@@ -206,11 +235,11 @@ export interface GateHooks {
 /** The LlmClient every route uses: each call (streamed or not) runs inside a gate slot. */
 export function gateLlm(llm: LlmClient, gate: ModelGate, hooks: GateHooks = {}): LlmClient {
   const slot = (signal?: AbortSignal) => {
-    const reserved = gate.takeReserved();
+    const reserved = gate.takeReserved(signal);
     return reserved ? Promise.resolve(reserved) : gate.acquire(signal);
   };
-  const used = (usage: TokenUsage) => {
-    gate.addUsage(usage);
+  const used = (usage: TokenUsage, signal?: AbortSignal) => {
+    gate.addUsage(usage, signal);
     hooks.onUsage?.(usage);
   };
   const failed = (err: unknown) => {
@@ -226,7 +255,7 @@ export function gateLlm(llm: LlmClient, gate: ModelGate, hooks: GateHooks = {}):
       const release = await slot(req.signal);
       try {
         const result = await llm.chat(req);
-        if (result.usage) used(result.usage);
+        if (result.usage) used(result.usage, req.signal);
         return result;
       } catch (err) {
         failed(err);
@@ -239,7 +268,7 @@ export function gateLlm(llm: LlmClient, gate: ModelGate, hooks: GateHooks = {}):
       const release = await slot(req.signal);
       try {
         for await (const chunk of llm.chatStream(req)) {
-          if (chunk.type === 'finish' && chunk.usage) used(chunk.usage);
+          if (chunk.type === 'finish' && chunk.usage) used(chunk.usage, req.signal);
           yield chunk;
         }
       } catch (err) {
