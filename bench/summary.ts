@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     spec,
     prompts,
     complete: (req) => client.chat(req),
-    stream: (req) => client.chatStream(req),
+    stream: (req, onDelta) => client.chatStream(req, onDelta),
     countTokens: estimateTokens,
     contextWindow: CONTEXT_WINDOW,
     concurrency,

@@ -41,15 +41,7 @@ export async function streamTask<E extends CompletionEventData>(
     out.send('text', { text: piece });
   };
   try {
-    let finishReason: string | null = null;
-    let usage: TokenUsage | undefined;
-    for await (const chunk of ctx.llm.chatStream({ ...request, signal })) {
-      if (chunk.type === 'delta') emit(stripper.push(chunk.text));
-      else {
-        finishReason = chunk.finishReason;
-        usage = chunk.usage;
-      }
-    }
+    const { finishReason, usage } = await ctx.llm.chatStream({ ...request, signal }, (piece) => emit(stripper.push(piece)));
     emit(stripper.end());
     const result = { text, finishReason, usage };
     await opts.beforeDone?.(result, sse);

@@ -15,14 +15,14 @@
  *    summary is never passed off as complete.
  */
 import { withFailFast } from '../abort';
-import type { ChatMessage, ChatRequest, CompleteFn, StreamChunk } from '../llm/types';
+import type { ChatMessage, ChatRequest, CompleteFn, DeltaSink, StreamEnd } from '../llm/types';
 import { estimateTokens, MESSAGE_OVERHEAD_TOKENS, PROMPT_OVERHEAD_TOKENS } from '../llm/tokens';
 import { chunkText, type CountFn } from './chunk';
 import { createLimit } from './limit';
 import { buildMapMessages, buildMessages, buildReduceMessages, type BuiltPrompt, type Prompts, type SummarizeSpec } from './prompts';
 import { createThinkStripper, stripThink } from './think';
 
-export type StreamFn = (req: ChatRequest) => AsyncIterable<StreamChunk>;
+export type StreamFn = (req: ChatRequest, onDelta: DeltaSink) => Promise<StreamEnd>;
 export type TokenCounter = (text: string) => number | Promise<number>;
 
 export interface Progress {
@@ -119,16 +119,13 @@ function createCaller(opts: MapReduceOptions): Caller {
   const streamed = async (req: ChatRequest, stream: StreamFn, onDelta: (t: string) => void) => {
     const stripper = createThinkStripper();
     let content = '';
-    let finishReason: string | null = null;
-    for await (const chunk of stream(req)) {
-      if (chunk.type === 'delta') {
-        const out = stripper.push(chunk.text);
-        if (out) {
-          content += out;
-          onDelta(out);
-        }
-      } else finishReason = chunk.finishReason;
-    }
+    const { finishReason } = await stream(req, (text) => {
+      const out = stripper.push(text);
+      if (out) {
+        content += out;
+        onDelta(out);
+      }
+    });
     const tail = stripper.end();
     if (tail) {
       content += tail;

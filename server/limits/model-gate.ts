@@ -29,7 +29,7 @@
 import type { RequestHandler } from 'express';
 import { ApiError } from '../errors';
 import { UpstreamError } from '../llm/errors';
-import type { ChatRequest, ChatResult, LlmClient, StreamChunk, TokenUsage } from '../llm/types';
+import type { ChatRequest, ChatResult, DeltaSink, LlmClient, StreamEnd, TokenUsage } from '../llm/types';
 
 export const BUSY_MESSAGE = 'The model server is busy. Try again shortly.';
 
@@ -264,13 +264,12 @@ export function gateLlm(llm: LlmClient, gate: ModelGate, hooks: GateHooks = {}):
         release();
       }
     },
-    async *chatStream(req: ChatRequest): AsyncGenerator<StreamChunk> {
+    async chatStream(req: ChatRequest, onDelta: DeltaSink): Promise<StreamEnd> {
       const release = await slot(req.signal);
       try {
-        for await (const chunk of llm.chatStream(req)) {
-          if (chunk.type === 'finish' && chunk.usage) used(chunk.usage, req.signal);
-          yield chunk;
-        }
+        const end = await llm.chatStream(req, onDelta);
+        if (end.usage) used(end.usage, req.signal);
+        return end;
       } catch (err) {
         failed(err);
         throw err;

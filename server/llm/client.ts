@@ -14,7 +14,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { UpstreamError } from './errors';
-import type { ChatRequest, ChatResult, LlmClient, StreamChunk, TokenUsage } from './types';
+import type { ChatRequest, ChatResult, DeltaSink, LlmClient, StreamEnd, TokenUsage } from './types';
 
 export type BodyDecorator = (body: Record<string, unknown>, req: ChatRequest) => Record<string, unknown>;
 
@@ -85,6 +85,89 @@ interface Exchange {
   readonly failure: UpstreamError | null;
   release(): void;
   kick(): void;
+}
+
+/**
+ * Reads an OpenAI-style event stream (`data: {json}` … `data: [DONE]`) from a 2xx response,
+ * calling `onDelta` for each non-empty `delta.content`, and resolves with how it ended.
+ * What `onDelta` throws ends the read and is left at `reading.consumerError`.
+ */
+function readEventStream(
+  res: http.IncomingMessage,
+  ex: Exchange,
+  onDelta: DeltaSink,
+  reading: { consumerError?: unknown },
+): Promise<StreamEnd> {
+  return new Promise<StreamEnd>((resolve, reject) => {
+    let finishReason: string | null | undefined;
+    let usage: TokenUsage | undefined;
+    let sawDone = false;
+    let settled = false;
+    const stop = (err: unknown) => {
+      if (settled) return;
+      settled = true;
+      reject(err);
+    };
+    const onEvent = (data: string) => {
+      if (data === '[DONE]') {
+        sawDone = true;
+        return;
+      }
+      let wire: WireCompletion;
+      try {
+        wire = JSON.parse(data) as WireCompletion;
+      } catch {
+        throw new UpstreamError('UPSTREAM_BAD_RESPONSE', res.statusCode, 'malformed stream event');
+      }
+      if (wire.error) {
+        // llama-server reports a KV cache that filled up mid-generation as an error event.
+        const code = CONTEXT_EXCEEDED.test(JSON.stringify(wire.error)) ? 'UPSTREAM_CONTEXT_EXCEEDED' : 'UPSTREAM_HTTP_ERROR';
+        throw new UpstreamError(code, res.statusCode, 'error event in stream');
+      }
+      usage = toUsage(wire.usage) ?? usage;
+      const choice = wire.choices?.[0];
+      const text = choice?.delta?.content;
+      if (choice?.finish_reason) finishReason = choice.finish_reason;
+      if (typeof text === 'string' && text.length > 0) {
+        try {
+          onDelta(text);
+        } catch (err) {
+          reading.consumerError = err;
+          throw err;
+        }
+      }
+    };
+    const parser = createParser({
+      onEvent: (e: EventSourceMessage) => {
+        if (!sawDone && !settled) onEvent(e.data);
+      },
+    });
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => {
+      ex.kick();
+      if (sawDone || settled) return;
+      try {
+        parser.feed(chunk);
+      } catch (err) {
+        stop(err); // chatStream ends the upstream request
+      }
+    });
+    res.on('end', () => {
+      if (ex.failure) stop(ex.failure);
+      else if (!sawDone && finishReason === undefined) stop(new UpstreamError('UPSTREAM_STREAM_CLOSED'));
+      else if (!settled) {
+        settled = true;
+        resolve({ finishReason: finishReason ?? null, usage });
+      }
+    });
+    // A connection that closed before the end ('aborted'), or the exchange failed (timeout, abort).
+    const broken = () =>
+      stop(ex.failure ?? new UpstreamError(finishReason === undefined ? 'UPSTREAM_STREAM_CLOSED' : 'UPSTREAM_BAD_RESPONSE'));
+    res.on('error', broken);
+    res.on('close', () => {
+      if (!res.complete) broken();
+    });
+  });
 }
 
 // Over 80 lines as a factory: its inner functions (buildBody, start, ok, readText, chat, chatStream) share the
@@ -226,63 +309,27 @@ export function createOpenAiClient(opts: OpenAiClientOptions): LlmClient {
     }
   }
 
-  async function* chatStream(req: ChatRequest): AsyncGenerator<StreamChunk> {
+  /**
+   * Streams a completion: the upstream response's `data` events are parsed and handed to
+   * `onDelta` in the same turn (no async iteration per chunk). The response is read to its
+   * end even after `[DONE]`: leaving early destroys the socket, and the keep-alive
+   * connection is worth keeping. On any failure the upstream request is ended.
+   */
+  async function chatStream(req: ChatRequest, onDelta: DeltaSink): Promise<StreamEnd> {
     const ex = start(req, true);
-    let res: http.IncomingMessage | null = null;
     let completed = false;
+    const reading: { consumerError?: unknown } = {};
     try {
-      res = await ok(ex);
-      res.setEncoding('utf8');
-      const events: EventSourceMessage[] = [];
-      const parser = createParser({ onEvent: (e) => events.push(e) });
-      let finishReason: string | null | undefined;
-      let usage: TokenUsage | undefined;
-      let sawDone = false;
-      try {
-        // Read to the end (not `break`): leaving the loop early destroys the socket,
-        // and the keep-alive connection is worth keeping.
-        for await (const chunk of res) {
-          ex.kick();
-          if (sawDone) continue;
-          parser.feed(chunk as string);
-          for (let i = 0; i < events.length && !sawDone; i++) {
-            const data = events[i]!.data;
-            if (data === '[DONE]') {
-              sawDone = true;
-              break;
-            }
-            let wire: WireCompletion;
-            try {
-              wire = JSON.parse(data) as WireCompletion;
-            } catch {
-              throw new UpstreamError('UPSTREAM_BAD_RESPONSE', res.statusCode, 'malformed stream event');
-            }
-            if (wire.error) {
-              // llama-server reports a KV cache that filled up mid-generation as an error event.
-              const code = CONTEXT_EXCEEDED.test(JSON.stringify(wire.error)) ? 'UPSTREAM_CONTEXT_EXCEEDED' : 'UPSTREAM_HTTP_ERROR';
-              throw new UpstreamError(code, res.statusCode, 'error event in stream');
-            }
-            usage = toUsage(wire.usage) ?? usage;
-            const choice = wire.choices?.[0];
-            const text = choice?.delta?.content;
-            if (typeof text === 'string' && text.length > 0) yield { type: 'delta', text };
-            if (choice?.finish_reason) finishReason = choice.finish_reason;
-          }
-          events.length = 0;
-        }
-      } catch (err) {
-        if (err instanceof UpstreamError) throw err;
-        throw ex.failure ?? new UpstreamError(finishReason === undefined ? 'UPSTREAM_STREAM_CLOSED' : 'UPSTREAM_BAD_RESPONSE');
-      }
-      if (ex.failure) throw ex.failure;
-      if (!sawDone && finishReason === undefined) throw new UpstreamError('UPSTREAM_STREAM_CLOSED');
+      const res = await ok(ex);
+      const end = await readEventStream(res, ex, onDelta, reading);
       completed = true;
-      yield { type: 'finish', finishReason: finishReason ?? null, usage };
+      return end;
     } catch (err) {
+      // What onDelta threw is the caller's own error: passed on as it is.
+      if ('consumerError' in reading) throw reading.consumerError;
       throw ex.failure ?? (err instanceof UpstreamError ? err : new UpstreamError('UPSTREAM_UNREACHABLE'));
     } finally {
       ex.release();
-      // Consumer stopped early, or we failed: close the upstream connection.
       if (!completed) ex.fail(new UpstreamError('UPSTREAM_ABORTED'));
     }
   }

@@ -12,7 +12,7 @@
  */
 import { probeFailureOf, probeModels, type ProbeFailure } from './probe';
 import { UpstreamError } from './errors';
-import type { ChatRequest, ChatResult, LlmClient, StreamChunk } from './types';
+import type { ChatRequest, ChatResult, DeltaSink, LlmClient, StreamEnd } from './types';
 
 export interface EndpointStatus {
   /** Base URL without credentials. */
@@ -208,19 +208,20 @@ export function createLlmPool(opts: LlmPoolOptions): LlmPool {
     }
   }
 
-  async function* chatStream(req: ChatRequest): AsyncGenerator<StreamChunk> {
+  async function chatStream(req: ChatRequest, onDelta: DeltaSink): Promise<StreamEnd> {
     let ep = pick()!;
+    let started = false;
+    const forward: DeltaSink = (text) => {
+      started = true;
+      onDelta(text);
+    };
     for (let attempt = 0; ; attempt++) {
-      let started = false;
       const current = ep;
       current.inFlight++;
       try {
-        for await (const chunk of current.client.chatStream(req)) {
-          started = true;
-          yield chunk;
-        }
+        const end = await current.client.chatStream(req, forward);
         if (!current.healthy) markUp(current);
-        return;
+        return end;
       } catch (err) {
         noteResult(current, err);
         const other = !started && attempt === 0 && isEndpointFailure(err) && !req.signal?.aborted ? pick(current) : undefined;

@@ -31,12 +31,29 @@ export interface ChatResult {
   usage?: TokenUsage;
 }
 
-export type StreamChunk = { type: 'delta'; text: string } | { type: 'finish'; finishReason: string | null; usage?: TokenUsage };
+/** How a streamed completion ended. */
+export interface StreamEnd {
+  /** 'stop', 'length', … as the server said; null when it said nothing. */
+  finishReason: string | null;
+  usage?: TokenUsage;
+}
+
+/**
+ * Receives each piece of a streamed completion's text, synchronously, in the turn of the
+ * event loop that read it from the model server (no queue, no async iterator between the
+ * upstream socket and the pane's: docs/BENCHMARKS.md, issue 17).
+ */
+export type DeltaSink = (text: string) => void;
 
 export interface LlmClient {
   readonly model: string;
   chat(req: ChatRequest): Promise<ChatResult>;
-  chatStream(req: ChatRequest): AsyncIterable<StreamChunk>;
+  /**
+   * Streams one completion: `onDelta` gets every non-empty piece of text as it arrives; the
+   * promise resolves when the stream ended, or rejects with an UpstreamError (or with what
+   * `onDelta` threw). To stop early, abort `req.signal`.
+   */
+  chatStream(req: ChatRequest, onDelta: DeltaSink): Promise<StreamEnd>;
 }
 
 /** A function that runs one non-streamed completion; pure logic depends on this only. */

@@ -33,7 +33,7 @@ export function summarizeRouter(ctx: RelayContext): Router {
         spec: { task: 'summarize', ...options, focus: options.focus || undefined },
         prompts: ctx.prompts,
         complete: (r) => ctx.llm.chat(r),
-        stream: (r) => ctx.llm.chatStream(r),
+        stream: (r, onDelta) => ctx.llm.chatStream(r, onDelta),
         countTokens: (t) => ctx.countTokens(t),
         contextWindow: info.contextWindow ?? ctx.config.LLM_CONTEXT_WINDOW,
         concurrency: ctx.config.LLM_CONCURRENCY,

@@ -4,7 +4,7 @@ import { chunkText } from '../../../../server/generation/chunk';
 import { createLimit } from '../../../../server/generation/limit';
 import { mapReduceSummarize, countPromptTokens, MAP_CHUNK_MAX_TOKENS, type Progress } from '../../../../server/generation/map-reduce';
 import { buildMapMessages, loadPrompts, taskSpecSchema, type SummarizeSpec } from '../../../../server/generation/prompts';
-import type { ChatRequest, ChatResult, StreamChunk } from '../../../../server/llm/types';
+import type { ChatRequest, ChatResult, DeltaSink, StreamEnd } from '../../../../server/llm/types';
 import { estimateTokens } from '../../../../server/llm/tokens';
 
 const prompts = loadPrompts();
@@ -78,10 +78,10 @@ describe('mapReduceSummarize', () => {
   test('short text: one streamed call', async () => {
     const m = fakeModel({ window: 32768 });
     const deltas: string[] = [];
-    async function* stream(req: ChatRequest): AsyncIterable<StreamChunk> {
+    async function stream(req: ChatRequest, onDelta: DeltaSink): Promise<StreamEnd> {
       m.seen.push({ req, promptTokens: 0 });
-      for (const d of ['<thi', 'nk>음</think>', '- 요약', '입니다']) yield { type: 'delta', text: d };
-      yield { type: 'finish', finishReason: 'stop' };
+      for (const d of ['<thi', 'nk>음</think>', '- 요약', '입니다']) onDelta(d);
+      return { finishReason: 'stop' };
     }
     const r = await mapReduceSummarize({
       text: '짧은 문서입니다.',

@@ -2,7 +2,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { createModelGate, gateLlm, BusyError } from '../../../../server/limits/model-gate';
-import type { LlmClient, StreamChunk } from '../../../../server/llm/types';
+import type { DeltaSink, LlmClient } from '../../../../server/llm/types';
 import { waitFor } from '../../../helpers/browser';
 import { startFakeLlm, type FakeLlm } from '../../../helpers/fake-llm';
 import { parseSse, postJson, startTestRelay } from '../../../helpers/relay';
@@ -46,19 +46,26 @@ describe('model gate (unit)', () => {
     expect(gate.inFlight).toBe(0);
   });
 
-  it('releases the slot of a stream the consumer stops reading, and of a failing call', async () => {
+  it('releases the slot of a stream whose consumer threw, and of a failing call', async () => {
     const gate = createModelGate({ concurrency: 1, queueMax: 0, queueTimeoutMs: 50 });
     const inner: LlmClient = {
       model: 'm',
       chat: async () => {
         throw new Error('boom');
       },
-      async *chatStream(): AsyncGenerator<StreamChunk> {
-        for (let i = 0; i < 100; i++) yield { type: 'delta', text: 'x' };
+      async chatStream(_req, onDelta: DeltaSink) {
+        for (let i = 0; i < 100; i++) onDelta('x');
+        return { finishReason: 'stop' };
       },
     };
     const llm = gateLlm(inner, gate);
-    for await (const _ of llm.chatStream({ messages: [] })) break;
+    const stop = new Error('enough');
+    await expect(
+      llm.chatStream({ messages: [] }, () => {
+        expect(gate.inFlight).toBe(1);
+        throw stop;
+      }),
+    ).rejects.toBe(stop);
     expect(gate.inFlight).toBe(0);
     await expect(llm.chat({ messages: [] })).rejects.toThrow('boom');
     expect(gate.inFlight).toBe(0);

@@ -16,13 +16,13 @@ describe('model client: a socket the server closed after a stream', () => {
   it('retries once on a fresh socket (reusedSocket + ECONNRESET)', async () => {
     const client = createOpenAiClient({ baseUrl: fake.url, model: 'm', timeoutMs: 10_000 });
     let text = '';
-    for await (const c of client.chatStream({ messages: [{ role: 'user', content: '요약' }] })) if (c.type === 'delta') text += c.text;
+    await client.chatStream({ messages: [{ role: 'user', content: '요약' }] }, (t) => (text += t));
     expect(text).toBe('가나다라마');
     const res = await client.chat({ messages: [{ role: 'user', content: '다음' }] });
     expect(res.content).toBe('가나다라마');
     // And a stream after a stream.
     let again = '';
-    for await (const c of client.chatStream({ messages: [{ role: 'user', content: '또' }] })) if (c.type === 'delta') again += c.text;
+    await client.chatStream({ messages: [{ role: 'user', content: '또' }] }, (t) => (again += t));
     expect(again).toBe('가나다라마');
     const after = await client.chat({ messages: [{ role: 'user', content: '끝' }] });
     expect(after.finishReason).toBe('stop');

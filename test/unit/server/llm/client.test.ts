@@ -1,15 +1,16 @@
 import { createOpenAiClient } from '../../../../server/llm/client';
 import { UpstreamError } from '../../../../server/llm/errors';
-import type { StreamChunk } from '../../../../server/llm/types';
+import type { ChatRequest, LlmClient, StreamEnd } from '../../../../server/llm/types';
 import { startFakeLlm, type FakeLlm } from '../../../helpers/fake-llm';
 import { waitFor } from '../../../helpers/browser';
 
 const messages = [{ role: 'user' as const, content: '안녕하세요' }];
 
-async function collect(it: AsyncIterable<StreamChunk>): Promise<StreamChunk[]> {
-  const out: StreamChunk[] = [];
-  for await (const c of it) out.push(c);
-  return out;
+/** One streamed completion: the pieces handed to onDelta, and how it ended. */
+async function collect(c: LlmClient, req: ChatRequest): Promise<{ pieces: string[]; end: StreamEnd }> {
+  const pieces: string[] = [];
+  const end = await c.chatStream(req, (t) => pieces.push(t));
+  return { pieces, end };
 }
 
 async function failure(p: Promise<unknown>): Promise<UpstreamError> {
@@ -31,10 +32,10 @@ describe('OpenAI-compatible client', () => {
   const client = (timeoutMs = 2000) => createOpenAiClient({ baseUrl: fake.url, model: 'm', apiKey: 'k', timeoutMs });
 
   it('streams deltas and the finish reason', async () => {
-    const chunks = await collect(client().chatStream({ messages }));
-    const text = chunks.flatMap((c) => (c.type === 'delta' ? [c.text] : [])).join('');
-    expect(text).toBe('가나다 라마 bar');
-    expect(chunks.at(-1)).toMatchObject({ type: 'finish', finishReason: 'stop' });
+    const { pieces, end } = await collect(client(), { messages });
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join('')).toBe('가나다 라마 bar');
+    expect(end).toMatchObject({ finishReason: 'stop' });
     expect(fake.requests[0]).toMatchObject({ model: 'm', stream: true, messages });
   });
 
@@ -46,8 +47,8 @@ describe('OpenAI-compatible client', () => {
 
   it('reports finish_reason length', async () => {
     fake.options.fault = 'length';
-    const chunks = await collect(client().chatStream({ messages }));
-    expect(chunks.at(-1)).toMatchObject({ type: 'finish', finishReason: 'length' });
+    const { end } = await collect(client(), { messages });
+    expect(end).toMatchObject({ finishReason: 'length' });
   });
 
   it.each([
@@ -58,7 +59,7 @@ describe('OpenAI-compatible client', () => {
     ['close-mid-stream', 'UPSTREAM_STREAM_CLOSED'],
   ] as const)('maps %s to %s', async (fault, code) => {
     fake.options.fault = fault;
-    const e = await failure(collect(client().chatStream({ messages })));
+    const e = await failure(collect(client(), { messages }));
     expect(e.code).toBe(code);
     expect(e.message).not.toContain('upstream failure'); // upstream bodies are not echoed
   });
@@ -85,24 +86,39 @@ describe('OpenAI-compatible client', () => {
     const controller = new AbortController();
     const got: string[] = [];
     const e = await failure(
-      (async () => {
-        for await (const c of client().chatStream({ messages, signal: controller.signal })) {
-          if (c.type === 'delta') got.push(c.text);
-          if (got.length === 3) controller.abort();
-        }
-      })(),
+      client().chatStream({ messages, signal: controller.signal }, (t) => {
+        got.push(t);
+        if (got.length === 3) controller.abort();
+      }),
     );
     expect(e.code).toBe('UPSTREAM_ABORTED');
     await waitFor(() => fake.aborted === 1, 2000);
     expect(fake.active).toBe(0);
   });
 
-  it('closes the upstream stream when the consumer stops reading', async () => {
+  it('passes on what the consumer threw, unchanged, and closes the upstream stream', async () => {
     fake.options.reply = () => '나'.repeat(200);
     fake.options.tokenDelayMs = 10;
-    for await (const c of client().chatStream({ messages })) {
-      if (c.type === 'delta') break;
-    }
+    const mine = new Error('the pane went away');
+    await expect(
+      client().chatStream({ messages }, () => {
+        throw mine;
+      }),
+    ).rejects.toBe(mine);
     await waitFor(() => fake.aborted === 1, 2000);
+    expect(fake.active).toBe(0);
+  });
+
+  it('hands every piece over in the turn that read it (no async hop between the socket and the consumer)', async () => {
+    fake.options.reply = () => '다'.repeat(20);
+    fake.options.tokenDelayMs = 5;
+    const order: string[] = [];
+    const end = client().chatStream({ messages }, () => {
+      order.push('delta');
+      // A microtask queued now runs after this piece, before the next read.
+      queueMicrotask(() => order.push('microtask'));
+    });
+    await end;
+    expect(order.slice(0, 4)).toEqual(['delta', 'microtask', 'delta', 'microtask']);
   });
 });

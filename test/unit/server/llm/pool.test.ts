@@ -1,7 +1,7 @@
 /** The upstream pool over stub clients: least in flight, take-out and probe-in, retry only before output. */
 import { UpstreamError } from '../../../../server/llm/errors';
 import { createLlmPool, redactUrl } from '../../../../server/llm/pool';
-import type { ChatRequest, LlmClient, StreamChunk } from '../../../../server/llm/types';
+import type { ChatRequest, DeltaSink, LlmClient, StreamEnd } from '../../../../server/llm/types';
 
 type Behaviour = 'ok' | 'refused' | 'http503' | 'close-after-output' | 'slow';
 
@@ -18,20 +18,20 @@ function stub(name: string, state: { behaviour: Behaviour; calls: number }): Llm
       if (state.behaviour === 'slow') await new Promise((r) => setTimeout(r, 50));
       return { content: name, finishReason: 'stop' };
     },
-    async *chatStream(_req: ChatRequest): AsyncGenerator<StreamChunk> {
+    async chatStream(_req: ChatRequest, onDelta: DeltaSink): Promise<StreamEnd> {
       state.calls++;
       fail();
-      yield { type: 'delta', text: name };
+      onDelta(name);
       if (state.behaviour === 'close-after-output') throw new UpstreamError('UPSTREAM_HTTP_ERROR', 502);
       if (state.behaviour === 'slow') await new Promise((r) => setTimeout(r, 50));
-      yield { type: 'finish', finishReason: 'stop' };
+      return { finishReason: 'stop' };
     },
   };
 }
 
-async function collect(it: AsyncIterable<StreamChunk>): Promise<string> {
+async function collect(client: LlmClient, req: ChatRequest): Promise<string> {
   let s = '';
-  for await (const c of it) if (c.type === 'delta') s += c.text;
+  await client.chatStream(req, (t) => (s += t));
   return s;
 }
 
@@ -71,7 +71,7 @@ describe('upstream pool', () => {
   it('retries once on another endpoint before output, takes the failed one out and probes it back in', async () => {
     let probeOk = false;
     const { pool, states, probes } = makePool(['refused', 'ok'], () => probeOk);
-    expect(await collect(pool.chatStream({ messages: [] }))).toBe('e1');
+    expect(await collect(pool, { messages: [] })).toBe('e1');
     expect(pool.endpoints()[0]).toMatchObject({ healthy: false, lastError: 'UPSTREAM_UNREACHABLE' });
     // While out, everything goes to the healthy one.
     for (let i = 0; i < 4; i++) expect((await pool.chat({ messages: [] })).content).toBe('e1');
@@ -92,7 +92,7 @@ describe('upstream pool', () => {
     a.pool.close();
 
     const b = makePool(['close-after-output', 'ok']);
-    await expect(collect(b.pool.chatStream({ messages: [] }))).rejects.toMatchObject({ code: 'UPSTREAM_HTTP_ERROR' });
+    await expect(collect(b.pool, { messages: [] })).rejects.toMatchObject({ code: 'UPSTREAM_HTTP_ERROR' });
     expect(b.states[1]!.calls).toBe(0);
     b.pool.close();
   });
