@@ -25,7 +25,19 @@ export interface OpenAiClientOptions {
   timeoutMs: number;
   /** Adds backend-specific fields, e.g. the JSON-schema dialect. */
   decorateBody?: BodyDecorator;
+  /** A kept-alive connection idle this long is closed by us (default IDLE_SOCKET_MS). */
+  idleSocketMs?: number;
 }
+
+/**
+ * Idle keep-alive connections are closed after 4 s: before the model server closes them
+ * itself (vLLM: uvicorn's keep-alive of 5 s; llama-server: cpp-httplib's
+ * CPPHTTPLIB_KEEPALIVE_TIMEOUT_SECOND of 5 s), so a request is not sent on a socket the
+ * server is closing (which costs an ECONNRESET and the retry below). The timeout only
+ * closes FREE sockets (node:http Agent `timeout`: the agent destroys a socket on 'timeout'
+ * only while it is in its free list); a stream that is quiet for longer is not cut.
+ */
+export const IDLE_SOCKET_MS = 4000;
 
 interface WireChoice {
   delta?: { content?: string | null; reasoning_content?: string | null };
@@ -175,7 +187,13 @@ function readEventStream(
 export function createOpenAiClient(opts: OpenAiClientOptions): LlmClient {
   const url = new URL(`${opts.baseUrl.replace(/\/+$/, '')}/chat/completions`);
   const secure = url.protocol === 'https:';
-  const agentOptions = { keepAlive: true, maxSockets: Infinity, maxFreeSockets: 256, scheduling: 'lifo' as const };
+  const agentOptions = {
+    keepAlive: true,
+    maxSockets: Infinity,
+    maxFreeSockets: 256,
+    scheduling: 'lifo' as const,
+    timeout: opts.idleSocketMs ?? IDLE_SOCKET_MS,
+  };
   const agent = secure ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
   const baseHeaders: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
   if (opts.apiKey) baseHeaders.authorization = `Bearer ${opts.apiKey}`;

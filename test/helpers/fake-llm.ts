@@ -65,6 +65,8 @@ export interface FakeLlm {
   /** Streams the client closed before the answer ended. */
   readonly aborted: number;
   readonly completed: number;
+  /** TCP connections open from clients now. */
+  readonly connections: number;
   close(): Promise<void>;
 }
 
@@ -272,6 +274,9 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     },
     get completed() {
       return state.completed;
+    },
+    get connections() {
+      return sockets.size;
     },
     close: () =>
       new Promise<void>((resolve) => {
