@@ -18,6 +18,9 @@ export interface SseStream<E extends EventDataMap = { error: ErrorEvent }> {
   readonly closed: boolean;
 }
 
+/** The longest the SSE headers wait for the first event (see openSse). */
+export const HEADERS_AT_LATEST_MS = 250;
+
 export function openSse<E extends EventDataMap>(res: Response, heartbeatMs = 15_000): SseStream<E> {
   res.status(200).set({
     'content-type': 'text/event-stream; charset=utf-8',
@@ -25,18 +28,22 @@ export function openSse<E extends EventDataMap>(res: Response, heartbeatMs = 15_
     'x-accel-buffering': 'no',
   });
   let closed = false;
-  // The headers go out at the end of this turn of the event loop (or with the first event),
-  // not now: the route sends its upstream request first, and a burst of requests read in
-  // one turn all reach the model before any of their TLS header writes (bench:relay).
-  setImmediate(() => {
+  // The headers go out with the first event, in the same TLS write — or alone after
+  // HEADERS_AT_LATEST_MS when the model is slow to answer, so the pane soon knows the stream
+  // is open. Never at once: the route sends its upstream request first (a burst of requests
+  // read in one turn all reach the model before any TLS write), and a fast first token
+  // saves the relay one TLS write per request (bench:relay, issue 17).
+  const opening = setTimeout(() => {
     if (!closed && !res.headersSent) res.flushHeaders();
-  });
+  }, HEADERS_AT_LATEST_MS);
+  opening.unref();
   const heartbeat = setInterval(() => {
     if (!closed) res.write(': keep-alive\n\n');
   }, heartbeatMs);
   heartbeat.unref();
   const stop = () => {
     closed = true;
+    clearTimeout(opening);
     clearInterval(heartbeat);
   };
   res.on('close', stop);
