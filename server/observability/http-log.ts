@@ -13,8 +13,9 @@
  * Why our own middleware instead of pino-http: the relay needs an id and one line, and
  * pino-http builds two child loggers (serialising the request into bindings) and its
  * closures for every request; this file writes the same line with pino directly.
- * Server CPU per request, 20,000 requests on loopback HTTP to a one-route Express app:
- * pino-http 11 ≈ 53 µs, this middleware ≈ 27 µs (see the commit message for the probe).
+ * Measured (throwaway probe, 2026-12-01: a one-route Express app in its own process, 20,000 keep-alive GETs
+ * over loopback HTTP, process.cpuUsage of the server, median of 5 runs, pino to /dev/null): Express alone
+ * 115 µs per request, with pino-http 11 194 µs, with this middleware 159 µs — logging's share 79 → 44 µs.
  *
  * The line is the one pino-http wrote with the options the relay used: same field names
  * and order, same messages and levels. A response that ends (`finish`) or whose
