@@ -1,7 +1,6 @@
 /** The access log and request ids (server/observability/http-log.ts) on a real Express app over loopback HTTP. */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Socket } from 'node:net';
+import { Socket, type AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import express from 'express';
 import pino from 'pino';
@@ -64,6 +63,11 @@ async function startApp(): Promise<Harness> {
   });
   app.post('/echo', (req, res) => {
     res.json({ length: JSON.stringify(req.body).length });
+  });
+  app.get('/res-error', (_req, res) => {
+    // What Node emits on a response it cannot write (e.g. write after end): logged as a failure, not thrown.
+    res.emit('error', Object.assign(new Error(`write failed near ${CANARY}`), { code: 'ERR_STREAM_WRITE_AFTER_END' }));
+    res.end();
   });
   app.get('/boom', () => {
     throw new Error(`handler failed near ${CANARY}`);
@@ -172,6 +176,16 @@ describe('createHttpLogger', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 50, res: { status: 500 }, err: { name: 'Error' }, msg: 'request failed' });
     expect(Object.keys(lines[0]!)).toEqual(['level', 'time', 'reqId', 'req', 'res', 'err', 'responseTime', 'msg']);
+    expect(app.raw.join('')).not.toContain(CANARY);
+  });
+
+  it('logs an error on the response at error with "request failed", its name and code only', async () => {
+    expect((await fetch(url('/res-error'))).status).toBe(200);
+    await settle();
+    const lines = app.access();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 50, res: { status: 200 }, msg: 'request failed' });
+    expect(lines[0]!.err).toEqual({ name: 'Error', code: 'ERR_STREAM_WRITE_AFTER_END', stack: expect.any(String) });
     expect(app.raw.join('')).not.toContain(CANARY);
   });
 
