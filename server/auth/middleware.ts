@@ -26,6 +26,7 @@ import type { AuthConfig } from './config';
 import { createRemoteKeySet, KeySetUnavailable } from './jwks';
 import type { AuthFailureTracker } from '../limits/auth-failures';
 import { RATE_LIMITED_MESSAGE } from '../errors';
+import { requestLog } from '../observability/http-log';
 
 export type PrincipalKind = 'anonymous' | 'apikey' | 'oidc';
 
@@ -145,8 +146,7 @@ export function createAuthMiddleware(cfg: AuthConfig, opts: AuthMiddlewareOption
     if (f.code === 'AUTH_INVALID' || f.code === 'AUTH_EXPIRED') {
       challenge += `, error="invalid_token", error_description="${MESSAGES[f.code].replace(/"/g, '')}"`;
     }
-    const log = (req as Request & { log?: { warn?: (o: object, m: string) => void } }).log;
-    log?.warn?.({ auth: { code: f.code, reason: f.reason } }, 'authentication failed');
+    requestLog(req)?.warn({ auth: { code: f.code, reason: f.reason } }, 'authentication failed');
     res
       .status(status)
       .set('WWW-Authenticate', challenge)

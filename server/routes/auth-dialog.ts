@@ -22,6 +22,7 @@ import { PROJECT_ROOT } from '../paths';
 import { cspDirectives } from '../security/headers';
 import { officeJsUrl } from '../static';
 import { createOidcDiscovery, type OidcEndpoints } from '../auth/discovery';
+import { requestLog } from '../observability/http-log';
 
 export const AUTH_DIALOG_PATH = '/auth/dialog.html';
 /** The built script (webpack's auth-dialog entry; outside dist/addin, which is served to anyone). */
@@ -98,8 +99,7 @@ export function authDialogRouter(config: Config, opts: AuthDialogOptions = {}): 
     try {
       ep = await discover();
     } catch (err) {
-      const log = (req as Request & { log?: { warn?: (o: object, m: string) => void } }).log;
-      log?.warn?.({ auth: { reason: (err as Error)?.message } }, 'OIDC discovery failed');
+      requestLog(req)?.warn({ auth: { reason: (err as Error)?.message } }, 'OIDC discovery failed');
       res
         .status(503)
         .set('cache-control', 'no-store')
