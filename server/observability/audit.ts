@@ -2,7 +2,8 @@
  * The audit trail: exactly one record per task (summarize, draft, rewrite, proofread…),
  * written by the route when the task ends — after `done`, an `error` event, or the
  * client going away. Records go to the main log as `{"audit":true,…}` lines, or to
- * their own file when AUDIT_LOG is set (JSON lines, appended).
+ * their own file when AUDIT_LOG is set (JSON lines, appended). Records are written whatever
+ * LOG_LEVEL says (the audit logger has its own level).
  *
  *   {"audit":true,"time":…,"reqId":"…","principal":"alice","principalKind":"apikey",
  *    "task":"summarize","charsIn":1234,"inputHmac":"…","promptTokens":812,
@@ -90,7 +91,8 @@ export function openAuditFile(file: string): number {
 
 /** Builds the audit logger: its own file (AUDIT_LOG) or a child of the main logger. */
 export function createAuditLogger(logger: Logger, file?: string, hooks: AuditSinkHooks = {}): Logger {
-  if (!file) return logger.child({ audit: true });
+  // Its own level: the trail is kept whatever LOG_LEVEL quiets (warn, error… would drop info lines).
+  if (!file) return logger.child({ audit: true }, { level: 'info' });
   const fd = openAuditFile(file);
   const dest = pino.destination({ fd, sync: false });
   let lastLogged = 0;
