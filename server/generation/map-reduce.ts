@@ -99,6 +99,29 @@ export function countPromptTokens(messages: ChatMessage[], count: TokenCounter):
   return countMessages(messages, count);
 }
 
+/** How much room the estimate must leave before its answer is taken without the exact count. */
+const ESTIMATE_CUSHION = 1.1;
+
+/**
+ * Prompt tokens (contents + template overhead) for a "does it fit in `budget`?" decision.
+ * When the conservative estimate (server/llm/tokens.ts: never under for Korean text, often
+ * over by 20–40 %) fits with 10 % to spare, it is the answer: the exact count would not change
+ * the decision, and asking the model server's `/tokenize` (vLLM, llama.cpp: one HTTP request
+ * per message) would put that many round trips on the path to the first token. Otherwise —
+ * near or over the budget — the exact count.
+ */
+export async function countPromptTokensWithin(messages: ChatMessage[], count: TokenCounter, budget: number): Promise<number> {
+  const estimate = countMessagesEstimate(messages);
+  if (Math.ceil(estimate * ESTIMATE_CUSHION) <= budget) return estimate;
+  return countMessages(messages, count);
+}
+
+function countMessagesEstimate(messages: ChatMessage[]): number {
+  let n = PROMPT_OVERHEAD_TOKENS;
+  for (const m of messages) n += MESSAGE_OVERHEAD_TOKENS + estimateTokens(m.content);
+  return n;
+}
+
 /** Summarises `opts.text`; a failed call stops the others (see withFailFast). */
 export function mapReduceSummarize(opts: MapReduceOptions): Promise<MapReduceResult> {
   return withFailFast(opts.signal, (signal) => summarizeWith({ ...opts, signal }));
@@ -254,7 +277,8 @@ async function summarizeWith(opts: MapReduceOptions): Promise<MapReduceResult> {
   const text = opts.text.replace(/\r\n?/g, '\n');
   const margin = opts.safetyMargin ?? Math.max(32, Math.ceil(cw * 0.01));
   const caller = createCaller(opts);
-  const documentTokens = await countTokens(text);
+  // Counted like the prompts: estimated when the text goes in one call, exact for map-reduce.
+  let documentTokens = 0;
   const result = (out: string, mode: MapReduceResult['mode'], chunks: number, reduceLevels: number): MapReduceResult => ({
     text: out,
     truncated: caller.truncated(),
@@ -269,11 +293,13 @@ async function summarizeWith(opts: MapReduceOptions): Promise<MapReduceResult> {
 
   // ---- One call when it fits.
   const single = buildMessages(spec, text, prompts);
-  const singleTokens = await countMessages(single.messages, countTokens);
+  const singleTokens = await countPromptTokensWithin(single.messages, countTokens, cw - (single.maxTokens ?? 0) - margin);
   if (singleTokens + (single.maxTokens ?? 0) + margin <= cw) {
+    documentTokens = estimateTokens(text);
     const out = await caller.run('single', single, singleTokens, true);
     return result(out, 'single', 1, 0);
   }
+  documentTokens = await countTokens(text);
 
   // ---- Map.
   const plan = await planMap(opts, margin);

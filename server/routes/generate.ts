@@ -9,7 +9,7 @@ import { Router } from 'express';
 import type { RelayContext } from '../context';
 import { ApiError } from '../errors';
 import { planDraft, listTemplates } from '../generation/drafts';
-import { countPromptTokens } from '../generation/map-reduce';
+import { countPromptTokensWithin } from '../generation/map-reduce';
 import { buildMessages, withContinuation } from '../generation/prompts';
 import type { ChatMessage } from '../llm/types';
 import { runStreamedTask } from '../stream-task';
@@ -27,7 +27,7 @@ export function generateRouter(ctx: RelayContext): Router {
   async function assertFits(messages: ChatMessage[], maxTokens: number | undefined): Promise<number> {
     const info = await ctx.backend();
     const window = info.contextWindow ?? ctx.config.LLM_CONTEXT_WINDOW;
-    const promptTokens = await countPromptTokens(messages, (t) => ctx.countTokens(t));
+    const promptTokens = await countPromptTokensWithin(messages, (t) => ctx.countTokens(t), window - (maxTokens ?? 512));
     if (promptTokens + (maxTokens ?? 512) > window) {
       throw new ApiError(413, 'TEXT_TOO_LARGE', `The text needs about ${promptTokens} tokens; the model's window is ${window}.`);
     }

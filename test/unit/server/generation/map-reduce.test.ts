@@ -2,8 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chunkText } from '../../../../server/generation/chunk';
 import { createLimit } from '../../../../server/generation/limit';
-import { mapReduceSummarize, countPromptTokens, MAP_CHUNK_MAX_TOKENS, type Progress } from '../../../../server/generation/map-reduce';
-import { buildMapMessages, loadPrompts, taskSpecSchema, type SummarizeSpec } from '../../../../server/generation/prompts';
+import {
+  mapReduceSummarize,
+  countPromptTokens,
+  countPromptTokensWithin,
+  MAP_CHUNK_MAX_TOKENS,
+  type Progress,
+} from '../../../../server/generation/map-reduce';
+import { buildMapMessages, buildMessages, loadPrompts, taskSpecSchema, type SummarizeSpec } from '../../../../server/generation/prompts';
 import type { ChatRequest, ChatResult, DeltaSink, StreamEnd } from '../../../../server/llm/types';
 import { estimateTokens } from '../../../../server/llm/tokens';
 
@@ -290,3 +296,46 @@ describe('mapReduceSummarize: chunk size and a shared KV cache (llama-server slo
 function buildMapProbe() {
   return buildMapMessages(spec, '', { index: 9999, total: 9999 }, prompts).messages;
 }
+
+describe('exact token counts only where they decide something', () => {
+  /** A counter standing in for the model server's /tokenize: counts its calls. */
+  const tokenizer = () => {
+    const calls: string[] = [];
+    return { calls, count: async (t: string) => (calls.push(t), estimateTokens(t)) };
+  };
+  const run = (text: string, window: number, countTokens: (t: string) => Promise<number>) => {
+    const m = fakeModel({ window });
+    return mapReduceSummarize({
+      text,
+      spec,
+      prompts,
+      complete: m.complete,
+      stream: async (_req, onDelta: DeltaSink): Promise<StreamEnd> => {
+        onDelta('- 요약');
+        return { finishReason: 'stop' };
+      },
+      onDelta: () => undefined,
+      countTokens,
+      contextWindow: window,
+    });
+  };
+
+  it('a text that fits by a wide margin goes in one call without asking the tokenizer', async () => {
+    const t = tokenizer();
+    const r = await run('짧은 회의록입니다. 예산과 일정을 정했습니다.', 32768, t.count);
+    expect(r.mode).toBe('single');
+    expect(t.calls).toHaveLength(0);
+  });
+
+  it('a text near the window is counted exactly before deciding', async () => {
+    const doc = makeDoc(2);
+    const built = buildMessages(spec, doc, prompts);
+    const estimate = await countPromptTokensWithin(built.messages, async (x) => estimateTokens(x), Number.MAX_SAFE_INTEGER);
+    // The smallest window whose budget (window − output − margin) holds the estimate with 5 % to spare: under the 10 % cushion.
+    let window = estimate + (built.maxTokens ?? 0);
+    while (window - (built.maxTokens ?? 0) - Math.max(32, Math.ceil(window * 0.01)) < Math.ceil(estimate * 1.05)) window++;
+    const t = tokenizer();
+    await run(doc, window, t.count);
+    expect(t.calls.length).toBeGreaterThan(0);
+  });
+});
