@@ -249,6 +249,8 @@ void (async () => {
   /** The same target asking for the shortest whole answers (150 tokens: ids that are multiples of 251). */
   const shortest = (t: Target): Target => ({ ...t, request: (i) => t.request(251 * i) });
 
+  type RssAnswer = { rss: number; peak: number; maxRss: number; atPeakMb: Record<string, number> };
+  const relayStartRssMb = (await ask<RssAnswer>(relay.child, { type: 'rss' })).rss / 1024 / 1024;
   // Unmeasured warm-up, every target at once (a few seconds): none of it is counted.
   if (OPTIONS.warmupOneToken + OPTIONS.warmupFull > 0) {
     const w0 = performance.now();
@@ -266,9 +268,8 @@ void (async () => {
         `, errors ${warmErrors.reduce((a, b) => a + b, 0)}`,
     );
   }
-  type RssAnswer = { rss: number; peak: number; maxRss: number; atPeakMb: Record<string, number> };
   const relayIdleRssMb = (await ask<RssAnswer>(relay.child, { type: 'rss' })).rss / 1024 / 1024;
-  console.log(`relay at rest (after start-up and warm-up): RSS ${fmt(relayIdleRssMb)} MB`);
+  console.log(`relay at rest: RSS ${fmt(relayStartRssMb)} MB after start-up, ${fmt(relayIdleRssMb)} MB after the warm-up`);
   const largest = Math.max(...LEVELS);
   const line = (r: LevelResult, label: string) =>
     console.log(
@@ -431,6 +432,7 @@ void (async () => {
     steadyErrors: sr?.errors ?? null,
     relayPeakRssMb: +relayPeakRssMb.toFixed(1),
     relayIdleRssMb: +relayIdleRssMb.toFixed(1),
+    relayStartRssMb: +relayStartRssMb.toFixed(1),
     relayKbPerStream: +relayKbPerStream.toFixed(1),
     // V8 heap and Buffers when the RSS peaked (the rest is native: TLS, sockets, malloc).
     relayAtPeakMb: rss.atPeakMb,
