@@ -4,17 +4,22 @@
  *   (a) straight to the fake model server,
  *   (b) through nginx as a TLS reverse proxy (proxy_buffering off; skipped when nginx is missing),
  *   (c) through the relay (child process, HTTPS, POST /api/summarize streaming the fake's output)
- * at 1, 64, 256 and 1,000 concurrent streams (each level one synchronised burst), then as a
- * steady arrival (a fixed rate that keeps ~500 streams open: office traffic). Reports time to
+ * after an unmeasured warm-up (per target: 64 one-token answers at once, then 4 whole streams at
+ * once: JIT, TLS sessions, keep-alive sockets), one stream at a time (`--single` one-token
+ * answers in sequence: time to first token), then at 64, 256 and 1,000 concurrent streams
+ * (each level one synchronised burst), then as a steady arrival (a fixed rate that keeps ~500 streams open: office traffic). Reports time to
  * first token p50/p99, wall time, throughput, errors, the relay's CPU time per request
- * (`process.cpuUsage()` of the relay process over a level / its requests) and peak RSS, as
- * differences and ratios against (a). The last line is one JSON object.
+ * (`process.cpuUsage()` of the relay process over a level / its requests; the one-token level
+ * is run `--cost-repeats` times and its median reported), its RSS at rest (after start-up and
+ * warm-up) and at its peak, as differences and ratios against (a). The last line is one JSON
+ * object.
  *
  * nginx is the anchor of the comparison: without it the benchmark exits 2 with the install
  * line, unless `--no-nginx` is given.
  *
- *   npm run bench:relay [-- --levels 1,64,256,1000 --single 5 --steady-open 500 --steady-seconds 16
- *                          --no-nginx --nginx /path/to/nginx --profile DIR --heap-snapshot DIR]
+ *   npm run bench:relay [-- --levels 1,64,256,1000 --single 20 --steady-open 500 --steady-seconds 16
+ *                          --cost-requests 1000 --cost-repeats 3 --warmup-one-token 64 --warmup-full 4
+ *                          --no-warmup --no-nginx --nginx /path/to/nginx --profile DIR --heap-snapshot DIR]
  *
  * --profile DIR writes CPU profiles of the relay during the largest burst alone and during the
  * one-token level
@@ -29,20 +34,17 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { loadConfig } from '../server/config';
 import { loadTls } from '../server/tls';
-import { makeAgent, runLevel, runSteady, type LevelResult, type SteadyResult, type Target } from './lib/load';
+import { makeAgent, median, runLevel, runSteady, warmUp, type LevelResult, type SteadyResult, type Target } from './lib/load';
+import { parseRelayOptions } from './lib/relay-options';
 
-const arg = (name: string, def: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : def;
-};
-const LEVELS = arg('levels', '1,64,256,1000').split(',').map(Number);
-const SINGLE = Number(arg('single', '5')); // sequential streams at concurrency 1
-const flag = (name: string) => process.argv.includes(`--${name}`);
-const STEADY_OPEN = Number(arg('steady-open', '500')); // 0: no steady-arrival run
-const STEADY_SECONDS = Number(arg('steady-seconds', '16')); // arrivals, ramp-up (one mean stream) included
-const PROFILE_DIR = arg('profile', '');
-const COST_REQUESTS = Number(arg('cost-requests', '1000'));
-const HEAP_DIR = arg('heap-snapshot', '');
+const OPTIONS = parseRelayOptions(process.argv.slice(2));
+const LEVELS = OPTIONS.levels;
+const SINGLE = OPTIONS.single; // sequential one-token streams at concurrency 1
+const STEADY_OPEN = OPTIONS.steadyOpen; // 0: no steady-arrival run
+const STEADY_SECONDS = OPTIONS.steadySeconds; // arrivals, ramp-up (one mean stream) included
+const PROFILE_DIR = OPTIONS.profileDir;
+const COST_REQUESTS = OPTIONS.costRequests;
+const HEAP_DIR = OPTIONS.heapDir;
 /** The fake model's mean stream (bench/lib/fake-model.ts: 150 ms, then 150–400 tokens at 25 ms). */
 const MEAN_STREAM_S = (Number(process.env.BENCH_FIRST_TOKEN_MS ?? 150) + 275 * Number(process.env.BENCH_TOKEN_MS ?? 25)) / 1000;
 const NGINX_INSTALL_LINE = 'apt-get install nginx-light';
@@ -88,14 +90,16 @@ async function startChild(
   return { child, info };
 }
 
-/** The relay child compiled with the server (tsconfig.build.json), built now if needed. */
-function compiledRelayChild(): string {
+/**
+ * The relay child and the Node floor compiled with the server (tsconfig.build.json, built now),
+ * so both run as `npm start` runs the relay.
+ */
+function compiledChildren(): { relay: string; floor: string } {
   const root = path.join(__dirname, '..');
-  const built = path.join(root, 'dist/node/bench/lib/relay-child.js');
   execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], {
     stdio: 'inherit',
   });
-  return built;
+  return { relay: path.join(root, 'dist/node/bench/lib/relay-child.js'), floor: path.join(root, 'dist/node/bench/lib/node-floor.js') };
 }
 
 async function freePort(): Promise<number> {
@@ -119,7 +123,7 @@ function ask<T>(child: ChildProcess, message: Record<string, unknown>): Promise<
   });
 }
 
-const relayCpuMicros = async (child: ChildProcess) => (await ask<{ cpuMicros: number }>(child, { type: 'cpu' })).cpuMicros;
+const childCpuMicros = async (child: ChildProcess) => (await ask<{ cpuMicros: number }>(child, { type: 'cpu' })).cpuMicros;
 
 function which(cmd: string): string | null {
   for (const dir of (process.env.PATH ?? '').split(':').concat(['/usr/sbin', '/sbin'])) {
@@ -161,8 +165,8 @@ const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '—');
 
 /** The nginx binary to compare against, or exit 2 with the install line (unless --no-nginx). */
 function nginxBinary(): string | null {
-  if (flag('no-nginx')) return null;
-  const given = arg('nginx', '');
+  if (OPTIONS.noNginx) return null;
+  const given = OPTIONS.nginx;
   const bin = given ? (existsSync(given) ? given : null) : which('nginx');
   if (bin) return bin;
   console.error(
@@ -184,16 +188,22 @@ void (async () => {
   await loadTls(loadConfig({} as NodeJS.ProcessEnv), certDir);
   const ca = readFileSync(path.join(certDir, 'ca.crt'));
 
+  if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
+  if (HEAP_DIR) mkdirSync(HEAP_DIR, { recursive: true });
   const fake = await startChild(path.join(__dirname, 'lib/fake-model.ts'), process.env, 'url');
   const fakePort = fake.info.port as number;
+  const built = compiledChildren();
+  const auditDir = mkdtempSync(path.join(os.tmpdir(), 'sseugi-bench-audit-'));
   const relay = await startChild(
-    compiledRelayChild(),
+    built.relay,
     {
       ...process.env,
       PORT: String(await freePort()),
       HOST: '127.0.0.1',
       LLM_BASE_URL: String(fake.info.url),
       LOG_LEVEL: 'error',
+      // The audit trail in its own file, as docs/ADMIN.md recommends (it is written whatever LOG_LEVEL says).
+      AUDIT_LOG: path.join(auditDir, 'audit.log'),
       BENCH_CERT_DIR: certDir,
       AUTH_MODE: 'none',
       RATE_LIMIT_PER_MIN: '0',
@@ -201,6 +211,13 @@ void (async () => {
       QUEUE_MAX: '8000',
       LLM_CONCURRENCY: '4000',
     },
+    'port',
+    true,
+  );
+  // The floor: the least any Node.js relay does for the same request (bench/lib/node-floor.ts).
+  const floor = await startChild(
+    built.floor,
+    { ...process.env, PORT: String(await freePort()), HOST: '127.0.0.1', LLM_BASE_URL: String(fake.info.url), BENCH_CERT_DIR: certDir },
     'port',
     true,
   );
@@ -234,12 +251,47 @@ void (async () => {
     endMarker: 'event: done',
     warmPath: '/manifest.xml',
   };
+  const viaFloor: Target = { ...viaRelay, name: 'floor', port: floor.info.port as number };
   const targets = [direct, viaNginx, viaRelay].filter((t): t is Target => t !== null);
-  const agents = new Map(targets.map((t) => [t.name, makeAgent(t)]));
+  const agents = new Map([...targets, viaFloor].map((t) => [t.name, makeAgent(t)]));
+  /** The child process whose CPU a target's figures carry (the relay, the floor), if any. */
+  const childOf = (t: Target): ChildProcess | null => (t === viaRelay ? relay.child : t === viaFloor ? floor.child : null);
+  /** The same target asking for one-token answers (the fake model reads `[one-token]` in the prompt). */
+  const oneToken = (t: Target): Target => ({
+    ...t,
+    request: (i) => {
+      const r = t.request(i);
+      return { ...r, body: r.body.replace('회의록', '[one-token] 회의록') };
+    },
+  });
+  /** The same target asking for the shortest whole answers (150 tokens: ids that are multiples of 251). */
+  const shortest = (t: Target): Target => ({ ...t, request: (i) => t.request(251 * i) });
+
+  type RssAnswer = { rss: number; peak: number; maxRss: number; atPeakMb: Record<string, number> };
+  const relayStartRssMb = (await ask<RssAnswer>(relay.child, { type: 'rss' })).rss / 1024 / 1024;
+  // Unmeasured warm-up, every target at once (a few seconds): none of it is counted.
+  if (OPTIONS.warmupOneToken + OPTIONS.warmupFull > 0) {
+    const w0 = performance.now();
+    const warmErrors = await Promise.all(
+      [...targets, viaFloor].map((t) =>
+        warmUp(shortest(t), oneToken(t), agents.get(t.name)!, {
+          oneToken: OPTIONS.warmupOneToken,
+          full: OPTIONS.warmupFull,
+          offset: 6_000_000,
+        }),
+      ),
+    );
+    console.log(
+      `warm-up: ${OPTIONS.warmupOneToken} one-token + ${OPTIONS.warmupFull} whole streams per target in ${fmt((performance.now() - w0) / 1000, 1)} s` +
+        `, errors ${warmErrors.reduce((a, b) => a + b, 0)}`,
+    );
+  }
+  const relayIdleRssMb = (await ask<RssAnswer>(relay.child, { type: 'rss' })).rss / 1024 / 1024;
+  console.log(`relay at rest: RSS ${fmt(relayStartRssMb)} MB after start-up, ${fmt(relayIdleRssMb)} MB after the warm-up`);
   const largest = Math.max(...LEVELS);
   const line = (r: LevelResult, label: string) =>
     console.log(
-      `${r.target.padEnd(6)} ${label}  ttft p50 ${fmt(r.ttftP50Ms).padStart(7)} ms  p99 ${fmt(r.ttftP99Ms).padStart(7)} ms  wall ${fmt(r.wallMs / 1000, 2)} s  ${fmt(r.throughput, 2)} streams/s  errors ${r.errors}${r.firstError ? ` (${r.firstError})` : ''}${'relayCpuMsPerRequest' in r ? `  relay CPU ${fmt((r as RelayLevel).relayCpuMsPerRequest!, 3)} ms/request` : ''}`,
+      `${r.target.padEnd(6)} ${label}  ttft p50 ${fmt(r.ttftP50Ms).padStart(7)} ms  p99 ${fmt(r.ttftP99Ms).padStart(7)} ms  wall ${fmt(r.wallMs / 1000, 2)} s  ${fmt(r.throughput, 2)} streams/s  errors ${r.errors}${r.firstError ? ` (${r.firstError})` : ''}${'relayCpuMsPerRequest' in r ? `  CPU ${fmt((r as RelayLevel).relayCpuMsPerRequest!, 3)} ms/request` : ''}`,
     );
 
   /** Runs `level` against one target; for the relay, measures its CPU and (optionally) profiles it. */
@@ -249,23 +301,24 @@ void (async () => {
     level: () => Promise<R>,
     opts: { profile?: string; heap?: string } = {},
   ): Promise<R & RelayLevel> {
-    if (t !== viaRelay) return level();
-    if (opts.profile) await ask(relay.child, { type: 'profile-start' });
+    const child = childOf(t);
+    if (!child) return level();
+    if (opts.profile) await ask(child, { type: 'profile-start' });
     const heapTimer = opts.heap
       ? setTimeout(
           () =>
-            void ask<{ file: string }>(relay.child, { type: 'heap-snapshot', file: opts.heap }).then((m) =>
+            void ask<{ file: string }>(child, { type: 'heap-snapshot', file: opts.heap }).then((m) =>
               console.log(`heap snapshot: ${m.file}`),
             ),
           2000,
         )
       : undefined;
-    const cpu0 = await relayCpuMicros(relay.child);
+    const cpu0 = await childCpuMicros(child);
     const r = await level();
-    const cpu1 = await relayCpuMicros(relay.child);
+    const cpu1 = await childCpuMicros(child);
     clearTimeout(heapTimer);
     if (opts.profile) {
-      await ask(relay.child, { type: 'profile-stop', file: opts.profile });
+      await ask(child, { type: 'profile-stop', file: opts.profile });
       console.log(`cpu profile: ${opts.profile}`);
     }
     return { ...r, relayCpuMsPerRequest: (cpu1 - cpu0) / 1000 / streams };
@@ -274,10 +327,13 @@ void (async () => {
   const rows: RelayLevel[] = [];
   for (const c of LEVELS) {
     const streams = c === 1 ? SINGLE : c;
-    for (const t of targets) {
+    // The floor runs at one stream only (its TTFT is the least a Node relay adds).
+    for (const t of c === 1 ? [...targets, viaFloor] : targets) {
       const atLargest = c === largest;
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      const r = await measured(t, streams, () => runLevel(t, agents.get(t.name)!, c, streams, c * 10), {
+      // One stream at a time: one-token answers, so `--single` samples take seconds, not minutes.
+      const target = c === 1 ? oneToken(t) : t;
+      const r = await measured(t, streams, () => runLevel(target, agents.get(t.name)!, c, streams, c * 10), {
         profile: atLargest && PROFILE_DIR ? path.join(PROFILE_DIR, `relay-burst${c}-${stamp}.cpuprofile`) : undefined,
         heap: atLargest && HEAP_DIR ? path.join(HEAP_DIR, `relay-burst${c}-${stamp}.heapsnapshot`) : undefined,
       });
@@ -288,25 +344,36 @@ void (async () => {
 
   // The relay's own cost per request: 1,000 requests whose answers are one token (64 at a time),
   // so the CPU measured is the request path (parse, auth, validation, prompt, upstream call,
-  // SSE open/close, audit, metrics, log), not forwarding ~275 tokens.
-  const perRequest = await measured(
-    viaRelay,
-    COST_REQUESTS,
-    () =>
-      runLevel(
-        { ...viaRelay, request: (i) => ({ path: '/api/summarize', body: JSON.stringify({ text: `#${i} [one-token] 회의록` }) }) },
-        agents.get('relay')!,
-        64,
+  // SSE open/close, audit, metrics, log), not forwarding ~275 tokens. Run --cost-repeats times
+  // (the median is the figure; run-to-run noise is ±10 %); only the first run is profiled.
+  // The floor runs the same level after each relay run (alternating, so both see the same noise).
+  const costRuns: RelayLevel[] = [];
+  const floorRuns: RelayLevel[] = [];
+  for (let rep = 0; rep < OPTIONS.costRepeats; rep++) {
+    for (const t of [viaRelay, viaFloor]) {
+      const run = await measured(
+        t,
         COST_REQUESTS,
-        2_000_000,
-      ),
-    {
-      profile: PROFILE_DIR
-        ? path.join(PROFILE_DIR, `relay-one-token-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`)
-        : undefined,
-    },
+        () => runLevel(oneToken(t), agents.get(t.name)!, 64, COST_REQUESTS, 2_000_000 + rep * COST_REQUESTS),
+        {
+          profile:
+            PROFILE_DIR && rep === 0
+              ? path.join(PROFILE_DIR, `${t.name}-one-token-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`)
+              : undefined,
+        },
+      );
+      (t === viaRelay ? costRuns : floorRuns).push(run);
+      line(run, `one-token answers, c=  64, run ${rep + 1}/${OPTIONS.costRepeats}`);
+    }
+  }
+  const costMs = costRuns.map((r) => r.relayCpuMsPerRequest!);
+  const floorMs = floorRuns.map((r) => r.relayCpuMsPerRequest!);
+  const relayCpuMsPerRequest = median(costMs);
+  const floorCpuMsPerRequest = median(floorMs);
+  console.log(
+    `CPU per request (one-token answers), median of ${costMs.length} runs: relay ${fmt(relayCpuMsPerRequest, 3)} ms (min ${fmt(Math.min(...costMs), 3)}, max ${fmt(Math.max(...costMs), 3)}), ` +
+      `Node floor ${fmt(floorCpuMsPerRequest, 3)} ms (min ${fmt(Math.min(...floorMs), 3)}, max ${fmt(Math.max(...floorMs), 3)}); the relay's own: ${fmt(relayCpuMsPerRequest - floorCpuMsPerRequest, 3)} ms`,
   );
-  line(perRequest, `one-token answers, c=  64`);
 
   // Steady arrival: direct and relay only (the ratio that matters; keeps the run short).
   const steady = new Map<string, SteadyResult & RelayLevel>();
@@ -326,8 +393,13 @@ void (async () => {
     }
   }
 
-  const rss = await ask<{ rss: number; peak: number; maxRss: number; atPeakMb: Record<string, number> }>(relay.child, { type: 'rss' });
+  const rss = await ask<RssAnswer>(relay.child, { type: 'rss' });
   const relayPeakRssMb = Math.max(rss.peak, rss.maxRss) / 1024 / 1024;
+  // What one open stream costs: the peak (the largest burst, normally) above the relay at rest.
+  const relayKbPerStream = ((relayPeakRssMb - relayIdleRssMb) * 1024) / largest;
+  console.log(
+    `relay RSS: at rest ${fmt(relayIdleRssMb)} MB, peak ${fmt(relayPeakRssMb)} MB, (peak − rest) / ${largest} streams = ${fmt(relayKbPerStream)} KB per stream`,
+  );
 
   const at = (name: string, c: number) => rows.find((r) => r.target === name && r.concurrency === c);
   const byConcurrency = LEVELS.map((c) => {
@@ -361,6 +433,7 @@ void (async () => {
   const sr = steady.get('relay');
   const one = level(1) ?? byConcurrency[0]!;
   const top = level(largest)!;
+  const floorOne = at('floor', 1);
   const summary = {
     bench: 'relay',
     levels: LEVELS,
@@ -375,9 +448,17 @@ void (async () => {
     steadyOpenMean: sr ? +fmt(sr.openMean, 0) : null,
     // The relay's CPU per request with one-token answers (its own cost), and per stream over the
     // largest burst (including forwarding every token) and over the steady run.
-    relayCpuMsPerRequest: +fmt(perRequest.relayCpuMsPerRequest ?? NaN, 3),
+    relayCpuMsPerRequest: +fmt(relayCpuMsPerRequest, 3),
+    relayCpuMsPerRequestRuns: costMs.map((x) => +fmt(x, 3)),
+    // The same for bench/lib/node-floor.ts (Node's HTTPS server, one upstream request, the events
+    // re-sent; nothing of ours), and what the relay costs above it.
+    floorCpuMsPerRequest: +fmt(floorCpuMsPerRequest, 3),
+    floorCpuMsPerRequestRuns: floorMs.map((x) => +fmt(x, 3)),
+    relayCpuMsOverFloor: +fmt(relayCpuMsPerRequest - floorCpuMsPerRequest, 3),
+    floorTtftAddedP50Ms: floorOne ? +fmt(floorOne.ttftP50Ms - at('direct', floorOne.concurrency)!.ttftP50Ms, 2) : null,
+    floorTtftAddedP99Ms: floorOne ? +fmt(floorOne.ttftP99Ms - at('direct', floorOne.concurrency)!.ttftP99Ms, 2) : null,
     relayCpuMsPerStream: top.relay.cpuMsPerRequest,
-    oneTokenErrors: perRequest.errors,
+    oneTokenErrors: costRuns.reduce((n, r) => n + r.errors, 0),
     steadyRelayCpuMsPerRequest: sr ? +fmt(sr.relayCpuMsPerRequest ?? NaN, 3) : null,
     // At the largest level (1,000 by default).
     throughputVsDirect: top.relay.throughputVsDirect,
@@ -385,6 +466,9 @@ void (async () => {
     errorsAt1000: level(1000)?.relay.errors ?? null,
     steadyErrors: sr?.errors ?? null,
     relayPeakRssMb: +relayPeakRssMb.toFixed(1),
+    relayIdleRssMb: +relayIdleRssMb.toFixed(1),
+    relayStartRssMb: +relayStartRssMb.toFixed(1),
+    relayKbPerStream: +relayKbPerStream.toFixed(1),
     // V8 heap and Buffers when the RSS peaked (the rest is native: TLS, sockets, malloc).
     relayAtPeakMb: rss.atPeakMb,
     nginx: Boolean(viaNginx),

@@ -91,6 +91,14 @@ export function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 }
 
+/** The middle value of xs (the mean of the two middle ones for an even count); NaN if empty. */
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
 export interface LevelResult {
   target: string;
   concurrency: number;
@@ -198,4 +206,21 @@ export async function runSteady(
     openMean: openSamples ? openSum / openSamples : 0,
     openPeak,
   };
+}
+
+/**
+ * Unmeasured warm-up of one target: `oneToken` streams at once on `oneTokenTarget` (the request
+ * path's JIT, TLS sessions, keep-alive sockets), then `full` whole streams at once on `t` (the
+ * per-token path). Resolves with the number of failed streams.
+ */
+export async function warmUp(
+  t: Target,
+  oneTokenTarget: Target,
+  agent: http.Agent,
+  opts: { oneToken: number; full: number; offset: number },
+): Promise<number> {
+  let errors = 0;
+  if (opts.oneToken > 0) errors += (await runLevel(oneTokenTarget, agent, opts.oneToken, opts.oneToken, opts.offset)).errors;
+  if (opts.full > 0) errors += (await runLevel(t, agent, opts.full, opts.full, opts.offset)).errors;
+  return errors;
 }

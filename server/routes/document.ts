@@ -9,12 +9,24 @@
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { RelayContext } from '../context';
 import { ApiError } from '../errors';
-import { DEFAULT_AUTHOR, DocumentError, openDocument, outputName, type OpenedDocument } from '../documents';
-import { DOCUMENT_ERROR_STATUS } from '../documents/errors';
+import type * as DocumentsModule from '../documents';
+import { DOCUMENT_ERROR_STATUS, DocumentError } from '../documents/errors';
+import { DEFAULT_AUTHOR, type OpenedDocument } from '../documents/types';
 import { suggestDocType } from '../proofread/doc-type';
 import { audit, outcomeOf, type AuditOutcome } from '../observability/audit';
 import { jsonBody, parseBody } from '../validation';
 import { applyRequestSchema } from '../../kernel/contract/documents';
+
+/**
+ * The documents stack (kordoc and its ZIP/XML/HWP parsers: 111 modules, ≈ 11 MB of the idle
+ * relay's RSS, measured in docs/BENCHMARKS.md) is loaded on the first document request:
+ * the streaming routes never need it.
+ */
+let documentsModule: typeof DocumentsModule | undefined;
+function documents(): typeof DocumentsModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (documentsModule ??= require('../documents') as typeof DocumentsModule);
+}
 
 function toApiError(e: unknown): unknown {
   if (e instanceof DocumentError) return new ApiError(DOCUMENT_ERROR_STATUS[e.code], e.code, e.message);
@@ -80,7 +92,7 @@ export function documentRouter(ctx: RelayContext): Router {
         throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as application/octet-stream.');
       const filename = filenameHeader(req);
       const bytes = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
-      const doc = await openDocument(bytes, filename, maxBytes);
+      const doc = await documents().openDocument(bytes, filename, maxBytes);
       res.json({ format: doc.format, paragraphs: doc.paragraphs, suggestedPack: suggestDocType(doc.paragraphs.map((p) => p.text)) });
       return { doc };
     });
@@ -91,7 +103,7 @@ export function documentRouter(ctx: RelayContext): Router {
       const body = parseBody(applySchema, jsonBody(req));
       const filename = checkedName(body.filename);
       const bytes = new Uint8Array(Buffer.from(body.file, 'base64'));
-      const doc = await openDocument(bytes, filename, maxBytes);
+      const doc = await documents().openDocument(bytes, filename, maxBytes);
       const result = await doc.apply(body.edits, body.notes ?? [], {
         mode: body.mode,
         author: body.author ?? DEFAULT_AUTHOR,
@@ -99,7 +111,7 @@ export function documentRouter(ctx: RelayContext): Router {
       });
       res.json({
         file: Buffer.from(result.bytes).toString('base64'),
-        filename: outputName(filename),
+        filename: documents().outputName(filename),
         mode: body.mode,
         applied: result.applied,
         skipped: result.skipped,
