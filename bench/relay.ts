@@ -26,16 +26,16 @@
  * (summarise it with `npx tsx bench/profile-summary.ts FILE`); --heap-snapshot DIR writes a
  * heap snapshot of the relay 2 s into the largest burst (all its streams open).
  */
-import { execFileSync, spawn, fork, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { loadConfig } from '../server/config';
 import { loadTls } from '../server/tls';
 import { makeAgent, median, runLevel, runSteady, warmUp, type LevelResult, type SteadyResult, type Target } from './lib/load';
 import { parseRelayOptions } from './lib/relay-options';
+import { adopt, ask, childCpuMicros, cleanup, compiledChildren, freePort, startChild } from './lib/children';
 
 const OPTIONS = parseRelayOptions(process.argv.slice(2));
 const LEVELS = OPTIONS.levels;
@@ -48,82 +48,6 @@ const HEAP_DIR = OPTIONS.heapDir;
 /** The fake model's mean stream (bench/lib/fake-model.ts: 150 ms, then 150–400 tokens at 25 ms). */
 const MEAN_STREAM_S = (Number(process.env.BENCH_FIRST_TOKEN_MS ?? 150) + 275 * Number(process.env.BENCH_TOKEN_MS ?? 25)) / 1000;
 const NGINX_INSTALL_LINE = 'apt-get install nginx-light';
-const children: ChildProcess[] = [];
-
-function cleanup(): void {
-  for (const c of children) if (c.exitCode === null && !c.killed) c.kill('SIGTERM');
-}
-process.on('exit', cleanup);
-process.on('SIGINT', () => {
-  cleanup();
-  process.exit(130);
-});
-
-/**
- * Starts a child and resolves with the first JSON line it prints holding `key`. TS files run
- * with tsx; the relay runs from the compiled build (`npm run build:server`), as `npm start` does.
- */
-async function startChild(
-  file: string,
-  env: NodeJS.ProcessEnv,
-  key: string,
-  ipc = false,
-): Promise<{ child: ChildProcess; info: Record<string, unknown> }> {
-  const loader = file.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  const profile = env.BENCH_RELAY_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_RELAY_CPU_PROF}`] : [];
-  const child = ipc
-    ? fork(file, [], { execArgv: [...loader, ...profile], env, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
-    : spawn(process.execPath, [...loader, file], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  const rl = readline.createInterface({ input: child.stdout! });
-  const info = await new Promise<Record<string, unknown>>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${path.basename(file)} exited (${code})`)));
-    rl.on('line', (line) => {
-      try {
-        const o = JSON.parse(line) as Record<string, unknown>;
-        if (key in o && !('level' in o)) resolve(o);
-      } catch {
-        /* a log line */
-      }
-    });
-  });
-  return { child, info };
-}
-
-/**
- * The relay child and the Node floor compiled with the server (tsconfig.build.json, built now),
- * so both run as `npm start` runs the relay.
- */
-function compiledChildren(): { relay: string; floor: string } {
-  const root = path.join(__dirname, '..');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], {
-    stdio: 'inherit',
-  });
-  return { relay: path.join(root, 'dist/node/bench/lib/relay-child.js'), floor: path.join(root, 'dist/node/bench/lib/node-floor.js') };
-}
-
-async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
-
-/** Sends one IPC message to the relay child and resolves with its answer of the same type. */
-function ask<T>(child: ChildProcess, message: Record<string, unknown>): Promise<T> {
-  return new Promise((resolve) => {
-    const onMessage = (m: { type?: string }) => {
-      if (m?.type !== message.type) return;
-      child.off('message', onMessage);
-      resolve(m as T);
-    };
-    child.on('message', onMessage);
-    child.send(message);
-  });
-}
-
-const childCpuMicros = async (child: ChildProcess) => (await ask<{ cpuMicros: number }>(child, { type: 'cpu' })).cpuMicros;
 
 function which(cmd: string): string | null {
   for (const dir of (process.env.PATH ?? '').split(':').concat(['/usr/sbin', '/sbin'])) {
@@ -146,7 +70,7 @@ async function startNginx(bin: string, upstreamPort: number, certDir: string): P
   const confPath = path.join(prefix, 'nginx.conf');
   writeFileSync(confPath, conf);
   const child = spawn(bin, ['-p', prefix, '-c', confPath], { stdio: ['ignore', 'ignore', 'inherit'] });
-  children.push(child);
+  adopt(child);
   // Wait until it accepts connections.
   for (let i = 0; i < 100; i++) {
     const ok = await new Promise<boolean>((r) => {
@@ -214,7 +138,7 @@ void (async () => {
     'port',
     true,
   );
-  // The floor: the least any Node.js relay does for the same request (bench/lib/node-floor.ts).
+  // The floor: the least any Node.js relay does for the same request (bench/lib/layers/node-floor.ts).
   const floor = await startChild(
     built.floor,
     { ...process.env, PORT: String(await freePort()), HOST: '127.0.0.1', LLM_BASE_URL: String(fake.info.url), BENCH_CERT_DIR: certDir },
@@ -450,7 +374,7 @@ void (async () => {
     // largest burst (including forwarding every token) and over the steady run.
     relayCpuMsPerRequest: +fmt(relayCpuMsPerRequest, 3),
     relayCpuMsPerRequestRuns: costMs.map((x) => +fmt(x, 3)),
-    // The same for bench/lib/node-floor.ts (Node's HTTPS server, one upstream request, the events
+    // The same for bench/lib/layers/node-floor.ts (Node's HTTPS server, one upstream request, the events
     // re-sent; nothing of ours), and what the relay costs above it.
     floorCpuMsPerRequest: +fmt(floorCpuMsPerRequest, 3),
     floorCpuMsPerRequestRuns: floorMs.map((x) => +fmt(x, 3)),
