@@ -89,10 +89,7 @@ void (async () => {
   for (const layer of LAYERS) {
     const { target } = servers.get(layer)!;
     // Until the JIT has settled: a short warm-up leaves the first measured runs of each layer slower.
-    let errors = 0;
-    for (let done = 0; done < WARMUP; done += 64) {
-      errors += await warmUp(target, target, agents.get(layer)!, { oneToken: 64, full: 0, offset: 6_000_000 + done });
-    }
+    const errors = await warmUp(target, target, agents.get(layer)!, { oneToken: WARMUP, full: 0, offset: 6_000_000 });
     if (errors) throw new Error(`${layer}: ${errors} errors in the warm-up`);
   }
 

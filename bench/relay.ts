@@ -4,7 +4,7 @@
  *   (a) straight to the fake model server,
  *   (b) through nginx as a TLS reverse proxy (proxy_buffering off; skipped when nginx is missing),
  *   (c) through the relay (child process, HTTPS, POST /api/summarize streaming the fake's output)
- * after an unmeasured warm-up (per target: 64 one-token answers at once, then 4 whole streams at
+ * after an unmeasured warm-up (per target: 512 one-token answers, 64 at a time, then 4 whole streams at
  * once: JIT, TLS sessions, keep-alive sockets), one stream at a time (`--single` one-token
  * answers in sequence: time to first token), then at 64, 256 and 1,000 concurrent streams
  * (each level one synchronised burst), then as a steady arrival (a fixed rate that keeps ~500 streams open: office traffic). Reports time to

@@ -209,7 +209,7 @@ export async function runSteady(
 }
 
 /**
- * Unmeasured warm-up of one target: `oneToken` streams at once on `oneTokenTarget` (the request
+ * Unmeasured warm-up of one target: `oneToken` streams, 64 at a time, on `oneTokenTarget` (the request
  * path's JIT, TLS sessions, keep-alive sockets), then `full` whole streams at once on `t` (the
  * per-token path). Resolves with the number of failed streams.
  */
@@ -220,7 +220,7 @@ export async function warmUp(
   opts: { oneToken: number; full: number; offset: number },
 ): Promise<number> {
   let errors = 0;
-  if (opts.oneToken > 0) errors += (await runLevel(oneTokenTarget, agent, opts.oneToken, opts.oneToken, opts.offset)).errors;
+  if (opts.oneToken > 0) errors += (await runLevel(oneTokenTarget, agent, Math.min(64, opts.oneToken), opts.oneToken, opts.offset)).errors;
   if (opts.full > 0) errors += (await runLevel(t, agent, opts.full, opts.full, opts.offset)).errors;
   return errors;
 }

@@ -41,7 +41,7 @@ export function parseRelayOptions(argv: readonly string[]): RelayBenchOptions {
     steadySeconds: count('steady-seconds', 16, 1),
     costRequests: count('cost-requests', 1000, 1),
     costRepeats: count('cost-repeats', 3, 1),
-    warmupOneToken: noWarmup ? 0 : count('warmup-one-token', 64),
+    warmupOneToken: noWarmup ? 0 : count('warmup-one-token', 512),
     warmupFull: noWarmup ? 0 : count('warmup-full', 4),
     noNginx: flag('no-nginx'),
     nginx: arg('nginx', ''),

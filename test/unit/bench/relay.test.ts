@@ -35,7 +35,7 @@ describe('bench:relay options', () => {
     expect(o.single).toBe(20);
     expect(o.costRepeats).toBe(3);
     expect(o.costRequests).toBe(1000);
-    expect(o.warmupOneToken).toBe(64);
+    expect(o.warmupOneToken).toBe(512);
     expect(o.warmupFull).toBe(4);
     expect(o.noNginx).toBe(false);
   });
