@@ -23,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../server/config';
 import { loadTls } from '../server/tls';
-import { ask, childCpuMicros, cleanup, compiledChildren, freePort, startChild } from './lib/children';
+import { ask, childCpuMicros, cleanup, compiledChildren, freePort, relayBenchEnv, startChild } from './lib/children';
 import { makeAgent, median, runLevel, warmUp, type Target } from './lib/load';
 
 const arg = (name: string, def: number) => {
@@ -56,19 +56,8 @@ void (async () => {
     relay: built.relay,
   };
   const auditDir = mkdtempSync(path.join(os.tmpdir(), 'sseugi-bench-audit-'));
-  const env = {
-    ...process.env,
-    HOST: '127.0.0.1',
-    LLM_BASE_URL: String(fake.info.url),
-    LOG_LEVEL: 'error',
-    AUDIT_LOG: path.join(auditDir, 'audit.log'),
-    BENCH_CERT_DIR: certDir,
-    AUTH_MODE: 'none',
-    RATE_LIMIT_PER_MIN: '0',
-    MODEL_CONCURRENCY: '4000',
-    QUEUE_MAX: '8000',
-    LLM_CONCURRENCY: '4000',
-  };
+  const env = relayBenchEnv(String(fake.info.url), certDir, auditDir);
+
   const servers = new Map<Layer, { child: Awaited<ReturnType<typeof startChild>>['child']; target: Target }>();
   for (const layer of LAYERS) {
     const { child, info } = await startChild(files[layer], { ...env, PORT: String(await freePort()) }, 'port', true);

@@ -35,7 +35,7 @@ import { loadConfig } from '../server/config';
 import { loadTls } from '../server/tls';
 import { makeAgent, median, runLevel, runSteady, warmUp, type LevelResult, type SteadyResult, type Target } from './lib/load';
 import { parseRelayOptions } from './lib/relay-options';
-import { adopt, ask, childCpuMicros, cleanup, compiledChildren, freePort, startChild } from './lib/children';
+import { adopt, ask, childCpuMicros, cleanup, compiledChildren, freePort, relayBenchEnv, startChild } from './lib/children';
 
 const OPTIONS = parseRelayOptions(process.argv.slice(2));
 const LEVELS = OPTIONS.levels;
@@ -120,21 +120,7 @@ void (async () => {
   const auditDir = mkdtempSync(path.join(os.tmpdir(), 'sseugi-bench-audit-'));
   const relay = await startChild(
     built.relay,
-    {
-      ...process.env,
-      PORT: String(await freePort()),
-      HOST: '127.0.0.1',
-      LLM_BASE_URL: String(fake.info.url),
-      LOG_LEVEL: 'error',
-      // The audit trail in its own file, as docs/ADMIN.md recommends (it is written whatever LOG_LEVEL says).
-      AUDIT_LOG: path.join(auditDir, 'audit.log'),
-      BENCH_CERT_DIR: certDir,
-      AUTH_MODE: 'none',
-      RATE_LIMIT_PER_MIN: '0',
-      MODEL_CONCURRENCY: '4000',
-      QUEUE_MAX: '8000',
-      LLM_CONCURRENCY: '4000',
-    },
+    { ...relayBenchEnv(String(fake.info.url), certDir, auditDir), PORT: String(await freePort()) },
     'port',
     true,
   );

@@ -7,10 +7,15 @@
  *  - `{"type":"profile-start"}` / `{"type":"profile-stop","file":path}`: a V8 CPU profile of
  *    what happens in between, written as a .cpuprofile;
  *  - `{"type":"heap-snapshot","file":path}`: a heap snapshot written now.
+ * and how a benchmark layer serves (`serveLayer`).
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import type { RequestListener } from 'node:http';
+import https from 'node:https';
 import v8 from 'node:v8';
+import { loadConfig } from '../../server/config';
+import { loadTls } from '../../server/tls';
 
 type Message = { type?: string; file?: string };
 
@@ -71,4 +76,19 @@ export function answerIpc(): void {
   process.on('message', (m: Message) => {
     void answer(m).then((reply) => reply && process.send?.({ type: m.type, ...reply }));
   });
+}
+
+/**
+ * Serves a benchmark layer (bench/lib/layers/) over HTTPS with the development certificates
+ * in BENCH_CERT_DIR, on PORT/HOST; prints `{"port": n}` and answers IPC once listening.
+ */
+export async function serveLayer(handler: RequestListener): Promise<void> {
+  const tls = await loadTls(loadConfig(process.env), process.env.BENCH_CERT_DIR);
+  const server = https.createServer({ cert: tls.cert, key: tls.key }, handler);
+  server.keepAliveTimeout = 60_000;
+  server.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1', () => {
+    answerIpc();
+    process.stdout.write(JSON.stringify({ port: (server.address() as { port: number }).port }) + '\n');
+  });
+  process.on('SIGTERM', () => server.close(() => process.exit(0)));
 }

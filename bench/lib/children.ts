@@ -91,6 +91,27 @@ export function ask<T>(child: ChildProcess, message: Record<string, unknown>): P
   });
 }
 
+/**
+ * The environment of a relay (or a layer of it) under benchmark: the fake model, development
+ * certificates, no authentication or rate limit, gates wide open (the load is the point), the
+ * audit trail in its own file as docs/ADMIN.md recommends (it is written whatever LOG_LEVEL says).
+ */
+export function relayBenchEnv(modelUrl: string, certDir: string, auditDir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    HOST: '127.0.0.1',
+    LLM_BASE_URL: modelUrl,
+    LOG_LEVEL: 'error',
+    AUDIT_LOG: path.join(auditDir, 'audit.log'),
+    BENCH_CERT_DIR: certDir,
+    AUTH_MODE: 'none',
+    RATE_LIMIT_PER_MIN: '0',
+    MODEL_CONCURRENCY: '4000',
+    QUEUE_MAX: '8000',
+    LLM_CONCURRENCY: '4000',
+  };
+}
+
 /** µs of CPU (user + system) the child has used so far. */
 export const childCpuMicros = async (child: ChildProcess): Promise<number> =>
   (await ask<{ cpuMicros: number }>(child, { type: 'cpu' })).cpuMicros;

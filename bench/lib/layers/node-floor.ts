@@ -11,14 +11,11 @@
  * TLS and socket work, which no change to the relay's code can remove.
  *
  * Env: PORT, HOST, LLM_BASE_URL, BENCH_CERT_DIR (as relay-child). Prints `{"port": n}`;
- * answers the same IPC messages as relay-child (`cpu`, `rss`) through ../child-ipc.
+ * answers the same IPC messages as relay-child (`cpu`, `rss`) through ../child-ipc (`serveLayer`).
  */
 import http from 'node:http';
-import https from 'node:https';
-import { loadConfig } from '../../../server/config';
-import { loadTls } from '../../../server/tls';
 import { createParser } from 'eventsource-parser';
-import { answerIpc } from '../child-ipc';
+import { serveLayer } from '../child-ipc';
 
 const upstream = new URL(`${(process.env.LLM_BASE_URL ?? '').replace(/\/+$/, '')}/chat/completions`);
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 256, scheduling: 'lifo' });
@@ -62,28 +59,19 @@ export function streamSummary(text: string, res: http.ServerResponse): void {
 
 /** Run as a benchmark child (not when imported by another layer). */
 if (require.main === module)
-  void (async () => {
-    const tls = await loadTls(loadConfig(process.env), process.env.BENCH_CERT_DIR);
-    const server = https.createServer({ cert: tls.cert, key: tls.key }, (req, res) => {
-      if (req.method !== 'POST') {
-        res.end('ok');
+  void serveLayer((req, res) => {
+    if (req.method !== 'POST') {
+      res.end('ok');
+      return;
+    }
+    const parts: Buffer[] = [];
+    req.on('data', (b: Buffer) => parts.push(b));
+    req.on('end', () => {
+      const body = JSON.parse(Buffer.concat(parts).toString('utf8')) as { text?: unknown };
+      if (typeof body.text !== 'string') {
+        res.writeHead(400).end();
         return;
       }
-      const parts: Buffer[] = [];
-      req.on('data', (b: Buffer) => parts.push(b));
-      req.on('end', () => {
-        const body = JSON.parse(Buffer.concat(parts).toString('utf8')) as { text?: unknown };
-        if (typeof body.text !== 'string') {
-          res.writeHead(400).end();
-          return;
-        }
-        streamSummary(body.text, res);
-      });
+      streamSummary(body.text, res);
     });
-    server.keepAliveTimeout = 60_000;
-    server.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1', () => {
-      answerIpc();
-      process.stdout.write(JSON.stringify({ port: (server.address() as { port: number }).port }) + '\n');
-    });
-    process.on('SIGTERM', () => server.close(() => process.exit(0)));
-  })();
+  });
