@@ -78,12 +78,17 @@ export function openSse<E extends EventDataMap>(res: Response, heartbeatMs = 15_
   };
 }
 
-/** An AbortController that fires when the client goes away before the response ended. */
+/**
+ * An AbortController that fires when the client goes away before the response ended — at
+ * once when it already has (a route may call this after awaiting other work).
+ */
 export function abortOnClientClose(res: Response): AbortController {
   const controller = new AbortController();
   bindModelScope(res.locals, controller.signal);
-  res.on('close', () => {
-    if (!res.writableFinished) controller.abort();
-  });
+  if (res.closed && !res.writableFinished) controller.abort();
+  else
+    res.on('close', () => {
+      if (!res.writableFinished) controller.abort();
+    });
   return controller;
 }

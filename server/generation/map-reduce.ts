@@ -99,16 +99,20 @@ export function countPromptTokens(messages: ChatMessage[], count: TokenCounter):
   return countMessages(messages, count);
 }
 
-/** How much room the estimate must leave before its answer is taken without the exact count. */
-const ESTIMATE_CUSHION = 1.1;
+/**
+ * How much room the estimate must leave before its answer is taken without the exact count:
+ * twice its size. The estimate is an upper bound for Hangul; for rare Hanja (charged 1.5,
+ * 2–3 real tokens) and long ASCII identifiers or URLs (charged len/4) it can be under by up
+ * to half, and another model in LLM_MODEL has another tokenizer.
+ */
+const ESTIMATE_CUSHION = 2;
 
 /**
  * Prompt tokens (contents + template overhead) for a "does it fit in `budget`?" decision.
- * When the conservative estimate (server/llm/tokens.ts: never under for Korean text, often
- * over by 20–40 %) fits with 10 % to spare, it is the answer: the exact count would not change
- * the decision, and asking the model server's `/tokenize` (vLLM, llama.cpp: one HTTP request
- * per message) would put that many round trips on the path to the first token. Otherwise —
- * near or over the budget — the exact count.
+ * When the estimate fits with room for its worst case (ESTIMATE_CUSHION), it is the answer:
+ * the exact count could not change the decision, and asking the model server's `/tokenize`
+ * (vLLM, llama.cpp: one HTTP request per message) would put that many round trips on the path
+ * to the first token. Otherwise — a long text, near or over the budget — the exact count.
  */
 export async function countPromptTokensWithin(messages: ChatMessage[], count: TokenCounter, budget: number): Promise<number> {
   const estimate = countMessagesEstimate(messages);

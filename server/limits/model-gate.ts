@@ -62,6 +62,8 @@ interface Scope {
   held: Release | null;
   /** Token usage of this request's model calls, summed (also at res.locals.modelUsage). */
   usage: RequestUsage;
+  /** The response has closed: a slot reserved now would never be released by the close. */
+  closed: boolean;
 }
 
 export interface RequestUsage {
@@ -105,7 +107,12 @@ export function bindModelScope(locals: Record<string, unknown>, signal: AbortSig
   if (scope) scopeBySignal.set(signal, scope);
 }
 
-/** A signal derived from a request's signal belongs to the same request. */
+/**
+ * A signal derived from a request's signal belongs to the same request. Every signal derived
+ * for a model call (AbortController, AbortSignal.any …) must be passed through this, as
+ * withFailFast does: a call whose signal has no scope queues for a second slot while its
+ * request holds the reserved one (at MODEL_CONCURRENCY=1, BUSY by its own reservation).
+ */
 export function inheritModelScope(derived: AbortSignal, from: AbortSignal | undefined): void {
   const scope = from && scopeBySignal.get(from);
   if (scope) scopeBySignal.set(derived, scope);
@@ -189,7 +196,9 @@ export function createModelGate(opts: ModelGateOptions): ModelGate {
       const scope = scopeOf(signal);
       if (scope?.held) return; // already holding one for this request
       const release = await acquire(signal);
-      if (!scope) {
+      // Outside a scope only admission is checked; a request whose response closed while it
+      // waited (the client left during the offline rules) gives the slot straight back.
+      if (!scope || scope.closed) {
         release();
         return;
       }
@@ -197,10 +206,11 @@ export function createModelGate(opts: ModelGateOptions): ModelGate {
     },
     scope() {
       return (_req, res, next) => {
-        const scope: Scope = { owner: gate, held: null, usage: { promptTokens: 0, completionTokens: 0, calls: 0 } };
+        const scope: Scope = { owner: gate, held: null, usage: { promptTokens: 0, completionTokens: 0, calls: 0 }, closed: false };
         res.locals['modelUsage'] = scope.usage;
         res.locals[SCOPE_LOCAL] = scope;
         res.once('close', () => {
+          scope.closed = true;
           const held = scope.held;
           scope.held = null;
           held?.();

@@ -173,8 +173,15 @@ function readEventStream(
       }
     });
     // A connection that closed before the end ('aborted'), or the exchange failed (timeout, abort).
-    const broken = () =>
+    // After `[DONE]` the answer is whole: a connection reset before the chunked end loses nothing.
+    const broken = () => {
+      if (sawDone && !ex.failure && !settled) {
+        settled = true;
+        resolve({ finishReason: finishReason ?? null, usage });
+        return;
+      }
       stop(ex.failure ?? new UpstreamError(finishReason === undefined ? 'UPSTREAM_STREAM_CLOSED' : 'UPSTREAM_BAD_RESPONSE'));
+    };
     res.on('error', broken);
     res.on('close', () => {
       if (!res.complete) broken();

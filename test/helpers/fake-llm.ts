@@ -23,7 +23,18 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type Fault =
-  'none' | 'http500' | 'http503' | 'context-exceeded' | 'hang' | 'malformed-sse' | 'close-mid-stream' | 'length' | 'invalid-json';
+  | 'none'
+  | 'http500'
+  | 'http503'
+  | 'context-exceeded'
+  | 'hang'
+  | 'malformed-sse'
+  | 'close-mid-stream'
+  | 'length'
+  | 'invalid-json'
+  // The whole answer and `[DONE]` sent, then the connection reset before the chunked body's end
+  // (a proxy or load balancer that drops the connection at the end of a stream).
+  | 'reset-after-done';
 
 export interface FakeReply {
   content: string;
@@ -248,6 +259,12 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;
     if (streamOptions?.include_usage) send({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', choices: [], usage });
     res.write('data: [DONE]\n\n');
+    if (fault === 'reset-after-done') {
+      // Let [DONE] leave, then reset instead of sending the terminating chunk.
+      await sleep(20);
+      res.socket?.resetAndDestroy();
+      return;
+    }
     finished = true;
     state.completed++;
     if (llamacpp && res.socket) spent.add(res.socket);

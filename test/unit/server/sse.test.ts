@@ -7,17 +7,23 @@ import express from 'express';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { HEADERS_AT_LATEST_MS, openSse } from '../../../server/sse';
+import { abortOnClientClose, HEADERS_AT_LATEST_MS, openSse } from '../../../server/sse';
 
 type Script = (sse: ReturnType<typeof openSse<{ text: { text: string }; done: { ok: boolean } }>>) => void;
 
 let server: Server;
 let port = 0;
 let script: Script = () => undefined;
+/** What abortOnClientClose said when called after the client had already left. */
+let lateAborted: boolean | undefined;
 
 beforeAll(async () => {
   const app = express();
   app.post('/s', (_req, res) => script(openSse(res)));
+  // A route still busy (e.g. offline rules) when the client leaves, asking afterwards.
+  app.post('/late', (_req, res) => {
+    res.once('close', () => setImmediate(() => (lateAborted = abortOnClientClose(res).signal.aborted)));
+  });
   server = app.listen(0);
   await new Promise((r) => server.once('listening', r));
   port = (server.address() as AddressInfo).port;
@@ -93,5 +99,17 @@ describe('openSse', () => {
     const got = await reads();
     expect(got).toHaveLength(2);
     expect(got[1]!.text).toMatch(/"둘"[\s\S]*"셋"[\s\S]*event: done[\s\S]*0\r\n\r\n$/);
+  });
+});
+
+describe('abortOnClientClose', () => {
+  it('is aborted at once when the client left before it was asked', async () => {
+    lateAborted = undefined;
+    const socket = net.connect(port, '127.0.0.1', () => socket.write('POST /late HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n'));
+    await new Promise((r) => setTimeout(r, 50));
+    socket.destroy();
+    const t0 = Date.now();
+    while (lateAborted === undefined && Date.now() - t0 < 2000) await new Promise((r) => setTimeout(r, 10));
+    expect(lateAborted).toBe(true);
   });
 });

@@ -331,7 +331,7 @@ describe('exact token counts only where they decide something', () => {
     const doc = makeDoc(2);
     const built = buildMessages(spec, doc, prompts);
     const estimate = await countPromptTokensWithin(built.messages, async (x) => estimateTokens(x), Number.MAX_SAFE_INTEGER);
-    // The smallest window whose budget (window − output − margin) holds the estimate with 5 % to spare: under the 10 % cushion.
+    // The smallest window whose budget (window − output − margin) holds the estimate with 5 % to spare: under the 2× cushion.
     let window = estimate + (built.maxTokens ?? 0);
     while (window - (built.maxTokens ?? 0) - Math.max(32, Math.ceil(window * 0.01)) < Math.ceil(estimate * 1.05)) window++;
     const t = tokenizer();

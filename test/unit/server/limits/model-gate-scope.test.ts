@@ -41,3 +41,21 @@ describe('model gate scope through the request signal', () => {
     expect(gate.takeReserved(new AbortController().signal)).toBeNull();
   });
 });
+
+describe('a reservation after the response closed', () => {
+  it('is given straight back (the client left while the route was busy before reserving)', async () => {
+    const gate = createModelGate({ concurrency: 1, queueMax: 0, queueTimeoutMs: 1000 });
+    const locals: Record<string, unknown> = {};
+    let onClose: () => void = () => undefined;
+    const res = { locals, once: (_e: string, f: () => void) => (onClose = f) };
+    gate.scope()({} as never, res as never, () => undefined);
+    const controller = new AbortController();
+    bindModelScope(locals, controller.signal);
+    onClose(); // the client left; the route has not reserved yet
+    await gate.reserve(controller.signal);
+    expect(gate.inFlight).toBe(0);
+    // The slot is free for the next request.
+    await gate.reserve(new AbortController().signal);
+    expect(gate.inFlight).toBe(0);
+  });
+});

@@ -109,16 +109,24 @@ describe('OpenAI-compatible client', () => {
     expect(fake.active).toBe(0);
   });
 
-  it('hands every piece over in the turn that read it (no async hop between the socket and the consumer)', async () => {
-    fake.options.reply = () => '다'.repeat(20);
-    fake.options.tokenDelayMs = 5;
+  it('hands every piece of one read over in that turn (no async hop between the socket and the consumer)', async () => {
+    // No delay between tokens: the fake writes them all at once, so reads carry several events.
+    fake.options.reply = () => '다'.repeat(40);
+    fake.options.tokenDelayMs = 0;
     const order: string[] = [];
-    const end = client().chatStream({ messages }, () => {
+    await client().chatStream({ messages }, () => {
       order.push('delta');
-      // A microtask queued now runs after this piece, before the next read.
+      // Runs once the current turn's synchronous work is done; an async iterator per piece
+      // (the old client) would let it run between every two pieces.
       queueMicrotask(() => order.push('microtask'));
     });
-    await end;
-    expect(order.slice(0, 4)).toEqual(['delta', 'microtask', 'delta', 'microtask']);
+    expect(order.join(' ')).toContain('delta delta');
+  });
+
+  it('keeps a whole answer when the connection resets after [DONE]', async () => {
+    fake.options.fault = 'reset-after-done';
+    const { pieces, end } = await collect(client(), { messages });
+    expect(pieces.join('')).toBe('가나다 라마 bar');
+    expect(end).toMatchObject({ finishReason: 'stop' });
   });
 });
