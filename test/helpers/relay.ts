@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { EventOf, STREAM_EVENTS, StreamPath } from '../../kernel/contract/events';
+import { mintApiKey } from '../../server/auth/apikey';
 import { loadConfig, type Config } from '../../server/config';
 import { createLogger, startRelay, type RunningRelay } from '../../server/relay';
 import { loadTls, type TlsMaterial } from '../../server/tls';
@@ -37,6 +38,16 @@ export async function startTestRelay(env: Record<string, string> = {}): Promise<
   const relay = await startRelay({ config, tls, logger: createLogger(config, sink) });
   const ca = readFileSync(path.join(certDir, 'ca.crt'));
   return { ...relay, ca, logs, config };
+}
+
+/**
+ * A relay that accepts one API key, minted now for `name` (AUTH_MODE=apikey), with `env` on
+ * top: the relay, and the key a client sends.
+ */
+export async function startKeyedRelay(env: Record<string, string>, name = 'alice'): Promise<{ relay: TestRelay; key: string }> {
+  const minted = await mintApiKey(name);
+  const relay = await startTestRelay({ AUTH_MODE: 'apikey', API_KEYS: minted.entry, ...env });
+  return { relay, key: minted.key };
 }
 
 export interface HttpsResponse {

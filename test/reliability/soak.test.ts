@@ -11,8 +11,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { Fault } from '../helpers/fake-llm';
 import { startFakeLlm, type FakeLlm } from '../helpers/fake-llm';
-import { parseSse, startTestRelay, type TestRelay } from '../helpers/relay';
-import { mintApiKey } from '../../server/auth/apikey';
+import { parseSse, type TestRelay, startKeyedRelay } from '../helpers/relay';
 import { eventually, inBatches, LOAD_ENV, postAndAbort } from './helpers';
 
 const TOTAL = Number(process.env.SOAK_REQUESTS ?? 2000);
@@ -50,22 +49,21 @@ describe('soak', () => {
         return m ? (m[1] as Fault) : undefined;
       },
     });
-    const minted = await mintApiKey('soak');
-    key = minted.key;
-    relay = await startTestRelay({
-      ...LOAD_ENV,
-      LLM_BASE_URL: fake.url,
-      // Long enough that a loaded machine does not turn good answers into UPSTREAM_TIMEOUT; the hang fault still times out.
-      LLM_TIMEOUT_MS: '1500',
-      LOG_LEVEL: 'error',
-      AUTH_MODE: 'apikey',
-      API_KEYS: minted.entry,
-      AUTH_FAILURES_PER_MIN: '5',
-      TRUST_PROXY: 'loopback',
-      REQUEST_TIMEOUT_MS: '5000',
-      HEADERS_TIMEOUT_MS: '2000',
-      MAX_CONNECTIONS: String(WIDTH * 4),
-    });
+    ({ relay, key } = await startKeyedRelay(
+      {
+        ...LOAD_ENV,
+        LLM_BASE_URL: fake.url,
+        // Long enough that a loaded machine does not turn good answers into UPSTREAM_TIMEOUT; the hang fault still times out.
+        LLM_TIMEOUT_MS: '1500',
+        LOG_LEVEL: 'error',
+        AUTH_FAILURES_PER_MIN: '5',
+        TRUST_PROXY: 'loopback',
+        REQUEST_TIMEOUT_MS: '5000',
+        HEADERS_TIMEOUT_MS: '2000',
+        MAX_CONNECTIONS: String(WIDTH * 4),
+      },
+      'soak',
+    ));
     agent = new https.Agent({ keepAlive: true, maxSockets: WIDTH, ca: relay.ca });
   });
   afterAll(async () => {

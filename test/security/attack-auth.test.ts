@@ -11,7 +11,7 @@ import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jos
 import { mintApiKey } from '../../server/auth/apikey';
 import { loadConfig } from '../../server/config';
 import { startFakeLlm, type FakeLlm } from '../helpers/fake-llm';
-import { httpsRequest, postJson, startTestRelay, type TestRelay } from '../helpers/relay';
+import { httpsRequest, postJson, startTestRelay, type TestRelay, startKeyedRelay } from '../helpers/relay';
 import { openStream } from './helpers';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -23,15 +23,11 @@ describe('finding 1+2: the failed-credential limiter tells attackers from users'
   beforeAll(async () => {
     // Slow streams: each summary takes seconds, so they stay open while we probe.
     fake = await startFakeLlm({ firstTokenDelayMs: 3000, tokenDelayMs: 50 });
-    const minted = await mintApiKey('alice');
-    key = minted.key;
-    relay = await startTestRelay({
+    ({ relay, key } = await startKeyedRelay({
       LLM_BASE_URL: fake.url,
-      AUTH_MODE: 'apikey',
-      API_KEYS: minted.entry,
       AUTH_FAILURES_PER_MIN: '3',
       RATE_LIMIT_PER_MIN: '0',
-    });
+    }));
   }, 60_000);
   afterAll(async () => {
     await relay.close();
@@ -67,14 +63,11 @@ describe('finding 2: TRUST_PROXY — behind nginx each client has its own failur
   let relay: TestRelay;
   beforeAll(async () => {
     fake = await startFakeLlm();
-    const minted = await mintApiKey('alice');
-    relay = await startTestRelay({
+    ({ relay } = await startKeyedRelay({
       LLM_BASE_URL: fake.url,
-      AUTH_MODE: 'apikey',
-      API_KEYS: minted.entry,
       AUTH_FAILURES_PER_MIN: '2',
       TRUST_PROXY: 'loopback',
-    });
+    }));
   }, 60_000);
   afterAll(async () => {
     await relay.close();

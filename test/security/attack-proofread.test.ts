@@ -3,9 +3,8 @@
  * maximum-size requests (model off) must not stall the event loop — the rules run in a
  * worker pool behind the model gate — and an answer's size is capped.
  */
-import { mintApiKey } from '../../server/auth/apikey';
 import { startFakeLlm, type FakeLlm } from '../helpers/fake-llm';
-import { httpsRequest, parseSse, postJson, startTestRelay, type TestRelay } from '../helpers/relay';
+import { httpsRequest, parseSse, postJson, type TestRelay, startKeyedRelay } from '../helpers/relay';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -21,17 +20,13 @@ describe('finding 6: offline proofreading off the event loop, answers capped', (
   let key: string;
   beforeAll(async () => {
     fake = await startFakeLlm();
-    const minted = await mintApiKey('alice');
-    key = minted.key;
-    relay = await startTestRelay({
+    ({ relay, key } = await startKeyedRelay({
       LLM_BASE_URL: fake.url,
-      AUTH_MODE: 'apikey',
-      API_KEYS: minted.entry,
       RATE_LIMIT_PER_MIN: '0',
       MODEL_CONCURRENCY: '4',
       QUEUE_MAX: '8',
       LOG_LEVEL: 'warn',
-    });
+    }));
     // Warm the pool (first load of the rules in a worker).
     expect(
       (

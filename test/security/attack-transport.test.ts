@@ -10,10 +10,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import tls from 'node:tls';
-import { mintApiKey } from '../../server/auth/apikey';
 import { ADDIN_DIST } from '../../server/paths';
 import { startFakeLlm, type FakeLlm } from '../helpers/fake-llm';
-import { httpsRequest, parseSse, postJson, startTestRelay, type TestRelay } from '../helpers/relay';
+import { httpsRequest, parseSse, postJson, startTestRelay, type TestRelay, startKeyedRelay } from '../helpers/relay';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -44,17 +43,13 @@ describe('finding 4: slow requests are timed out, answers are not, connections a
   let key: string;
   beforeAll(async () => {
     fake = await startFakeLlm({ tokenDelayMs: 40 });
-    const minted = await mintApiKey('alice');
-    key = minted.key;
-    relay = await startTestRelay({
+    ({ relay, key } = await startKeyedRelay({
       LLM_BASE_URL: fake.url,
-      AUTH_MODE: 'apikey',
-      API_KEYS: minted.entry,
       REQUEST_TIMEOUT_MS: '1500',
       HEADERS_TIMEOUT_MS: '1000',
       KEEP_ALIVE_TIMEOUT_MS: '1000',
       MAX_CONNECTIONS: '40',
-    });
+    }));
   }, 60_000);
   afterAll(async () => {
     await relay.close();
@@ -113,14 +108,10 @@ describe('finding 5 and 9: authentication before any body, strict UTF-8', () => 
   let key: string;
   beforeAll(async () => {
     fake = await startFakeLlm();
-    const minted = await mintApiKey('alice');
-    key = minted.key;
-    relay = await startTestRelay({
+    ({ relay, key } = await startKeyedRelay({
       LLM_BASE_URL: fake.url,
-      AUTH_MODE: 'apikey',
-      API_KEYS: minted.entry,
       CORS_ORIGINS: 'https://*.corp.example',
-    });
+    }));
   }, 60_000);
   afterAll(async () => {
     await relay.close();

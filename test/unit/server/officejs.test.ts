@@ -11,8 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main as mirror } from '../../../server/cli/officejs-mirror';
 import { MIRROR_FILES, MIRROR_MANIFEST, OFFICE_JS_CDN, describeOfficeJs, officeJsStatus } from '../../../server/officejs';
-import { mintApiKey } from '../../../server/auth/apikey';
-import { httpsRequest, startTestRelay } from '../../helpers/relay';
+import { httpsRequest, startTestRelay, startKeyedRelay } from '../../helpers/relay';
 import { startFakeLlm, type FakeLlm } from '../../helpers/fake-llm';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -174,8 +173,7 @@ describe('the relay and Office.js', () => {
     } finally {
       await relay.close();
     }
-    const minted = await mintApiKey('alice');
-    const keyed = await startTestRelay({ LLM_BASE_URL: fake.url, OFFICE_JS_DIR: m, AUTH_MODE: 'apikey', API_KEYS: minted.entry });
+    const { relay: keyed } = await startKeyedRelay({ LLM_BASE_URL: fake.url, OFFICE_JS_DIR: m });
     try {
       expect((await httpsRequest(keyed, 'GET', '/office-js/office.js')).status).toBe(200);
     } finally {

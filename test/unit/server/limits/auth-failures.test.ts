@@ -1,6 +1,5 @@
-import { mintApiKey } from '../../../../server/auth/apikey';
 import { startFakeLlm, type FakeLlm } from '../../../helpers/fake-llm';
-import { httpsRequest, postJson, startTestRelay, type TestRelay } from '../../../helpers/relay';
+import { httpsRequest, postJson, type TestRelay, startKeyedRelay } from '../../../helpers/relay';
 
 describe('failed credentials are limited per client before any check', () => {
   let fake: FakeLlm;
@@ -8,9 +7,7 @@ describe('failed credentials are limited per client before any check', () => {
   let key: string;
   beforeAll(async () => {
     fake = await startFakeLlm();
-    const minted = await mintApiKey('alice');
-    key = minted.key;
-    relay = await startTestRelay({ LLM_BASE_URL: fake.url, AUTH_MODE: 'apikey', API_KEYS: minted.entry, AUTH_FAILURES_PER_MIN: '3' });
+    ({ relay, key } = await startKeyedRelay({ LLM_BASE_URL: fake.url, AUTH_FAILURES_PER_MIN: '3' }));
   });
   afterAll(async () => {
     await relay.close();

@@ -4,9 +4,8 @@
  * English, authentication like every /api route, and an audit record without content.
  */
 import fc from 'fast-check';
-import { mintApiKey } from '../../../../server/auth/apikey';
 import { openHwpx } from '../../../../server/documents/hwpx';
-import { httpsRequest, postJson, startTestRelay, type TestRelay } from '../../../helpers/relay';
+import { httpsRequest, postJson, startTestRelay, type TestRelay, startKeyedRelay } from '../../../helpers/relay';
 import { readHwpx } from '../../../helpers/documents';
 
 const parse = (relay: TestRelay, bytes: Uint8Array | Buffer, filename: string, headers: Record<string, string> = {}) =>
@@ -141,8 +140,7 @@ describe('document API', () => {
 
 describe('document API behind authentication', () => {
   it('needs a key like every other /api route', async () => {
-    const { key, entry } = await mintApiKey('alice');
-    const relay = await startTestRelay({ LLM_BASE_URL: 'http://127.0.0.1:9/v1', AUTH_MODE: 'apikey', API_KEYS: entry });
+    const { relay, key } = await startKeyedRelay({ LLM_BASE_URL: 'http://127.0.0.1:9/v1' });
     try {
       const bytes = readHwpx('sample1.hwpx');
       expect((await parse(relay, bytes, 'a.hwpx')).status).toBe(401);

@@ -4,11 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
-import { mintApiKey } from '../../../../server/auth/apikey';
 import { ConfigError, loadConfig } from '../../../../server/config';
 import { ADDIN_DIST } from '../../../../server/paths';
 import { startFakeLlm, type FakeLlm } from '../../../helpers/fake-llm';
-import { httpsRequest, parseSse, postJson, startTestRelay, type TestRelay } from '../../../helpers/relay';
+import { httpsRequest, parseSse, postJson, startTestRelay, type TestRelay, startKeyedRelay } from '../../../helpers/relay';
 
 let fake: FakeLlm;
 beforeAll(async () => {
@@ -43,9 +42,7 @@ describe('AUTH_MODE through the relay', () => {
     let relay: TestRelay;
     let key: string;
     beforeAll(async () => {
-      const minted = await mintApiKey('alice');
-      key = minted.key;
-      relay = await startTestRelay({ LLM_BASE_URL: fake.url, AUTH_MODE: 'apikey', API_KEYS: minted.entry });
+      ({ relay, key } = await startKeyedRelay({ LLM_BASE_URL: fake.url }));
     });
     afterAll(() => relay.close());
 
