@@ -5,10 +5,11 @@
  * errors, aborts, sockets), not wording: the tiny model's words are noise.
  */
 import https from 'node:https';
+import net from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createOpenAiClient } from '../../server/llm/client';
+import { createOpenAiClient, IDLE_SOCKET_MS } from '../../server/llm/client';
 import { createLlmPool } from '../../server/llm/pool';
 import { UpstreamError } from '../../server/llm/errors';
 import { jsonSchemaDecorator } from '../../server/services';
@@ -68,6 +69,21 @@ describe('relay ↔ real llama-server (tiny EXAONE model)', () => {
   afterAll(async () => {
     await relay?.close();
     await llama?.stop();
+  });
+
+  it('closes an idle keep-alive connection after about 5 s: the client IDLE_SOCKET_MS closes it first', async () => {
+    // What IDLE_SOCKET_MS (server/llm/client.ts) is chosen against: a request sent on a socket
+    // the server is closing is reset.
+    const socket = net.connect(llama.port, '127.0.0.1');
+    await new Promise((r) => socket.once('connect', r));
+    const answered = new Promise<number>((r) => socket.once('data', () => r(Date.now())));
+    const closed = new Promise<number>((r) => socket.once('close', () => r(Date.now())));
+    socket.on('error', () => undefined);
+    socket.write('GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    const idleFrom = await answered;
+    const idleMs = (await closed) - idleFrom;
+    expect(idleMs).toBeGreaterThan(IDLE_SOCKET_MS);
+    expect(idleMs).toBeLessThan(12_000);
   });
 
   it('detects llama.cpp with its window and slots', async () => {
