@@ -23,22 +23,30 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../server/config';
 import { loadTls } from '../server/tls';
+import { parseCli, usageError } from '../server/cli/args';
 import { ask, childCpuMicros, cleanup, compiledChildren, freePort, relayBenchEnv, startChild } from './lib/children';
 import { makeAgent, median, runLevel, warmUp, type Target } from './lib/load';
 
-const arg = (name: string, def: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  const n = Number(i > 0 ? process.argv[i + 1] : def);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`bench:relay-layers: --${name} must be a positive integer`);
-  return n;
+const SPEC = {
+  name: 'bench:relay-layers',
+  help: 'npm run bench:relay-layers [-- --requests 1000 --repeats 5 --warmup 1000 --profile DIR]',
+  options: {
+    requests: { type: 'string', default: '1000' },
+    repeats: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '1000' },
+    profile: { type: 'string', default: '' },
+  },
+} as const;
+const cli = parseCli(SPEC);
+if (!cli) process.exit(0);
+const count = (name: 'requests' | 'repeats' | 'warmup'): number => {
+  const n = Number(cli.values[name]);
+  return Number.isInteger(n) && n >= 1 ? n : usageError(SPEC, `--${name} must be a positive integer`);
 };
-const REQUESTS = arg('requests', 1000);
-const WARMUP = arg('warmup', 1000);
-const PROFILE_DIR = (() => {
-  const i = process.argv.indexOf('--profile');
-  return i > 0 ? (process.argv[i + 1] ?? '') : '';
-})();
-const REPEATS = arg('repeats', 5);
+const REQUESTS = count('requests');
+const REPEATS = count('repeats');
+const WARMUP = count('warmup');
+const PROFILE_DIR = cli.values.profile;
 const LAYERS = ['floor', 'express', 'route', 'relay'] as const;
 type Layer = (typeof LAYERS)[number];
 
